@@ -1,0 +1,55 @@
+// Coded errors: the core raises MentorbroError with a stable code; adapters raise AdapterError
+// naming their platform. One top-level handler maps both to a kind reply and a log line.
+
+export type ErrorCode =
+  | "CONFIG_INVALID"
+  | "DB_UNAVAILABLE"
+  | "DB_START_TIMEOUT"
+  | "FLOW_UNKNOWN"
+  | "FLOW_STATE_STALE"
+  | "CONCURRENT_UPDATE"
+  | "NOT_ALLOWED"
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "SEND_FAILED"
+  | "RATE_LIMITED"
+  | "INTERNAL";
+
+export class MentorbroError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "MentorbroError";
+  }
+}
+
+export class AdapterError extends MentorbroError {
+  constructor(
+    readonly platform: string,
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
+    super(code, `[${platform}] ${message}`, options);
+    this.name = "AdapterError";
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+  readonly retryAfterMs: number | undefined;
+}
+
+export function asMentorbroError(err: unknown): MentorbroError {
+  if (err instanceof MentorbroError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/ECONNREFUSED|Connection terminated|connection.*closed|PGlite is closed/i.test(message)) {
+    return new MentorbroError("DB_UNAVAILABLE", "Database unavailable", { cause: err });
+  }
+  return new MentorbroError("INTERNAL", message, { cause: err });
+}
+
+/** Errors worth retrying later (the platform should redeliver, the outbox should try again). */
+export function isRetryable(err: MentorbroError): boolean {
+  return err.code === "DB_UNAVAILABLE" || err.code === "RATE_LIMITED" || err.code === "SEND_FAILED" || err.code === "CONCURRENT_UPDATE";
+}

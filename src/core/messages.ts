@@ -1,0 +1,70 @@
+// The channel port: every platform adapter turns its payloads into InboundEvent and renders
+// OutboundMessage natively. Identities are namespaced strings: telegram:123, slack:T1:U1, teams:…, console:alice.
+
+export type Platform = "console" | "telegram" | "slack" | "teams";
+
+export interface InboundEvent {
+  /** Namespaced identity of the sender, e.g. "telegram:123". */
+  from: string;
+  /** Typed text (absent for button presses and media). */
+  text?: string;
+  /** Action id of a pressed button. */
+  action?: string;
+  /** Set when the platform delivered something that is not text (photo, sticker, voice, file). */
+  media?: "photo" | "sticker" | "voice" | "document" | "other";
+  /** Several fields at once (a Slack modal, an Adaptive Card): field name → value. */
+  fields?: Record<string, string>;
+  /** Platform-unique id of this delivery; redeliveries with the same id are processed once. */
+  eventId?: string;
+  /** The platform's locale for the user, e.g. "da-DK", used until the person chooses a language. */
+  locale?: string;
+  /** Platform display name, used only as a suggestion for the preferred name. */
+  displayName?: string;
+  /** Opaque data the adapter needs to message this identity proactively later. */
+  conversationRef?: unknown;
+}
+
+export interface Button {
+  action: string;
+  label: string;
+}
+
+/** A form the platform may render natively (Slack modal, Adaptive Card); others ask step by step. */
+export interface FormField {
+  name: string;
+  label: string;
+  kind: "number" | "text" | "choice";
+  options?: Button[];
+  optional?: boolean;
+}
+
+export interface OutboundMessage {
+  /** Namespaced identity of the recipient, or a channel target such as "slack:T1:C99". */
+  to: string;
+  text: string;
+  buttons?: Button[];
+  form?: { id: string; title: string; submitLabel: string; fields: FormField[] };
+  /** An attachment such as a CSV report or a chart image. */
+  file?: { name: string; mime: string; base64: string };
+  /** The message answers this inbound event (adapters may reply in-thread). */
+  replyTo?: string;
+}
+
+export function platformOf(identity: string): Platform {
+  const p = identity.split(":")[0];
+  if (p === "telegram" || p === "slack" || p === "teams" || p === "console") return p;
+  throw new Error(`Unknown platform in identity ${identity.split(":")[0]}`);
+}
+
+/** A channel the core can send through; implemented by each adapter. */
+export interface Channel {
+  readonly platform: Platform;
+  send(message: OutboundMessage, conversationRef?: unknown): Promise<void>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+/** What adapters call into: the core's entry point. */
+export interface BotCore {
+  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+}

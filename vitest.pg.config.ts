@@ -1,0 +1,12 @@
+// PostgreSQL integration suite: needs a server (DATABASE_URL, default the local test database).
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/pg/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    pool: "forks",
+  },
+});
