@@ -20,12 +20,8 @@ let bgPromise: Promise<Bg> | undefined;
 function loadWasm(): Promise<Bg> {
   bgPromise ??= (async () => {
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
-    g.PRISMA_WASM_PANIC_REGISTRY ??= {
-      message: "",
-      set_message(m: string) {
-        this.message = m;
-      },
-    };
+    const registry = { message: "", set_message: (m: string) => void (registry.message = m) };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= registry;
     const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Bg & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };

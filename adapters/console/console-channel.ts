@@ -1,0 +1,35 @@
+// The local console channel: renders messages for a terminal (numbered buttons) or as JSON lines,
+// and translates typed numbers/labels back into button actions.
+import type { Button, Channel, OutboundMessage } from "../../src/core/messages.js";
+import { fold } from "../../src/text/normalize.js";
+
+export interface ConsoleChannel extends Channel {
+  /** Turns "2" or an exact button label into that button's action for this identity. */
+  resolveChoice(identity: string, text: string): string | undefined;
+}
+
+export function createConsoleChannel(write: (line: string) => void, mode: "text" | "jsonl"): ConsoleChannel {
+  const lastButtons = new Map<string, Button[]>();
+  return {
+    platform: "console",
+    async send(message: OutboundMessage) {
+      if (message.buttons?.length) lastButtons.set(message.to, message.buttons);
+      else lastButtons.delete(message.to);
+      if (mode === "jsonl") {
+        write(JSON.stringify({ to: message.to, text: message.text, ...(message.buttons ? { buttons: message.buttons.map((b) => ({ action: b.action, label: b.label })) } : {}) }));
+        return;
+      }
+      const lines = [`[${message.to.replace(/^console:/, "")}] ${message.text}`];
+      message.buttons?.forEach((b, i) => lines.push(`   ${i + 1}) ${b.label}`));
+      write(lines.join("\n"));
+    },
+    resolveChoice(identity, text) {
+      const buttons = lastButtons.get(identity);
+      if (!buttons) return undefined;
+      const n = Number(text.trim().replace(/[.)]$/, ""));
+      if (Number.isInteger(n) && n >= 1 && n <= buttons.length) return buttons[n - 1]!.action;
+      const f = fold(text);
+      return buttons.find((b) => fold(b.label) === f && f !== "")?.action;
+    },
+  };
+}

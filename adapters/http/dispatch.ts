@@ -1,0 +1,45 @@
+// The one path every adapter uses to hand an InboundEvent to the core and send the replies back
+// through its own channel. Shared here (the adapters' common folder) so dedupe and error handling
+// behave the same on every platform. No business logic: translate, call, send.
+import type { BotCore, Channel, InboundEvent } from "../../src/core/messages.js";
+import { RecentIds } from "./recent-ids.js";
+import type { ErrorSink } from "./types.js";
+
+export interface DispatchOptions {
+  /** Platform side effects for a first delivery only, run before the core (e.g. answer a button press). */
+  before?: () => Promise<unknown>;
+}
+
+export type Dispatch = (event: InboundEvent, options?: DispatchOptions) => Promise<boolean>;
+
+/** Returns dispatch(event): false when the event was a duplicate delivery and was dropped. */
+export function createDispatcher(core: BotCore, channel: Channel, onError: ErrorSink): Dispatch {
+  const recent = new RecentIds();
+  return async (event, options) => {
+    if (event.eventId !== undefined && !recent.add(event.eventId)) return false;
+    if (options?.before) {
+      // A failed cosmetic step (answering a callback) must not lose the user's answer.
+      await options.before().catch((err: unknown) => onError(err, `before ${event.eventId ?? ""}`));
+    }
+    let replies;
+    try {
+      replies = await core.handle(event);
+    } catch (err) {
+      // Let a platform redelivery try again: the core failed before anything was sent.
+      if (event.eventId !== undefined) recent.forget(event.eventId);
+      onError(err, `core.handle ${event.eventId ?? ""}`);
+      return true;
+    }
+    // Sequential: replies must arrive in the order the core produced them.
+    for (const message of replies) {
+      // The sender's conversationRef only addresses the sender; others are reached by their id.
+      const ref = message.to === event.from ? event.conversationRef : undefined;
+      try {
+        await channel.send(message, ref);
+      } catch (err) {
+        onError(err, `send reply to ${message.to}`);
+      }
+    }
+    return true;
+  };
+}

@@ -1,0 +1,106 @@
+// One node:http server hosting any combination of adapter routes (Telegram webhook, Slack events,
+// Teams /api/messages) plus GET /healthz. Binds 127.0.0.1 by default: a reverse proxy terminates
+// TLS in front of it, and nothing should reach the bot except through that proxy.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Route } from "./types.js";
+
+export interface HealthReport {
+  ok: boolean;
+  [detail: string]: unknown;
+}
+
+export interface HttpServerOptions {
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  routes: Route[];
+  /** Answers GET /healthz: 200 when ok, 503 otherwise (or when it throws). */
+  health?: () => HealthReport | Promise<HealthReport>;
+  /** How long close() waits for in-flight requests before cutting connections. */
+  closeTimeoutMs?: number;
+}
+
+export interface HttpServer {
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops accepting, waits for in-flight requests (up to closeTimeoutMs), then resolves. */
+  close(): Promise<void>;
+  readonly url: string;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const host = options.host ?? "127.0.0.1";
+  const byKey = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r]));
+  const paths = new Set(options.routes.map((r) => r.path));
+  let port = 0;
+  let closing = false;
+
+  const server = createServer((req, res) => {
+    if (closing) res.shouldKeepAlive = false;
+    res.on("finish", () => {
+      // Once closing, a socket freed by a finished response is dropped at once rather than idling
+      // until the keep-alive timeout.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    try {
+      if (req.method === "GET" && path === "/healthz") return await healthz(res);
+      const route = byKey.get(`${req.method ?? ""} ${path}`);
+      if (!route) return end(res, paths.has(path) ? 405 : 404, { ok: false });
+      // The handler owns the response (Bolt's listener answers asynchronously, after we return).
+      await route.handler(req, res);
+    } catch (err) {
+      console.error(`[http] ${req.method} ${path} failed:`, err);
+      if (!res.headersSent) end(res, 500, { ok: false });
+      else if (!res.writableEnded) res.end();
+    }
+  }
+
+  async function healthz(res: ServerResponse): Promise<void> {
+    let report: HealthReport;
+    try {
+      report = options.health ? await options.health() : { ok: true };
+    } catch (err) {
+      report = { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    end(res, report.ok ? 200 : 503, report);
+  }
+
+  return {
+    get url() {
+      return `http://${host}:${port}`;
+    },
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port, host, () => {
+          server.off("error", reject);
+          port = (server.address() as AddressInfo).port;
+          resolve(port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        closing = true;
+        // close() stops accepting and (Node >= 19) drops idle keep-alive sockets; busy ones finish.
+        const timer = setTimeout(() => server.closeAllConnections(), options.closeTimeoutMs ?? 10_000);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function end(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,27 @@
+// Shared shapes every adapter factory returns, so one HTTP server (adapters/http/server.ts) can host
+// any combination of adapters and the composition root can start/stop them uniformly.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Channel } from "../../src/core/messages.js";
+
+export interface Route {
+  method: "GET" | "POST";
+  /** Exact path, matched against the request path without its query string. */
+  path: string;
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
+}
+
+export interface PlatformAdapter {
+  readonly channel: Channel;
+  /** Connects to the platform (polling, socket, webhook registration). Resolves once ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** HTTP routes to mount; empty for long polling and Socket Mode. */
+  readonly routes: Route[];
+}
+
+/** Where adapters report failures they cannot surface to the platform (logged by the caller). */
+export type ErrorSink = (err: unknown, context: string) => void;
+
+export const defaultErrorSink: ErrorSink = (err, context) => {
+  console.error(`[adapter] ${context}:`, err);
+};

@@ -1,0 +1,66 @@
+// Bolt listeners: translate, dispatch, and handle the Slack-only mechanics (opening a modal,
+// validating it, replacing pressed buttons). Works the same over HTTP and Socket Mode.
+import type { App } from "@slack/bolt";
+import type { Dispatch } from "../../http/dispatch.js";
+import { answeredBlocks, BUTTON_ACTION, escapeText, FORM_ACTION } from "../outbound/blocks.js";
+import { modalOf, readSubmission, VIEW_CALLBACK, type ModalMetadata } from "../outbound/modal.js";
+import type { ProfileLookup } from "./profiles.js";
+import { baseEvent, messageToEvent, type DmMessage } from "./to-event.js";
+
+export interface ListenerDeps {
+  dispatch: Dispatch;
+  profileOf: ProfileLookup;
+  numberError: string;
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { dispatch, profileOf } = deps;
+
+  // Slack retries an event it thinks failed (X-Slack-Retry-Num); the original is already being
+  // handled, so a retry is acknowledged and dropped. event_id dedupe in dispatch covers the rest.
+  app.use(async ({ context, body, next }) => {
+    if (context.retryNum !== undefined && (body as { type?: string }).type === "event_callback") return;
+    await next();
+  });
+
+  app.event("message", async ({ event, body, context }) => {
+    const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? "";
+    const inbound = messageToEvent(teamId, (body as { event_id: string }).event_id, event as DmMessage);
+    if (!inbound) return;
+    const userId = (event as DmMessage).user ?? "";
+    await dispatch({ ...inbound, ...(await profileOf(userId)) });
+  });
+
+  app.action(BUTTON_ACTION, async ({ ack, body, action, context, client }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button" || !("action_id" in action) || !body.channel || !body.message) return;
+    const teamId = context.teamId ?? body.team?.id ?? "";
+    const channel = body.channel.id;
+    const message = body.message;
+    const event = baseEvent(teamId, body.user.id, channel, `slack:act:${channel}:${message.ts}:${action.action_id}`);
+    await dispatch(
+      { ...event, action: action.value ?? "", ...(await profileOf(body.user.id)) },
+      {
+        // Replace the buttons with the choice, so the question cannot be answered twice.
+        before: () => client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks: answeredBlocks(escapeText(message.text ?? ""), action.text.text) }),
+      },
+    );
+  });
+
+  app.action(FORM_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button" || !action.value || !body.channel) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: modalOf(JSON.parse(action.value), body.channel.id) });
+  });
+
+  app.view(VIEW_CALLBACK, async ({ ack, body, view, context }) => {
+    const metadata = JSON.parse(view.private_metadata) as ModalMetadata;
+    const { fields, errors } = readSubmission(view.state.values, metadata, deps.numberError);
+    // Validation errors go back in the HTTP response; the modal stays open and nothing is dispatched.
+    if (Object.keys(errors).length > 0) return ack({ response_action: "errors", errors });
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? "";
+    const event = baseEvent(teamId, body.user.id, metadata.channel, `slack:view:${view.id}`);
+    await dispatch({ ...event, action: metadata.formId, fields, ...(await profileOf(body.user.id)) });
+  });
+}

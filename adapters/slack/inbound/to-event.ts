@@ -1,0 +1,54 @@
+// Slack payloads → InboundEvent. eventIds:
+//   messages:        "slack:ev:<event_id>"
+//   button presses:  "slack:act:<channel>:<message_ts>:<action_id>" — stable, so a double click or a
+//                    second press of the same button on the same message counts once
+//   modal submits:   "slack:view:<view_id>" — one accepted submission per opened modal
+import type { InboundEvent } from "../../../src/core/messages.js";
+import type { SlackConversationRef } from "../outbound/target.js";
+import { identityOf } from "../outbound/target.js";
+
+type Media = NonNullable<InboundEvent["media"]>;
+
+export interface SlackFile {
+  mimetype?: string;
+  subtype?: string;
+}
+
+export interface DmMessage {
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  text?: string;
+  files?: SlackFile[];
+}
+
+export function mediaOf(files: SlackFile[] | undefined): Media | undefined {
+  const file = files?.[0];
+  if (!file) return undefined;
+  if (file.subtype === "slack_audio" || file.mimetype?.startsWith("audio/")) return "voice";
+  if (file.mimetype?.startsWith("image/")) return "photo";
+  return "document";
+}
+
+export function baseEvent(teamId: string, userId: string, channel: string, eventId: string): InboundEvent {
+  const conversationRef: SlackConversationRef = { teamId, channel };
+  return { from: identityOf(teamId, userId), eventId, conversationRef };
+}
+
+/** A direct message → InboundEvent; undefined for bot messages, edits, channel chatter. */
+export function messageToEvent(teamId: string, eventId: string, msg: DmMessage): InboundEvent | undefined {
+  // People talk to the bot in its DM; channels are alert targets only.
+  if (msg.channel_type !== "im" || !msg.user || msg.bot_id) return undefined;
+  if (msg.subtype !== undefined && msg.subtype !== "file_share") return undefined;
+  const event = baseEvent(teamId, msg.user, msg.channel, `slack:ev:${eventId}`);
+  const media = mediaOf(msg.files);
+  if (media) return { ...event, media };
+  return msg.text ? { ...event, text: unescapeText(msg.text) } : undefined;
+}
+
+/** Slack sends &, < and > escaped in message text. */
+export function unescapeText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}

@@ -1,0 +1,77 @@
+// Slack adapter (@slack/bolt 5).
+//
+// Identities:  "slack:<teamId>:<userId>" — teamId of the workspace the event came through.
+// Targets:     a person by identity; the coordinators' alert channel as "slack:<teamId>:<channelId>",
+//              e.g. "slack:T1:C99" (invite the bot to that channel).
+// eventId:     "slack:ev:<event_id>" for messages; interactions see inbound/to-event.ts.
+// conversationRef: { teamId, channel } — the person's DM channel id; JSON-safe.
+// Modes:       HTTP (route POST <path>, default /slack/events; signatures verified by Bolt's
+//              HTTPReceiver with processBeforeResponse) or Socket Mode (no routes, app-level token).
+// Files go out with files.uploadV2 (files:write).
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { BotCore } from "../../src/core/messages.js";
+import { createDispatcher } from "../http/dispatch.js";
+import { defaultErrorSink, type ErrorSink, type PlatformAdapter, type Route } from "../http/types.js";
+import { registerListeners } from "./inbound/listeners.js";
+import { createProfileLookup } from "./inbound/profiles.js";
+import { createSlackChannel } from "./outbound/channel.js";
+
+export type SlackMode =
+  | { kind: "http"; signingSecret: string; path?: string }
+  | { kind: "socket"; appToken: string };
+
+export interface SlackAdapterOptions {
+  core: BotCore;
+  /** Bot token (xoxb-…) of the one workspace this adapter serves. */
+  botToken: string;
+  mode: SlackMode;
+  /** Web API root, e.g. "http://127.0.0.1:PORT/api/" in tests. Default https://slack.com/api/. */
+  apiUrl?: string;
+  /** Platform-level texts (the core's texts cover everything else). */
+  texts?: { openForm?: string; numberInvalid?: string };
+  logLevel?: LogLevel;
+  onError?: ErrorSink;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
+  const onError = options.onError ?? defaultErrorSink;
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    // No sleeping and retrying inside a send: a 429 becomes RATE_LIMITED for the outbox to retry.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  };
+  const { mode } = options;
+  const path = mode.kind === "http" ? (mode.path ?? "/slack/events") : undefined;
+  const receiver =
+    mode.kind === "http"
+      ? new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: path, processBeforeResponse: true })
+      : new SocketModeReceiver({ appToken: mode.appToken, installerOptions: { clientOptions } });
+  const app = new App({ token: options.botToken, receiver, clientOptions, logLevel: options.logLevel ?? LogLevel.WARN, deferInitialization: true });
+  app.error(async (err) => onError(err, "slack listener"));
+
+  const channel = createSlackChannel(app.client, options.texts?.openForm ?? "Udfyld / Fill in");
+  registerListeners(app, {
+    dispatch: createDispatcher(options.core, channel, onError),
+    profileOf: createProfileLookup(app.client),
+    numberError: options.texts?.numberInvalid ?? "Skriv et tal / Enter a number",
+  });
+
+  const routes: Route[] =
+    receiver instanceof HTTPReceiver && path
+      ? [{ method: "POST", path, handler: (req, res) => receiver.requestListener(req, res) }]
+      : [];
+
+  return {
+    channel,
+    routes,
+    async start() {
+      // init() runs auth.test (bot user id, team id) before the first event.
+      await app.init();
+      if (receiver instanceof SocketModeReceiver) await receiver.start();
+    },
+    async stop() {
+      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+    },
+  };
+}

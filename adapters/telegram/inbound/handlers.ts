@@ -1,0 +1,20 @@
+// Wires telegraf updates to the shared dispatcher.
+import type { Telegraf } from "telegraf";
+import type { Dispatch } from "../../http/dispatch.js";
+import { callbackToEvent, messageToEvent } from "./to-event.js";
+
+export function registerHandlers(bot: Telegraf, dispatch: Dispatch): void {
+  bot.on("message", async (ctx) => {
+    const event = messageToEvent(ctx.update.update_id, ctx.message);
+    if (event) await dispatch(event);
+  });
+
+  bot.on("callback_query", async (ctx) => {
+    const event = callbackToEvent(ctx.update.update_id, ctx.callbackQuery);
+    if (!event) return void (await ctx.answerCbQuery().catch(() => undefined));
+    await dispatch(event, {
+      // Stop the client's spinner and remove the keyboard so the choice cannot be made twice.
+      before: () => Promise.all([ctx.answerCbQuery(), ctx.editMessageReplyMarkup(undefined)]),
+    });
+  });
+}

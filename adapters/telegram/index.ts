@@ -1,0 +1,79 @@
+// Telegram adapter (telegraf 4.16).
+//
+// Identities:  "telegram:<userId>" (Telegram user id; private chat id is the same number).
+// Targets:     a person by identity; the coordinators' alert group as "telegram:group:<chatId>",
+//              e.g. "telegram:group:-100123" (the bot must be a member of that group).
+// eventId:     "telegram:upd:<update_id>".
+// conversationRef: { chatId: number } — the private chat; JSON-safe.
+// Modes:       long polling (no routes) or webhook (one POST route, secret token verified; start()
+//              registers the webhook when publicUrl is given).
+// Buttons are inline keyboards (callback_data = action id); a pressed button is answered and its
+// keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
+import { Telegraf } from "telegraf";
+import type { BotCore } from "../../src/core/messages.js";
+import { createDispatcher } from "../http/dispatch.js";
+import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
+import { registerHandlers } from "./inbound/handlers.js";
+import { createTelegramChannel } from "./outbound/channel.js";
+import { createWebhookRoute } from "./webhook/route.js";
+
+export type TelegramMode =
+  | { kind: "polling" }
+  | {
+      kind: "webhook";
+      /** Path of the route on our HTTP server, e.g. "/telegram/webhook". */
+      path: string;
+      /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; 1–256 chars of A-Z a-z 0-9 _ -. */
+      secretToken: string;
+      /** Public https URL Telegram should call; when set, start() calls setWebhook. */
+      publicUrl?: string;
+    };
+
+export interface TelegramAdapterOptions {
+  token: string;
+  core: BotCore;
+  mode: TelegramMode;
+  /** Bot API root; tests point it at a fake. Default https://api.telegram.org. */
+  apiRoot?: string;
+  onError?: ErrorSink;
+}
+
+export function createTelegramAdapter(options: TelegramAdapterOptions): PlatformAdapter {
+  const onError = options.onError ?? defaultErrorSink;
+  const bot = new Telegraf(options.token, {
+    // webhookReply off: every call goes through the API, so errors (429) are observable and a
+    // webhook response never carries a hidden Bot API call.
+    telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  const channel = createTelegramChannel(bot.telegram);
+  registerHandlers(bot, createDispatcher(options.core, channel, onError));
+  // Without this telegraf rethrows, which would end long polling.
+  bot.catch((err) => onError(err, "telegram update"));
+
+  const { mode } = options;
+  let polling: Promise<void> | undefined;
+
+  return {
+    channel,
+    routes: mode.kind === "webhook" ? [createWebhookRoute(bot, mode.path, mode.secretToken)] : [],
+    async start() {
+      bot.botInfo ??= await bot.telegram.getMe();
+      if (mode.kind === "webhook") {
+        if (mode.publicUrl) {
+          await bot.telegram.setWebhook(mode.publicUrl, { secret_token: mode.secretToken });
+        }
+        return;
+      }
+      // launch() resolves only when polling stops, so it is kept, not awaited.
+      polling = bot.launch();
+      polling.catch((err: unknown) => onError(err, "telegram polling stopped"));
+    },
+    async stop() {
+      if (polling) {
+        bot.stop("adapter stop");
+        await polling.catch(() => undefined);
+        polling = undefined;
+      }
+    },
+  };
+}

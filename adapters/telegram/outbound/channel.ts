@@ -1,0 +1,49 @@
+// The Telegram Channel: renders OutboundMessages with the Bot API and maps API errors to coded
+// AdapterErrors. A 429 becomes RATE_LIMITED with retryAfterMs; the core's outbox retries later, so
+// nothing here loops or sleeps.
+import type { Telegram } from "telegraf";
+import { TelegramError } from "telegraf";
+import { AdapterError } from "../../../src/core/errors.js";
+import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
+import { fileOf, keyboardOf } from "./render.js";
+import { chatIdFor } from "./target.js";
+
+export function createTelegramChannel(telegram: Telegram): Channel {
+  return {
+    platform: "telegram",
+    async send(message: OutboundMessage, conversationRef?: unknown) {
+      const chatId = chatIdFor(message.to, conversationRef);
+      const keyboard = keyboardOf(message);
+      const file = fileOf(message);
+      try {
+        // Text (with its buttons) first, then the file: captions are capped at 1024 characters.
+        if (message.text || keyboard || !file) {
+          await telegram.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
+        }
+        if (file?.kind === "photo") {
+          await telegram.sendPhoto(chatId, { source: file.source, filename: file.filename });
+        } else if (file) {
+          await telegram.sendDocument(chatId, { source: file.source, filename: file.filename });
+        }
+      } catch (err) {
+        throw toAdapterError(err);
+      }
+    },
+  };
+}
+
+export function toAdapterError(err: unknown): AdapterError {
+  if (err instanceof AdapterError) return err;
+  if (err instanceof TelegramError) {
+    const what = `${err.code} ${err.description}`;
+    if (err.code === 429) {
+      const seconds = err.parameters?.retry_after ?? 1;
+      return new AdapterError("telegram", "RATE_LIMITED", what, { cause: err, retryAfterMs: seconds * 1000 });
+    }
+    // 403: the person blocked the bot or left the group; retrying will not help.
+    if (err.code === 403) return new AdapterError("telegram", "NOT_ALLOWED", what, { cause: err });
+    if (err.code === 400) return new AdapterError("telegram", "INVALID_INPUT", what, { cause: err });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new AdapterError("telegram", "SEND_FAILED", message, { cause: err });
+}

@@ -1,0 +1,16 @@
+import { MentorbroError } from "../core/errors.js";
+import { menteeIntake } from "./mentee-intake.js";
+import { coordinatorSignup, mentorOnboarding } from "./mentor-onboarding.js";
+import type { FlowDef } from "./types.js";
+
+export const FLOWS: Record<string, FlowDef> = {
+  [menteeIntake.id]: menteeIntake,
+  [mentorOnboarding.id]: mentorOnboarding,
+  [coordinatorSignup.id]: coordinatorSignup,
+};
+
+export function getFlow(id: string): FlowDef {
+  const flow = FLOWS[id];
+  if (!flow) throw new MentorbroError("FLOW_UNKNOWN", `No flow ${id}`);
+  return flow;
+}

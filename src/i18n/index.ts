@@ -1,0 +1,26 @@
+// Text lookup. Every user-facing string lives in a catalogue; missing keys fall back to English,
+// then to the key itself, so a gap shows up in tests rather than as a crash.
+import { da } from "./catalog-da.js";
+import { en } from "./catalog-en.js";
+
+export type Locale = "da" | "en";
+export const LOCALES: Locale[] = ["da", "en"];
+export const CATALOGUES: Record<Locale, Record<string, string>> = { da, en };
+
+export type Params = Record<string, string | number>;
+
+export function t(locale: Locale, key: string, params: Params = {}): string {
+  const template = CATALOGUES[locale][key] ?? en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function toLocale(value: string | undefined | null, fallback: Locale = "da"): Locale {
+  const v = (value ?? "").toLowerCase();
+  if (v.startsWith("da")) return "da";
+  if (v.startsWith("en")) return "en";
+  return fallback;
+}
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}

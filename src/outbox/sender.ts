@@ -1,0 +1,85 @@
+// Drains the outbox: renders each row in the recipient's language and sends it through the
+// channel of the identity they used last. Failures go back to the queue with backoff (or the
+// platform's retry-after); nothing is dropped silently.
+import type { Clock } from "../core/clock.js";
+import { AdapterError, asMentorbroError } from "../core/errors.js";
+import type { Channel, OutboundMessage, Platform } from "../core/messages.js";
+import { platformOf } from "../core/messages.js";
+import type { Db } from "../db/database.js";
+import { t, type Locale } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+import { claimDue, markFailed, markSent, type ClaimedRow } from "./outbox.js";
+
+export interface SenderOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  channels: Map<Platform, Channel>;
+  workerId: string;
+  batchSize?: number;
+  maxAttempts?: number;
+}
+
+export interface Sender {
+  /** Sends everything due now; returns the number sent. */
+  drain(): Promise<number>;
+}
+
+export function backoffMs(attempt: number): number {
+  return Math.min(60 * 60_000, 5_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export function createSender(opts: SenderOptions): Sender {
+  const { db, clock, logger, channels } = opts;
+  const maxAttempts = opts.maxAttempts ?? 8;
+
+  async function render(row: ClaimedRow): Promise<{ message: OutboundMessage; ref?: unknown } | undefined> {
+    const person = await db.person.findUnique({
+      where: { id: row.recipient },
+      include: { identities: { orderBy: { lastSeenAt: "desc" } } },
+    });
+    if (!person) return undefined;
+    const locale = person.locale as Locale;
+    const p = row.payload;
+    const text = t(locale, p.key, p.params ?? {});
+    const buttons = (p.buttons ?? []).map((b) => ({ action: b.action, label: b.labelKey ? t(locale, b.labelKey, p.params ?? {}) : (b.label ?? b.action) }));
+    const identity = p.target ? undefined : person.identities.find((i) => channels.has(i.platform as Platform));
+    const to = p.target ?? identity?.externalId;
+    if (!to) return undefined;
+    return { message: { to, text, ...(buttons.length ? { buttons } : {}) }, ref: identity?.conversationRef ?? undefined };
+  }
+
+  async function sendOne(row: ClaimedRow): Promise<boolean> {
+    const now = clock.now();
+    try {
+      const r = await render(row);
+      if (!r) {
+        await markFailed(db, row.id, opts.workerId, "no reachable identity", now, true);
+        return false;
+      }
+      const channel = channels.get(platformOf(r.message.to));
+      if (!channel) throw new Error("channel not running");
+      await channel.send(r.message, r.ref);
+      await markSent(db, row.id, opts.workerId, clock.now());
+      return true;
+    } catch (err) {
+      const e = asMentorbroError(err);
+      const retryMs = err instanceof AdapterError && err.retryAfterMs ? err.retryAfterMs : backoffMs(row.attempts);
+      const dead = row.attempts >= maxAttempts;
+      logger.warn({ code: e.code, outboxId: row.id, attempts: row.attempts, dead }, "send failed");
+      await markFailed(db, row.id, opts.workerId, e.code, new Date(now.getTime() + retryMs), dead).catch(() => undefined);
+      return false;
+    }
+  }
+
+  return {
+    async drain() {
+      let sent = 0;
+      for (;;) {
+        const rows = await claimDue(db, opts.workerId, clock.now(), opts.batchSize ?? 50);
+        if (rows.length === 0) return sent;
+        for (const row of rows) if (await sendOne(row)) sent++;
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The risk rules are plain data (rules-da.ts, rules-en.ts) so that clinicians and mentors can read
+// and review them without reading matcher code. This file documents the format.
+//
+// PATTERN LANGUAGE — a pattern is a space-separated sequence of slots, matched word by word
+// against the folded message (see src/text/normalize.ts: lower case, æ→ae ø→oe å→aa, accents and
+// punctuation removed). Write patterns in folded form: "doe" for dø, "paa" for på, "i m" for I'm.
+//
+//   word        the word, forgiving typoBudget(word) typos (0 up to 3 letters, 1 up to 7, then 2).
+//   word=       the word exactly: for short words whose near neighbours mean something else
+//               ("leve=" must not match "love", Danish for "promise").
+//   stem*       any word beginning with stem: inflections and compounds ("selvmord*" matches
+//               selvmordstanker). Stems are exact: a typo-tolerant stem would match unrelated words
+//               (selvmod·ig ≈ selvmor·d), so list common full forms as fuzzy words to catch typos.
+//   a|b|c       alternatives for one slot; each alternative may carry its own = or *.
+//   slot?       optional slot (the ? applies to the whole slot: "mit|mig?").
+//   ~N          skip 0..N arbitrary words (N ≤ 9), e.g. "jeg ~2 vil doe".
+//   !a|b        zero-width: the next word must NOT be one of these ("leve= !af" rejects
+//               "leve af kontanthjælp"). Passes at the end of a sentence.
+//
+// Always applied by the matcher, so rules need not spell them out:
+//   - aa/ae/oe in a pattern also match a/a/o in the text (people without æøå type "dod", "vare").
+//   - Consecutive slots may be run together in one word ("tag mit liv*" matches "tagmitlivet",
+//     "don t" matches "dont", "i m" matches "im"); joints inside a word must be exact.
+//   - A match never crosses a sentence end (. ! ? ; or a line break) — avoids stitching together
+//     unrelated clauses of long messages.
+//
+// MASKS are patterns for idioms ("doer af grin"), professional and news context ("arbejd* paa ~2
+// krisecenter*"), and explicit denials ("ikke selvmordstruet"). Words they match are blanked out
+// before the rules run, so a rule cannot use them — but other risk words in the same message still
+// fire. Masks are per language.
+
+export type RiskCategory =
+  | "suicide"
+  | "self_harm"
+  | "abuse"
+  | "threat"
+  | "acute_crisis"
+  | "substance"
+  | "psychiatric";
+
+/** high: possible immediate danger to life or safety; medium: needs a human to follow up soon. */
+export type Severity = "high" | "medium";
+
+export type RiskLanguage = "da" | "en";
+
+export interface RiskRule {
+  /** Stable id for logs and tests, e.g. "da.suicide.take-own-life". */
+  id: string;
+  category: RiskCategory;
+  severity: Severity;
+  /** The rule fires when any pattern matches. */
+  patterns: string[];
+}
+
+export interface RuleSet {
+  language: RiskLanguage;
+  rules: RiskRule[];
+  /** Idioms, professional/news context and denials; their words are blanked before rules run. */
+  masks: string[];
+}
+
+export interface RiskFinding {
+  category: RiskCategory;
+  severity: Severity;
+  language: RiskLanguage;
+  /** At most 120 characters of the original message around the hit. */
+  excerpt: string;
+}

@@ -1,0 +1,141 @@
+// A fake Slack on 127.0.0.1: the Web API (/api/<method>, form-encoded like the real one), the file
+// upload URL, Socket Mode (apps.connections.open + a WebSocket sending envelopes), and helpers that
+// sign requests to the bot exactly as Slack does. Messages the bot posts are decoded into Rendered.
+import { createHmac } from "node:crypto";
+import type { Rendered } from "../contract/harness.js";
+import { json, listen, parseBody } from "./http-util.js";
+import { acceptWebSockets, type MiniSocket } from "./mini-ws.js";
+
+export interface Call {
+  method: string;
+  body: Record<string, unknown>;
+}
+interface Block {
+  type: string;
+  elements?: { action_id?: string; value?: string; text?: { text: string } }[];
+}
+
+export interface FakeSlack {
+  readonly url: string;
+  readonly apiUrl: string;
+  readonly calls: Call[];
+  readonly rendered: (Rendered & { ts: string })[];
+  readonly acks: Record<string, unknown>[];
+  rateLimitNext(seconds: number): void;
+  /** POSTs to the bot signed with `secret`; resolves with status and body text. */
+  post(url: string, body: string, contentType: string, secret: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** Socket Mode: sends an envelope over the open WebSocket. */
+  sendEnvelope(type: "events_api" | "interactive", payload: unknown): string;
+  readonly socketOpen: boolean;
+  close(): Promise<void>;
+}
+
+export const TEAM = "T1";
+
+export function sign(secret: string, ts: string, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: Call[] = [];
+  const rendered: FakeSlack["rendered"] = [];
+  const acks: Record<string, unknown>[] = [];
+  let rateLimit: number | undefined;
+  let ts = 1000;
+  let socket: MiniSocket | undefined;
+  let envelopes = 0;
+
+  function decode(body: Record<string, unknown>): Rendered & { ts: string } {
+    const blocks = JSON.parse(String(body.blocks ?? "[]")) as Block[];
+    const elements = blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+    const formButton = elements.find((e) => e.action_id === "mentorbro:form");
+    const form = formButton?.value ? (JSON.parse(formButton.value) as { fields: { name: string }[] }) : undefined;
+    return {
+      target: String(body.channel),
+      text: String(body.text ?? ""),
+      buttons: elements.filter((e) => e.action_id?.startsWith("mentorbro:btn:")).map((e) => ({ label: e.text?.text ?? "", action: e.value ?? "" })),
+      ...(form ? { formFields: form.fields.map((f) => f.name) } : {}),
+      raw: { ...body, blocks },
+      ts: `${ts++}.000100`,
+    };
+  }
+
+  const fake = await listen(async (req, res, raw) => {
+    const path = req.url ?? "";
+    if (path.startsWith("/upload/")) {
+      calls.push({ method: "upload", body: { path, bytes: raw } });
+      return json(res, 200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const body = parseBody(req, raw);
+    calls.push({ method, body });
+    const ok = (extra: Record<string, unknown> = {}) => json(res, 200, { ok: true, ...extra });
+    if ((method === "chat.postMessage" || method === "conversations.open") && rateLimit !== undefined) {
+      const seconds = rateLimit;
+      rateLimit = undefined;
+      return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
+    }
+    switch (method) {
+      case "auth.test":
+        return ok({ url: "https://t.slack.test/", team: "Test", user: "mentorbro", team_id: TEAM, user_id: "UBOT", bot_id: "BBOT" });
+      case "apps.connections.open":
+        return ok({ url: `ws://127.0.0.1:${fake.port}/link` });
+      case "users.info": {
+        const id = String(body.user);
+        return ok({ user: { id, name: `user-${id}`, real_name: `Real ${id}`, locale: "da-DK", profile: { display_name: `Display ${id}` } } });
+      }
+      case "conversations.open":
+        return ok({ channel: { id: String(body.users).replace(/^U/, "D") } });
+      case "chat.postMessage": {
+        const r = decode(body);
+        rendered.push(r);
+        return ok({ channel: r.target, ts: r.ts, message: { text: r.text } });
+      }
+      case "files.getUploadURLExternal":
+        return ok({ upload_url: `${fake.url}/upload/F${ts}`, file_id: `F${ts++}` });
+      case "files.completeUploadExternal":
+        return ok({ files: [{ id: "F1" }] });
+      default:
+        return ok(); // chat.update, views.open, …
+    }
+  });
+
+  acceptWebSockets(fake.server, "/link", (ws, onText) => {
+    socket = ws;
+    onText((text) => acks.push(JSON.parse(text) as Record<string, unknown>));
+    ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A1" } }));
+  });
+
+  return {
+    url: fake.url,
+    apiUrl: `${fake.url}/api/`,
+    calls,
+    rendered,
+    acks,
+    get socketOpen() {
+      return socket !== undefined;
+    },
+    rateLimitNext(seconds) {
+      rateLimit = seconds;
+    },
+    async post(url, body, contentType, secret, headers = {}) {
+      const stamp = String(Math.floor(Date.now() / 1000));
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": contentType, "x-slack-request-timestamp": stamp, "x-slack-signature": sign(secret, stamp, body), ...headers },
+        body,
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    sendEnvelope(type, payload) {
+      if (!socket) throw new Error("no socket mode connection");
+      const envelope_id = `env-${++envelopes}`;
+      socket.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type === "interactive", retry_attempt: 0, retry_reason: "" }));
+      return envelope_id;
+    },
+    async close() {
+      socket?.close();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// A fake Telegram Bot API on 127.0.0.1: answers POST /bot<token>/<method>, serves getUpdates as a
+// real long poll (offset = ack, timeout honoured), or pushes updates to a registered webhook with the
+// secret token, and records every message the bot sends, decoded into `Rendered`.
+import type { Rendered } from "../contract/harness.js";
+import { json, listen, parseBody, type FakeServer } from "./http-util.js";
+
+type Update = { update_id: number } & Record<string, unknown>;
+interface Queued {
+  update: Update;
+  served: boolean;
+  done: () => void;
+}
+export interface Call {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeTelegram {
+  readonly url: string;
+  readonly calls: Call[];
+  readonly rendered: (Rendered & { messageId: number })[];
+  readonly webhook: { url: string; secret?: string } | undefined;
+  /** Delivers an update the way the bot is set up (webhook POST or next getUpdates); resolves once handled. */
+  deliver(update: Update, opts?: { secret?: string | null }): Promise<number>;
+  /** The next send* call fails with 429 and retry_after = seconds. */
+  rateLimitNext(seconds: number): void;
+  close(): Promise<void>;
+}
+
+const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
+
+export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
+  const calls: Call[] = [];
+  const rendered: FakeTelegram["rendered"] = [];
+  const queue: Queued[] = [];
+  let waiters: (() => void)[] = [];
+  let webhook: FakeTelegram["webhook"];
+  let rateLimit: number | undefined;
+  let nextMessageId = 1;
+  let closed = false;
+
+  const wake = () => {
+    const w = waiters;
+    waiters = [];
+    w.forEach((f) => f());
+  };
+
+  async function getUpdates(body: Record<string, unknown>): Promise<Update[]> {
+    // The queue holds exactly what should be delivered (a redelivery re-queues an old update_id), so
+    // `offset` is only used as the ack signal: a new poll means every update served before is handled.
+    // A new poll means every update served before has been handled: resolve their deliveries.
+    for (const q of queue.filter((q) => q.served)) {
+      q.done();
+      queue.splice(queue.indexOf(q), 1);
+    }
+    const ready = () => queue.filter((q) => !q.served);
+    const timeout = Number(body.timeout ?? 0);
+    if (ready().length === 0 && timeout > 0 && !closed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeout * 1000);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const batch = ready().slice(0, Number(body.limit ?? 100));
+    batch.forEach((q) => (q.served = true));
+    return batch.map((q) => q.update);
+  }
+
+  function record(method: string, body: Record<string, unknown>): unknown {
+    const chatId = String(body.chat_id);
+    const markup = typeof body.reply_markup === "string" ? JSON.parse(body.reply_markup) : body.reply_markup;
+    const keyboard = (markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? [];
+    const messageId = nextMessageId++;
+    rendered.push({
+      target: chatId,
+      text: String(body.text ?? body.caption ?? ""),
+      buttons: keyboard.flat().map((b) => ({ label: b.text, action: b.callback_data })),
+      raw: { method, body },
+      messageId,
+    });
+    return { message_id: messageId, date: 0, chat: { id: Number(chatId), type: "private" }, text: body.text };
+  }
+
+  const server: FakeServer = await listen(async (req, res, raw) => {
+    const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
+    if (!match || match[1] !== token) return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const method = match[2] ?? "";
+    const body = parseBody(req, raw);
+    calls.push({ method, body });
+    const ok = (result: unknown) => json(res, 200, { ok: true, result });
+    if (SEND_METHODS.has(method) && rateLimit !== undefined) {
+      const retry_after = rateLimit;
+      rateLimit = undefined;
+      return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry_after}`, parameters: { retry_after } });
+    }
+    switch (method) {
+      case "getMe":
+        return ok({ id: 999, is_bot: true, first_name: "Mentorbro", username: "mentorbro_bot" });
+      case "setWebhook":
+        webhook = { url: String(body.url), secret: body.secret_token as string | undefined };
+        return ok(true);
+      case "deleteWebhook":
+        webhook = undefined;
+        return ok(true);
+      case "getUpdates":
+        return ok(await getUpdates(body));
+      default:
+        if (SEND_METHODS.has(method)) return ok(record(method, body));
+        return ok(true); // answerCallbackQuery, editMessageReplyMarkup, editMessageText, …
+    }
+  });
+
+  return {
+    url: server.url,
+    calls,
+    rendered,
+    get webhook() {
+      return webhook;
+    },
+    async deliver(update, opts = {}) {
+      if (webhook) {
+        const secret = opts.secret === undefined ? webhook.secret : opts.secret;
+        const res = await fetch(webhook.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+          body: JSON.stringify(update),
+        });
+        const text = await res.text();
+        // A webhook reply (a Bot API call inside the response body) would be recorded here.
+        if (text.includes('"method"')) calls.push({ method: "webhookReply", body: JSON.parse(text) as Record<string, unknown> });
+        return res.status;
+      }
+      await new Promise<void>((done) => {
+        queue.push({ update, served: false, done });
+        wake();
+      });
+      return 200;
+    },
+    rateLimitNext(seconds) {
+      rateLimit = seconds;
+    },
+    async close() {
+      closed = true;
+      wake();
+      await server.close();
+    },
+  };
+}
