@@ -6,11 +6,11 @@
 // --out dir writes dir/match-<mentees>x<mentors>.json per size, for independent checking:
 //   { mentees: string[], mentors: string[],      // ids in index (= id) order
 //     capacity: number[],                        // free capacity per mentor
-//     values: number[][],                        // values[r][i]: score + waiting bonus of mentee i
+//     values: number[][],                        // values[i][r]: score + waiting bonus of mentee i
 //                                                //   with mentor r; 0 = not a candidate pair
 //     mentorOf: number[],                        // chosen mentor index per mentee, -1 = none
-//     total: number,                             // Σ values[mentorOf[i]][i] over assigned mentees
-//     menteeDual: number[], mentorDual: number[] // y_i, z_r ≥ 0 with y_i + z_r ≥ values[r][i] and
+//     total: number,                             // Σ values[i][mentorOf[i]] over assigned mentees
+//     menteeDual: number[], mentorDual: number[] // y_i, z_r ≥ 0 with y_i + z_r ≥ values[i][r] and
 //   }                                            //   Σ y + Σ min(cap, #mentees)·z = total ⇒ optimal
 
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -138,13 +138,19 @@ function generatePool(nMentees: number, nMentors: number, seed: number, now: Dat
     availability: some(SLOTS, 1, 3),
     meetingForms: some(FORMS, 1, 3),
   }));
-  // About one pair in a thousand declined or ended before.
-  const excludedPairs = new Set<string>();
-  for (let k = 0; k < (nMentees * nMentors) / 1000; k++) excludedPairs.add(`${pick(mentees).id}|${pick(mentors).id}`);
+  // About one pair in a thousand declined or ended before; looked up per mentee, as a caller
+  // holding declined pairs / conflicts in memory would.
+  const excludedBy = new Map<string, Set<string>>();
+  for (let k = 0; k < (nMentees * nMentors) / 1000; k++) {
+    const menteeId = pick(mentees).id;
+    const set = excludedBy.get(menteeId) ?? new Set<string>();
+    set.add(pick(mentors).id);
+    excludedBy.set(menteeId, set);
+  }
   const ctx: ScoreContext = {
     weights: DEFAULT_WEIGHTS,
     locality,
-    excluded: (a, b) => excludedPairs.size > 0 && excludedPairs.has(`${a}|${b}`),
+    excluded: (menteeId, mentorId) => excludedBy.get(menteeId)?.has(mentorId) ?? false,
   };
   return { mentees, mentors, ctx };
 }
@@ -189,7 +195,9 @@ function main(): void {
     });
     if (out) {
       const file = join(out, `match-${nMentees}x${nMentors}.json`);
-      const values = Array.from({ length: nMentors }, (_, r) => Array.from(matrix.values.subarray(r * nMentees, (r + 1) * nMentees)));
+      const values = Array.from({ length: nMentees }, (_, i) =>
+        Array.from(matrix.values.subarray(i * nMentors, (i + 1) * nMentors)),
+      );
       writeFileSync(
         file,
         JSON.stringify({

@@ -10,12 +10,27 @@ export interface DispatchOptions {
   before?: () => Promise<unknown>;
 }
 
+/** Resolves false when the event was a duplicate delivery and was dropped. */
 export type Dispatch = (event: InboundEvent, options?: DispatchOptions) => Promise<boolean>;
 
-/** Returns dispatch(event): false when the event was a duplicate delivery and was dropped. */
-export function createDispatcher(core: BotCore, channel: Channel, onError: ErrorSink): Dispatch {
+export interface Dispatcher {
+  dispatch: Dispatch;
+  /** Waits for events in flight (adapter stop: let a started turn send its replies). */
+  drain(): Promise<void>;
+}
+
+export function createDispatcher(core: BotCore, channel: Channel, onError: ErrorSink): Dispatcher {
   const recent = new RecentIds();
-  return async (event, options) => {
+  const inFlight = new Set<Promise<boolean>>();
+  const dispatch: Dispatch = (event, options) => {
+    const run = handle(event, options);
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
+  };
+  return { dispatch, drain: async () => void (await Promise.allSettled([...inFlight])) };
+
+  async function handle(event: InboundEvent, options?: DispatchOptions): Promise<boolean> {
     if (event.eventId !== undefined && !recent.add(event.eventId)) return false;
     if (options?.before) {
       // A failed cosmetic step (answering a callback) must not lose the user's answer.
@@ -41,5 +56,5 @@ export function createDispatcher(core: BotCore, channel: Channel, onError: Error
       }
     }
     return true;
-  };
+  }
 }

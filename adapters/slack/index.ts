@@ -51,8 +51,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   app.error(async (err) => onError(err, "slack listener"));
 
   const channel = createSlackChannel(app.client, options.texts?.openForm ?? "Udfyld / Fill in");
+  const dispatcher = createDispatcher(options.core, channel, onError);
   registerListeners(app, {
-    dispatch: createDispatcher(options.core, channel, onError),
+    dispatch: dispatcher.dispatch,
     profileOf: createProfileLookup(app.client),
     numberError: options.texts?.numberInvalid ?? "Skriv et tal / Enter a number",
   });
@@ -72,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     },
     async stop() {
       if (receiver instanceof SocketModeReceiver) await receiver.stop();
+      await dispatcher.drain();
     },
   };
 }

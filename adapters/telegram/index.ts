@@ -46,7 +46,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
     telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
   const channel = createTelegramChannel(bot.telegram);
-  registerHandlers(bot, createDispatcher(options.core, channel, onError));
+  const dispatcher = createDispatcher(options.core, channel, onError);
+  registerHandlers(bot, dispatcher.dispatch);
   // Without this telegraf rethrows, which would end long polling.
   bot.catch((err) => onError(err, "telegram update"));
 
@@ -74,6 +75,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
         await polling.catch(() => undefined);
         polling = undefined;
       }
+      await dispatcher.drain();
     },
   };
 }

@@ -8,7 +8,8 @@ const WORDS: Record<Command, string[]> = {
   back: ["back", "tilbage", "tilbag", "go back", "gaa tilbage", "fortryd"],
   restart: ["restart", "forfra", "start forfra", "start over", "begynd forfra", "genstart"],
   pause: ["pause", "stop", "stands", "hold pause", "take a break", "later", "senere"],
-  language: ["language", "sprog", "change language", "skift sprog", "english", "engelsk", "dansk", "danish"],
+  // "dansk"/"english" alone are answers (to "which languages do you speak?"), so only "/dansk" switches.
+  language: ["language", "sprog", "change language", "skift sprog", "/english", "/engelsk", "/dansk", "/danish"],
   status: ["status", "hvor er jeg", "where am i", "hvad nu", "what now", "what next", "hvad sker der"],
   delete: ["delete", "delete my data", "slet", "slet mine data", "slet mig", "slet data", "glem mig", "forget me"],
   human: ["coordinator", "koordinator", "human", "menneske", "talk to a human", "tal med et menneske", "contact", "kontakt", "person"],
@@ -20,8 +21,10 @@ for (const [cmd, words] of Object.entries(WORDS) as [Command, string[]][]) for (
 
 /** A command only when the whole message is the command word: "stop" inside a sentence is an answer. */
 export function recogniseCommand(text: string): Command | undefined {
-  const f = fold(text.replace(/^\//, ""));
+  const trimmed = text.trim();
+  const f = fold(trimmed);
   if (f.length === 0 || f.length > 40) return undefined;
+  if (trimmed.startsWith("/") && LOOKUP.has(`/${f}`)) return LOOKUP.get(`/${f}`);
   return LOOKUP.get(f);
 }
 

@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { FlowDef } from "./types.js";
 
 const text = (max: number) => z.string().min(1).max(max);
+// A name: letters (any script), spaces, apostrophes, dots and hyphens — nothing that looks like code.
+const name = z.string().min(1).max(60).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u);
 const list = (min: number, max: number) => z.array(z.string()).min(min).max(max);
 const scale = z.number().int().min(1).max(5);
 
@@ -22,7 +24,7 @@ export const menteeIntake: FlowDef = {
     { id: "consent_matching", prompt: "mentee.consent", kind: "consent", consent: { purpose: "matching", required: true, declined: "mentee.consent_declined" }, next: "consent_share" },
     { id: "consent_share", prompt: "mentee.consent_share", kind: "consent", consent: { purpose: "share_contact", required: false, declined: "" }, next: "consent_stats" },
     { id: "consent_stats", prompt: "mentee.consent_stats", kind: "consent", consent: { purpose: "statistics", required: false, declined: "" }, next: "name" },
-    { id: "name", prompt: "mentee.name", kind: "text", schema: text(60), next: "situation" },
+    { id: "name", prompt: "mentee.name", kind: "text", schema: name, reprompt: "common.name_reprompt", next: "situation" },
     { id: "situation", prompt: "mentee.situation", kind: "single", options: SITUATIONS, next: "education_level" },
     { id: "education_level", prompt: "mentee.education_level", kind: "single", options: ["primary", "upper_secondary", "vocational", "short_higher", "bachelor", "master", "foreign"], skippable: true, next: "education_field" },
     { id: "education_field", prompt: "mentee.education_field", kind: "text", schema: text(200), skippable: true, next: "experience" },

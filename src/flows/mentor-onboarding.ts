@@ -5,6 +5,8 @@ import { AVAILABILITY_OPTIONS, HELP_OPTIONS, MEETING_OPTIONS } from "./mentee-in
 import type { FlowDef } from "./types.js";
 
 const text = (max: number) => z.string().min(1).max(max);
+// A name: letters (any script), spaces, apostrophes, dots and hyphens — nothing that looks like code.
+const name = z.string().min(1).max(60).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u);
 const list = (min: number, max: number) => z.array(z.string()).min(min).max(max);
 
 export const TARGET_GROUPS = ["new_graduate", "refugee_immigrant", "long_term_unemployed", "sick_leave", "young_no_education"] as const;
@@ -16,7 +18,7 @@ export const mentorOnboarding: FlowDef = {
   summary: true,
   steps: [
     { id: "consent_mentor", prompt: "mentor.consent", kind: "consent", consent: { purpose: "matching", required: true, declined: "mentor.consent_declined" }, next: "name" },
-    { id: "name", prompt: "mentor.name", kind: "text", schema: text(60), next: "industry" },
+    { id: "name", prompt: "mentor.name", kind: "text", schema: name, reprompt: "common.name_reprompt", next: "industry" },
     { id: "industry", prompt: "mentor.industry", kind: "industries", schema: list(1, 1), reprompt: "mentee.industries_reprompt", next: "role" },
     { id: "role", prompt: "mentor.role", kind: "text", schema: text(120), next: "competences" },
     { id: "competences", prompt: "mentor.competences", kind: "multi", options: HELP_OPTIONS, optionSet: "help", schema: list(1, 8), next: "qualifications" },
@@ -38,7 +40,7 @@ export const coordinatorSignup: FlowDef = {
   title: "flow.coordinator_signup",
   summary: false,
   steps: [
-    { id: "name", prompt: "mentor.name", kind: "text", schema: text(60), next: "code" },
+    { id: "name", prompt: "mentor.name", kind: "text", schema: name, reprompt: "common.name_reprompt", next: "code" },
     { id: "code", prompt: "coordinator.code", kind: "text", schema: text(100), next: "$end" },
   ],
 };

@@ -7,7 +7,7 @@ import { interpretLanguages } from "../text/languages.js";
 import { parseDate } from "../text/dates.js";
 import type { Locale } from "../i18n/index.js";
 import type { AnswerValue, FlowInput, StepDef } from "./types.js";
-import { optionButtons } from "./render.js";
+import { optionChoices } from "./render.js";
 
 export const MAX_TEXT = 500;
 
@@ -58,11 +58,11 @@ export function parseAnswer(step: StepDef, input: FlowInput, locale: Locale, now
       return n === undefined ? { ok: false, reason: "reprompt" } : { ok: true, value: n };
     }
     case "single": {
-      const m = matchOption(short, optionButtons(step, locale));
+      const m = matchOption(short, optionChoices(step, locale));
       return m ? { ok: true, value: m.action.slice(4) } : { ok: false, reason: "reprompt" };
     }
     case "multi": {
-      const { actions } = matchMany(short, optionButtons(step, locale));
+      const { actions } = matchMany(short, optionChoices(step, locale));
       if (actions.length === 0) {
         if (/^(faerdig|done|feerdig|faerdi|finish|ok)$/.test(fold(short))) return { ok: "multi-done" };
         return { ok: false, reason: "reprompt" };

@@ -11,6 +11,15 @@ export function optionButtons(step: StepDef, locale: Locale): Button[] {
   return (step.options ?? []).map((id) => ({ action: `opt:${id}`, label: t(locale, `opt.${step.optionSet ?? step.id}.${id}`) }));
 }
 
+/** Buttons plus the other language's label and the option id as synonyms, for typed answers. */
+export function optionChoices(step: StepDef, locale: Locale): (Button & { synonyms: string[] })[] {
+  const other: Locale = locale === "da" ? "en" : "da";
+  return optionButtons(step, locale).map((b) => {
+    const id = b.action.slice(4);
+    return { ...b, synonyms: [id.replace(/_/g, " "), t(other, `opt.${step.optionSet ?? step.id}.${id}`)] };
+  });
+}
+
 function stepButtons(step: StepDef, locale: Locale, selected: string[] = []): Button[] {
   const buttons: Button[] = [];
   if (step.kind === "yesno" || step.kind === "consent") {

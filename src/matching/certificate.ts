@@ -8,6 +8,7 @@
 // which changes neither the feasible assignments nor the LP.
 
 export interface CertificateInput {
+  /** values[i * nMentors + r] for mentee i, mentor r; ≤ 0 = not a candidate pair. */
   values: Int32Array;
   nMentees: number;
   nMentors: number;
@@ -36,7 +37,7 @@ export function checkCertificate(c: CertificateInput): CertificateResult {
     const r = mentorOf[i]!;
     if (r === -1) continue;
     if (!(r >= 0 && r < nMentors)) return fail(`mentee ${i}: bad mentor ${r}`);
-    const value = values[r * n + i]!;
+    const value = values[i * nMentors + r]!;
     if (value <= 0) return fail(`mentee ${i}: pair with mentor ${r} is not a candidate`);
     if (++used[r]! > cap[r]!) return fail(`mentor ${r}: over capacity`);
     primal += value;
@@ -51,7 +52,7 @@ export function checkCertificate(c: CertificateInput): CertificateResult {
     if (!(z[r]! >= 0) || !Number.isInteger(z[r])) return fail(`mentor dual ${r} = ${z[r]}`);
     dual += cap[r]! * z[r]!;
     for (let i = 0; i < n; i++) {
-      if (y[i]! + z[r]! < values[r * n + i]!) return fail(`dual violated at mentee ${i}, mentor ${r}`);
+      if (y[i]! + z[r]! < values[i * nMentors + r]!) return fail(`dual violated at mentee ${i}, mentor ${r}`);
     }
   }
   if (dual !== primal) return { ok: false, primal, dual, problem: `duality gap ${dual - primal}` };

@@ -73,19 +73,6 @@ export function commonNames(a: BitTable, ra: number, b: BitTable, rb: number): s
 const LOCALITY_CODE: Record<Locality, number> = { same: 0, neighbour: 1, region: 2, other: 3 };
 const NO_PLACE = "\u0000none";
 
-export interface CompiledPool {
-  mentees: readonly MenteeCandidate[];
-  mentors: readonly MentorCandidate[];
-  industry: { mentee: BitTable; mentor: BitTable };
-  language: { mentee: BitTable; menteeFirst: BitTable; mentor: BitTable };
-  help: { mentee: BitTable; mentor: BitTable };
-  slot: { mentee: BitTable; mentor: BitTable };
-  form: { mentee: BitTable; mentor: BitTable };
-  group: { mentee: BitTable; mentor: BitTable };
-  /** 0 same, 1 neighbour, 2 region, 3 other; memoised per municipality pair. */
-  locality(mentee: number, mentor: number): number;
-}
-
 function pairTables(menteeLists: string[][], mentorLists: string[][], extra: string[][] = []) {
   const v = new Vocabulary();
   v.addAll(menteeLists);
@@ -93,55 +80,101 @@ function pairTables(menteeLists: string[][], mentorLists: string[][], extra: str
   return { mentee: v.encode(menteeLists), mentor: v.encode(mentorLists), extra: v.encode(extra) };
 }
 
+const optional = (id: string | undefined): string[] => (id === undefined ? [] : [id]);
+
+/** A pool in flat typed arrays, indexed by mentee i and mentor r. */
+export class CompiledPool {
+  readonly industry: { mentee: BitTable; mentor: BitTable };
+  readonly language: { mentee: BitTable; menteeFirst: BitTable; mentor: BitTable };
+  readonly help: { mentee: BitTable; mentor: BitTable };
+  readonly slot: { mentee: BitTable; mentor: BitTable };
+  readonly form: { mentee: BitTable; mentor: BitTable };
+  readonly group: { mentee: BitTable; mentor: BitTable };
+  /** Wished mentor gender per mentee and gender per mentor, interned together; -1 = none. */
+  readonly wishGender: Int32Array;
+  readonly gender: Int32Array;
+  /** Wished mentor age range per mentee (±Infinity when open); hasAgeWish 0/1. */
+  readonly ageMin: Float64Array;
+  readonly ageMax: Float64Array;
+  readonly hasAgeWish: Uint8Array;
+  /** Mentor age, NaN when unknown (NaN fails every comparison). */
+  readonly age: Float64Array;
+  /** 1 when the side stated any meeting form. */
+  readonly menteeHasForms: Uint8Array;
+  readonly mentorHasForms: Uint8Array;
+  private readonly menteePlace: Int32Array;
+  private readonly mentorPlace: Int32Array;
+  private readonly places = new Vocabulary();
+  private readonly localityCache: Int8Array;
+
+  constructor(
+    readonly mentees: readonly MenteeCandidate[],
+    readonly mentors: readonly MentorCandidate[],
+    private readonly localityOf: ScoreContext["locality"],
+  ) {
+    const lang = pairTables(
+      mentees.map((m) => m.languages),
+      mentors.map((m) => m.languages),
+      mentees.map((m) => m.languages.slice(0, 1)),
+    );
+    this.language = { mentee: lang.mentee, menteeFirst: lang.extra, mentor: lang.mentor };
+    this.industry = pairTables(
+      mentees.map((m) => m.industries),
+      mentors.map((m) => optional(m.industry)),
+    );
+    this.help = pairTables(
+      mentees.map((m) => m.helpWanted),
+      mentors.map((m) => m.competences),
+    );
+    this.slot = pairTables(
+      mentees.map((m) => m.availability),
+      mentors.map((m) => m.availability),
+    );
+    this.form = pairTables(
+      mentees.map((m) => m.meetingForms),
+      mentors.map((m) => m.meetingForms),
+    );
+    this.group = pairTables(
+      mentees.map((m) => optional(m.targetGroup)),
+      mentors.map((m) => m.preferences.targetGroups ?? []),
+    );
+    const genders = new Vocabulary();
+    const gender = (g: string | undefined): number => (g === undefined ? -1 : genders.add(g));
+    this.wishGender = Int32Array.from(mentees, (m) => gender(m.wishes.mentorGender));
+    this.gender = Int32Array.from(mentors, (m) => gender(m.gender));
+    this.ageMin = Float64Array.from(mentees, (m) => m.wishes.mentorAgeMin ?? -Infinity);
+    this.ageMax = Float64Array.from(mentees, (m) => m.wishes.mentorAgeMax ?? Infinity);
+    this.hasAgeWish = Uint8Array.from(mentees, (m) =>
+      m.wishes.mentorAgeMin !== undefined || m.wishes.mentorAgeMax !== undefined ? 1 : 0,
+    );
+    this.age = Float64Array.from(mentors, (m) => m.age ?? NaN);
+    this.menteeHasForms = Uint8Array.from(mentees, (m) => (m.meetingForms.length > 0 ? 1 : 0));
+    this.mentorHasForms = Uint8Array.from(mentors, (m) => (m.meetingForms.length > 0 ? 1 : 0));
+    this.menteePlace = Int32Array.from(mentees, (m) => this.places.add(m.municipality ?? NO_PLACE));
+    this.mentorPlace = Int32Array.from(mentors, (m) => this.places.add(m.municipality ?? NO_PLACE));
+    const p = this.places.names.length;
+    this.localityCache = new Int8Array(p * p).fill(-1);
+  }
+
+  /** 0 same, 1 neighbour, 2 region, 3 other; the caller's function is asked once per place pair. */
+  locality(i: number, r: number): number {
+    const key = this.menteePlace[i]! * this.places.names.length + this.mentorPlace[r]!;
+    const code = this.localityCache[key]!;
+    return code >= 0 ? code : this.resolveLocality(i, r, key);
+  }
+
+  private resolveLocality(i: number, r: number, key: number): number {
+    const name = (k: number): string | undefined => (this.places.names[k] === NO_PLACE ? undefined : this.places.names[k]);
+    const code = LOCALITY_CODE[this.localityOf(name(this.menteePlace[i]!), name(this.mentorPlace[r]!))] ?? 3;
+    this.localityCache[key] = code;
+    return code;
+  }
+}
+
 export function compilePool(
   mentees: readonly MenteeCandidate[],
   mentors: readonly MentorCandidate[],
   locality: ScoreContext["locality"],
 ): CompiledPool {
-  const lang = pairTables(
-    mentees.map((m) => m.languages),
-    mentors.map((m) => m.languages),
-    mentees.map((m) => m.languages.slice(0, 1)),
-  );
-  const places = new Vocabulary();
-  const menteePlace = Int32Array.from(mentees, (m) => places.add(m.municipality ?? NO_PLACE));
-  const mentorPlace = Int32Array.from(mentors, (m) => places.add(m.municipality ?? NO_PLACE));
-  const p = places.names.length;
-  const cache = new Int8Array(p * p).fill(-1);
-  const placeName = (i: number): string | undefined => (places.names[i] === NO_PLACE ? undefined : places.names[i]);
-
-  return {
-    mentees,
-    mentors,
-    industry: pairTables(
-      mentees.map((m) => m.industries),
-      mentors.map((m) => (m.industry === undefined ? [] : [m.industry])),
-    ),
-    language: { mentee: lang.mentee, menteeFirst: lang.extra, mentor: lang.mentor },
-    help: pairTables(
-      mentees.map((m) => m.helpWanted),
-      mentors.map((m) => m.competences),
-    ),
-    slot: pairTables(
-      mentees.map((m) => m.availability),
-      mentors.map((m) => m.availability),
-    ),
-    form: pairTables(
-      mentees.map((m) => m.meetingForms),
-      mentors.map((m) => m.meetingForms),
-    ),
-    group: pairTables(
-      mentees.map((m) => (m.targetGroup === undefined ? [] : [m.targetGroup])),
-      mentors.map((m) => m.preferences.targetGroups ?? []),
-    ),
-    locality(i, r) {
-      const key = menteePlace[i]! * p + mentorPlace[r]!;
-      let code = cache[key]!;
-      if (code < 0) {
-        code = LOCALITY_CODE[locality(placeName(menteePlace[i]!), placeName(mentorPlace[r]!))] ?? 3;
-        cache[key] = code;
-      }
-      return code;
-    },
-  };
+  return new CompiledPool(mentees, mentors, locality);
 }

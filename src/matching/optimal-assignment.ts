@@ -2,17 +2,18 @@
 // mentor, mentor r at most capacity[r] mentees, maximise the sum of integer pair values.
 //
 // Method: min-cost flow by successive shortest augmenting paths, Jonker–Volgenant style.
-//  - Rows are mentors (the smaller side), columns are mentees. Costs are -value, and a pair
-//    with value ≤ 0 costs 0, as do padding columns. Every mentor slot is then filled: a slot
-//    on a cost-0 column is simply an empty slot, so the cheapest filling is the best matching.
-//    There is always one more column than slots, so some column stays free.
-//  - Slots are added one at a time; each is routed along a shortest path (Dijkstra on reduced
-//    costs, dense, with JV's "all columns at the current minimum distance at once" scan) to a
-//    free column, and the potentials are updated so every reduced cost stays ≥ 0.
-//  - Successive shortest paths keep the flow optimal for the slots placed so far, so the end
-//    result is optimal. The potentials are an LP dual solution with the same objective value:
-//    an optimality certificate that certificate.ts checks independently.
-// Everything is integer, so there is no rounding. Ties go to the lowest index (callers sort by id).
+//  - Rows are mentees, columns are mentors plus one "nobody" column of unlimited capacity and
+//    cost 0, so every mentee row is assigned and "nobody" means unassigned. Cost is -value;
+//    pairs that may not be proposed cost BIG, which "nobody" always beats.
+//  - Mentees are added one at a time (strongest first, see below). Each is routed along a shortest
+//    path in the residual graph (Dijkstra on reduced costs, dense, taking all columns at the
+//    current minimum distance at once as JV does) to a column with room; rows on the path
+//    move one column along. Potentials are then updated so reduced costs stay ≥ 0.
+//  - Successive shortest paths keep the assignment optimal for the rows added so far, so the
+//    final one is optimal. The potentials are an LP dual with the same objective value: an
+//    optimality certificate that certificate.ts checks independently of this code.
+// Each Dijkstra step costs O(#mentors), which is why mentors (the smaller side) are columns.
+// All arithmetic is on integers (exact in doubles), so there is no rounding.
 
 export interface AssignmentSolution {
   /** Mentor index per mentee, -1 when unassigned. */
@@ -21,13 +22,15 @@ export interface AssignmentSolution {
   total: number;
   /** LP dual per mentee (≥ 0). */
   menteeDual: Float64Array;
-  /** LP dual per mentor slot (≥ 0); with menteeDual: dual value = total. */
+  /** LP dual per mentor (≥ 0): Σ menteeDual + Σ min(cap, #mentees)·mentorDual = total. */
   mentorDual: Float64Array;
 }
 
+/** Cost of a pair that may not be chosen; values are < 2^30, so this never wins over "nobody". */
+const BIG = 2 ** 30;
+
 /**
- * values: row-major by mentor, values[r * nMentees + i] = value of mentee i with mentor r;
- * ≤ 0 means "not a candidate pair".
+ * values[i * nMentors + r] = value of mentee i with mentor r; ≤ 0 means "not a candidate pair".
  */
 export function solveAssignment(
   values: Int32Array,
@@ -35,126 +38,108 @@ export function solveAssignment(
   nMentors: number,
   capacity: ArrayLike<number>,
 ): AssignmentSolution {
-  if (values.length !== nMentees * nMentors) throw new RangeError("values must be nMentors × nMentees");
+  if (values.length !== nMentees * nMentors) throw new RangeError("values must be nMentees × nMentors");
   const n = nMentees;
-  const left = new Int32Array(nMentors);
-  let slots = 0;
-  for (let r = 0; r < nMentors; r++) {
-    left[r] = Math.max(0, Math.min(n, Math.floor(capacity[r] ?? 0)));
-    slots += left[r]!;
-  }
-  const m = Math.max(n, slots) + 1;
-
-  const cost = new Int32Array(nMentors * m);
-  for (let r = 0; r < nMentors; r++) {
-    for (let i = 0; i < n; i++) {
-      const x = values[r * n + i]!;
-      if (x > 0) cost[r * m + i] = -x;
+  const m = nMentors + 1; // the last column is "nobody"
+  const cost = new Int32Array(n * m);
+  const best = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < nMentors; r++) {
+      const x = values[i * nMentors + r]!;
+      if (x >= BIG) throw new RangeError("values must be below 2^30");
+      cost[i * m + r] = x > 0 ? -x : BIG;
+      if (x > best[i]!) best[i] = x;
     }
   }
-  const u = new Float64Array(nMentors);
-  const v = new Float64Array(m);
-  const owner = new Int32Array(m).fill(-1);
-
-  // Start: row reduction (u = row minimum keeps every reduced cost ≥ 0, free columns at v = 0)
-  // and give each mentor the free columns that are already tight. Optimal for those slots.
-  for (let r = 0; r < nMentors; r++) {
-    if (left[r] === 0) continue;
-    const base = r * m;
-    let min = 0;
-    for (let j = 0; j < n; j++) if (cost[base + j]! < min) min = cost[base + j]!;
-    u[r] = min;
-    for (let j = 0; j < m && left[r]! > 0; j++) {
-      if (cost[base + j] === min && owner[j] === -1) {
-        owner[j] = r;
-        left[r]!--;
-      }
-    }
-  }
-
-  const search = new PathSearch(cost, m, nMentors, u, v, owner);
-  for (let r = 0; r < nMentors; r++) {
-    for (; left[r]! > 0; left[r]!--) search.addSlot(r);
-  }
-
-  // A full edge may end below zero reduced cost; lowering its column's v makes it tight and
-  // keeps every other reduced cost ≥ 0. Then -u, -v is a dual of the b-matching LP.
-  for (let j = 0; j < m; j++) {
-    const r = owner[j]!;
-    if (r >= 0) v[j] = cost[r * m + j]! - u[r]!;
-  }
+  // Each mentor column holds its rows in a fixed block of the flat `held` array.
+  const start = new Int32Array(m + 1);
+  for (let r = 0; r < nMentors; r++) start[r + 1] = start[r]! + Math.max(0, Math.min(n, Math.floor(capacity[r] ?? 0)));
+  const search = new PathSearch(cost, n, m, start);
+  // Any order gives an optimum; strongest mentees first makes it fast: they take their best
+  // mentor directly, and by the time weaker ones arrive the mentors' duals ("prices") are high
+  // enough that their searches stop early. Ties keep index (= id) order.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => best[b]! - best[a]! || a - b);
+  for (const i of order) search.addRow(i);
 
   const mentorOf = new Int32Array(n).fill(-1);
   let total = 0;
-  for (let j = 0; j < n; j++) {
-    const r = owner[j]!;
-    if (r >= 0 && values[r * n + j]! > 0) {
-      mentorOf[j] = r;
-      total += values[r * n + j]!;
+  for (let i = 0; i < n; i++) {
+    const r = search.colOf[i]!;
+    if (r < nMentors) {
+      mentorOf[i] = r;
+      total += values[i * nMentors + r]!;
     }
   }
   // Reduced costs are c - u - v ≥ 0, so the LP duals of the max problem are -u and -v.
-  const menteeDual = Float64Array.from(v.subarray(0, n), (x) => (x === 0 ? 0 : -x));
-  const mentorDual = Float64Array.from(u, (x) => (x === 0 ? 0 : -x));
-  return { mentorOf, total, menteeDual, mentorDual };
+  const neg = (x: number): number => (x === 0 ? 0 : -x);
+  return {
+    mentorOf,
+    total,
+    menteeDual: Float64Array.from(search.u, neg),
+    mentorDual: Float64Array.from(search.v.subarray(0, nMentors), neg),
+  };
 }
 
-/** Dijkstra state reused across slots (typed arrays, no allocation per search). */
+/** Assignment state and Dijkstra scratch space, typed arrays reused for every row. */
 class PathSearch {
+  /** Row potentials; the assigned edge of every row stays tight (reduced cost 0). */
+  readonly u: Float64Array;
+  /** Column potentials; 0 for every column with room (including "nobody"). */
+  readonly v: Float64Array;
+  /** Column of each assigned row. */
+  readonly colOf: Int32Array;
+  private readonly slotOf: Int32Array;
+  private readonly held: Int32Array;
+  private readonly count: Int32Array;
   private readonly d: Float64Array;
   private readonly pred: Int32Array;
   private readonly cols: Int32Array;
-  /** Per row: 0 unreached, 1 reached (tentative distance in rowDist), 2 scanned. */
-  private readonly rowState: Uint8Array;
-  private readonly rowVia: Int32Array;
   private readonly rowDist: Float64Array;
-  private readonly touched: Int32Array;
+  private readonly scanned: Int32Array;
 
   constructor(
     private readonly cost: Int32Array,
+    n: number,
     private readonly m: number,
-    nRows: number,
-    private readonly u: Float64Array,
-    private readonly v: Float64Array,
-    private readonly owner: Int32Array,
+    private readonly start: Int32Array,
   ) {
+    this.u = new Float64Array(n);
+    this.v = new Float64Array(m);
+    this.colOf = new Int32Array(n).fill(-1);
+    this.slotOf = new Int32Array(n);
+    this.held = new Int32Array(start[m - 1]!);
+    this.count = new Int32Array(m);
     this.d = new Float64Array(m);
     this.pred = new Int32Array(m);
     this.cols = new Int32Array(m);
-    this.rowState = new Uint8Array(nRows);
-    this.rowVia = new Int32Array(nRows);
-    this.rowDist = new Float64Array(nRows);
-    this.touched = new Int32Array(nRows);
+    this.rowDist = new Float64Array(n);
+    this.scanned = new Int32Array(n);
   }
 
-  /**
-   * Routes one more unit from mentor r0 to a free column along a shortest path.
-   * Nodes are columns and rows. A row owning several columns is entered backwards through
-   * one of them; that edge's reduced cost is -(c - u - v) ≥ 0 and need not be 0 (an edge at
-   * full capacity may stay below zero), so rows carry their own tentative distance.
-   */
-  addSlot(r0: number): void {
-    const { cost, m, u, v, owner, d, pred, cols, rowState, rowVia, rowDist, touched } = this;
+  private hasRoom(j: number): boolean {
+    return j === this.m - 1 || this.count[j]! < this.start[j + 1]! - this.start[j]!;
+  }
+
+  /** Assigns row i0, re-routing earlier rows along a shortest augmenting path. */
+  addRow(i0: number): void {
+    const { cost, m, u, v, colOf, slotOf, held, start, count, d, pred, cols, rowDist, scanned } = this;
+    let base = i0 * m;
     for (let j = 0; j < m; j++) {
       cols[j] = j;
-      pred[j] = r0;
-      // r0's own columns are not reachable from r0 (their edge is full).
-      d[j] = owner[j] === r0 ? Infinity : cost[r0 * m + j]! - u[r0]! - v[j]!;
+      pred[j] = i0;
+      d[j] = cost[base + j]! - u[i0]! - v[j]!;
     }
-    let nTouched = 0;
-    rowState[r0] = 2;
-    rowDist[r0] = 0;
-    touched[nTouched++] = r0;
+    let nScanned = 0;
+    rowDist[i0] = 0;
+    scanned[nScanned++] = i0;
 
-    // cols[0, low): finished; cols[low, up): at distance min, to scan; cols[up, m): unreached.
+    // cols[0, low): finished; cols[low, up): at distance min, to scan; cols[up, m): the rest.
     let low = 0;
     let up = 0;
     let min = 0;
     let target = -1;
-    let scanRow = -1;
     while (target < 0) {
       if (low === up) {
-        // Next distance: the nearest unfinished columns, unless a reached row is nearer.
         min = d[cols[up]!]!;
         for (let k = up; k < m; k++) {
           const j = cols[k]!;
@@ -168,81 +153,65 @@ class PathSearch {
             cols[up++] = j;
           }
         }
-        let best = -1;
-        for (let k = 0; k < nTouched; k++) {
-          const r = touched[k]!;
-          if (rowState[r] === 1 && rowDist[r]! < min && (best < 0 || rowDist[r]! < rowDist[best]!)) best = r;
-        }
-        if (best >= 0) {
-          up = low; // the column set is not at the minimum after all
-          min = rowDist[best]!;
-          scanRow = best;
-        } else {
-          for (let k = low; k < up; k++) {
-            if (owner[cols[k]!] === -1) {
-              target = cols[k]!;
-              break;
-            }
+        for (let k = low; k < up; k++) {
+          if (this.hasRoom(cols[k]!)) {
+            target = cols[k]!;
+            break;
           }
-          if (target >= 0) break;
         }
+        if (target >= 0) break;
       }
-      if (scanRow < 0) {
-        const j1 = cols[low++]!;
-        const r = owner[j1]!;
-        if (rowState[r] === 2) continue;
-        // Backward along the full edge r→j1: reduced cost -(c - u - v) ≥ 0.
-        const dist = min - (cost[r * m + j1]! - u[r]! - v[j1]!);
-        if (rowState[r] === 0) touched[nTouched++] = r;
-        if (rowState[r] === 0 || dist < rowDist[r]!) {
-          rowState[r] = 1;
-          rowDist[r] = dist;
-          rowVia[r] = j1;
-        }
-        if (dist !== min) continue; // stays tentative until the minimum reaches it
-        scanRow = r;
-      }
-      const r = scanRow;
-      scanRow = -1;
-      rowState[r] = 2;
-      const base = r * m;
-      const h = min - u[r]!;
-      for (let k = up; k < m; k++) {
-        const j = cols[k]!;
-        if (owner[j] === r) continue;
-        const dj = cost[base + j]! - v[j]! + h;
-        if (dj < d[j]!) {
-          d[j] = dj;
-          pred[j] = r;
-          if (dj === min) {
-            if (owner[j] === -1) {
-              target = j;
-              break;
+      // A full column: its rows are reached backwards over tight edges, at the same distance.
+      const j1 = cols[low++]!;
+      for (let s = start[j1]!, end = s + count[j1]!; s < end && target < 0; s++) {
+        const i = held[s]!;
+        rowDist[i] = min;
+        scanned[nScanned++] = i;
+        base = i * m;
+        const h = min - u[i]!;
+        for (let k = up; k < m; k++) {
+          const j = cols[k]!;
+          const dj = cost[base + j]! - v[j]! + h;
+          if (dj < d[j]!) {
+            d[j] = dj;
+            pred[j] = i;
+            if (dj === min) {
+              if (this.hasRoom(j)) {
+                target = j;
+                break;
+              }
+              cols[k] = cols[up]!;
+              cols[up++] = j;
             }
-            cols[k] = cols[up]!;
-            cols[up++] = j;
           }
         }
       }
     }
 
     // Potentials: finished nodes move by (distance - min), which keeps reduced costs ≥ 0
-    // and the edges on the new path at 0. Unfinished nodes (distance ≥ min) stay.
+    // and makes the new path tight. Everything else is at distance ≥ min and stays.
     for (let k = 0; k < low; k++) {
       const j = cols[k]!;
       v[j] = v[j]! + d[j]! - min;
     }
-    for (let k = 0; k < nTouched; k++) {
-      const r = touched[k]!;
-      if (rowState[r] === 2) u[r] = u[r]! + min - rowDist[r]!;
-      rowState[r] = 0;
+    for (let k = 0; k < nScanned; k++) {
+      const i = scanned[k]!;
+      u[i] = u[i]! + min - rowDist[i]!;
     }
-    // Flip the path: each row on it takes the next column and gives up the one it came through.
-    for (let j = target; ; ) {
-      const r = pred[j]!;
-      owner[j] = r;
-      if (r === r0) break;
-      j = rowVia[r]!;
+
+    // Flip the path: each row on it moves to the next column, taking the place it frees.
+    let j = target;
+    let pos = j === m - 1 ? -1 : start[j]! + count[j]!++;
+    for (;;) {
+      const i = pred[j]!;
+      const prevCol = colOf[i]!;
+      const prevPos = slotOf[i]!;
+      colOf[i] = j;
+      slotOf[i] = pos;
+      if (pos >= 0) held[pos] = i;
+      if (i === i0) break;
+      j = prevCol;
+      pos = prevPos;
     }
   }
 }

@@ -31,6 +31,7 @@ function note(reasons: Reason[], key: string, points: number, params: Record<str
  */
 export function evaluate(pool: CompiledPool, i: number, r: number, w: MatchWeights, reasons?: Reason[]): number {
   if (common(pool.language.mentee, i, pool.language.mentor, r) === 0) return REJECTED;
+  // Candidate objects are read only to word reasons; scoring uses the compiled arrays.
   const mentee = pool.mentees[i]!;
   const mentor = pool.mentors[r]!;
   // Reasons are built only inside `if (reasons)`: the matrix pass must not allocate per pair.
@@ -78,24 +79,19 @@ export function evaluate(pool: CompiledPool, i: number, r: number, w: MatchWeigh
     }
   }
 
-  const wishes = mentee.wishes;
-  if (wishes.mentorGender !== undefined && mentor.gender === wishes.mentorGender) {
+  if (pool.wishGender[i]! >= 0 && pool.wishGender[i] === pool.gender[r]) {
     score += w.wishGender;
-    if (reasons) note(reasons, REASON.wishGender, w.wishGender, { gender: wishes.mentorGender });
+    if (reasons) note(reasons, REASON.wishGender, w.wishGender, { gender: mentor.gender ?? "" });
   }
-  const { mentorAgeMin: ageMin, mentorAgeMax: ageMax } = wishes;
-  if (
-    (ageMin !== undefined || ageMax !== undefined) &&
-    mentor.age !== undefined &&
-    mentor.age >= (ageMin ?? -Infinity) &&
-    mentor.age <= (ageMax ?? Infinity)
-  ) {
+  // NaN (unknown age) fails both comparisons.
+  if (pool.hasAgeWish[i] === 1 && pool.age[r]! >= pool.ageMin[i]! && pool.age[r]! <= pool.ageMax[i]!) {
     score += w.wishAge;
     if (reasons) {
+      const { mentorAgeMin: min, mentorAgeMax: max } = mentee.wishes;
       note(reasons, REASON.wishAge, w.wishAge, {
         age: String(mentor.age),
-        min: ageMin === undefined ? "" : String(ageMin),
-        max: ageMax === undefined ? "" : String(ageMax),
+        min: min === undefined ? "" : String(min),
+        max: max === undefined ? "" : String(max),
       });
     }
   }
@@ -114,7 +110,7 @@ export function evaluate(pool: CompiledPool, i: number, r: number, w: MatchWeigh
     }
   }
 
-  if (mentee.meetingForms.length > 0 && mentor.meetingForms.length > 0) {
+  if (pool.menteeHasForms[i] === 1 && pool.mentorHasForms[r] === 1) {
     if (common(pool.form.mentee, i, pool.form.mentor, r) > 0) {
       score += w.meetingForm;
       if (reasons) {
@@ -135,6 +131,11 @@ export function evaluate(pool: CompiledPool, i: number, r: number, w: MatchWeigh
   return score;
 }
 
+/** Usable capacity: whole mentees only; anything not a positive number counts as none. */
+export function capacityOf(mentor: MentorCandidate): number {
+  return mentor.freeCapacity >= 1 ? Math.floor(mentor.freeCapacity) : 0;
+}
+
 /** Top first; equal points by key so the order is stable across runs. */
 export function sortReasons(reasons: Reason[]): Reason[] {
   return reasons.sort((a, b) => b.points - a.points || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -143,7 +144,7 @@ export function sortReasons(reasons: Reason[]): Reason[] {
 /** Score of one pair with its reasons; undefined when a hard constraint fails. */
 export function scorePair(mentee: MenteeCandidate, mentor: MentorCandidate, ctx: ScoreContext): PairScore | undefined {
   checkWeights(ctx.weights);
-  if (!(mentor.freeCapacity > 0)) return undefined;
+  if (capacityOf(mentor) === 0) return undefined;
   if (ctx.excluded(mentee.id, mentor.id)) return undefined;
   return scoreCompiled(compilePool([mentee], [mentor], ctx.locality), 0, 0, ctx.weights);
 }

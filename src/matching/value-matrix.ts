@@ -1,17 +1,17 @@
-// The dense matrix the optimiser works on: value of every (mentor, mentee) pair, computed once.
+// The dense matrix the optimiser works on: value of every (mentee, mentor) pair, computed once.
 // value = score + the mentee's waiting bonus, or 0 when the pair may not be proposed (hard
-// constraint, excluded, or score below minScore). Rows are mentors so the optimiser's inner
+// constraint, excluded, or score below minScore). Rows are mentees so the optimiser's inner
 // loop reads one contiguous row.
 
 import { MentorbroError } from "../core/errors.js";
 import { compilePool } from "./compiled-pool.js";
 import type { CompiledPool } from "./compiled-pool.js";
-import { evaluate, REJECTED } from "./score.js";
+import { capacityOf, evaluate, REJECTED } from "./score.js";
 import { checkWeights } from "./types.js";
 import type { MatchWeights, MenteeCandidate, MentorCandidate, ScoreContext } from "./types.js";
 
 const DAY_MS = 86_400_000;
-/** Values stay far below 2^31 so sums in the optimiser cannot overflow an Int32 cell. */
+/** The optimiser takes values below 2^30 (it reserves 2^30 for "not a candidate"). */
 const MAX_VALUE = 1 << 30;
 
 export interface ValueMatrix {
@@ -19,7 +19,7 @@ export interface ValueMatrix {
   mentees: MenteeCandidate[];
   mentors: MentorCandidate[];
   pool: CompiledPool;
-  /** values[r * mentees.length + i]; 0 = not a candidate pair. */
+  /** values[i * mentors.length + r] for mentee i, mentor r; 0 = not a candidate pair. */
   values: Int32Array;
   /** Waiting bonus per mentee (already included in values). */
   bonus: Int32Array;
@@ -57,22 +57,23 @@ export function buildValueMatrix(
   const n = mentees.length;
   const pool = compilePool(mentees, mentors, ctx.locality);
   const bonus = Int32Array.from(mentees, (m) => waitingBonus(m, now, w));
-  const capacity = Int32Array.from(mentors, (m) => (m.freeCapacity > 0 ? Math.floor(m.freeCapacity) : 0));
-  const values = new Int32Array(n * mentors.length);
+  const capacity = Int32Array.from(mentors, capacityOf);
+  const nMentors = mentors.length;
+  const values = new Int32Array(n * nMentors);
 
-  for (let r = 0; r < mentors.length; r++) {
-    if (capacity[r] === 0) continue; // hard constraint: no free capacity
-    const mentorId = mentors[r]!.id;
-    for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) {
+    const menteeId = mentees[i]!.id;
+    for (let r = 0; r < nMentors; r++) {
+      if (capacity[r] === 0) continue; // hard constraint: no free capacity
       const score = evaluate(pool, i, r, w);
       if (score === REJECTED || score < w.minScore) continue;
       const value = score + bonus[i]!;
       // A pair worth ≤ 0 can never raise the total, so it is left out like a rejected one.
       if (value <= 0) continue;
-      if (value > MAX_VALUE) throw new MentorbroError("INVALID_INPUT", "Match value out of range");
+      if (value >= MAX_VALUE) throw new MentorbroError("INVALID_INPUT", "Match value out of range");
       // Exclusion last: it is the caller's lookup and usually the slowest check.
-      if (ctx.excluded(mentees[i]!.id, mentorId)) continue;
-      values[r * n + i] = value;
+      if (ctx.excluded(menteeId, mentors[r]!.id)) continue;
+      values[i * nMentors + r] = value;
     }
   }
   return { mentees, mentors, pool, values, bonus, capacity };

@@ -39,6 +39,7 @@ export interface Hit<T> {
 type Registry = Pick<CompiledSet<unknown>, "alts" | "ids" | "byFirst" | "bySecond">;
 
 function register(reg: Registry, keys: Map<string, number>, alt: Alt): number {
+  for (const part of alt.parts ?? []) register(reg, keys, part);
   const known = keys.get(alt.key);
   if (known !== undefined) {
     reg.ids.set(alt, known);
@@ -74,7 +75,8 @@ export function compile<T>(items: { pattern: string; payload: T }[]): CompiledSe
     const first = pattern.slots[0];
     if (first?.kind !== "word") continue; // parsePattern guarantees a word
     for (const alt of first.alts) {
-      const id = set.ids.get(alt)!;
+      // A multi-word alternative is looked up by its first word.
+      const id = set.ids.get(alt.parts?.[0] ?? alt)!;
       const list = set.starters.get(id) ?? [];
       if (!list.some((s) => s.pattern === pattern)) list.push({ pattern, payload });
       set.starters.set(id, list);
@@ -133,6 +135,16 @@ export class MatchContext {
 
 /** Positions reachable after matching `alt` at (token i, character offset off). */
 function advance(ctx: MatchContext, alt: Alt, i: number, off: number, out: [number, number][]): void {
+  if (alt.parts) {
+    let positions: [number, number][] = [[i, off]];
+    for (const part of alt.parts) {
+      const next: [number, number][] = [];
+      for (const [pi, poff] of positions) advance(ctx, part, pi, poff, next);
+      positions = next;
+    }
+    out.push(...positions);
+    return;
+  }
   const token = ctx.tokens[i];
   if (!token || ctx.masked[i]) return;
   const word = token.word;

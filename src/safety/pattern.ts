@@ -11,6 +11,8 @@ export interface Alt {
   stem: boolean;
   /** Typos forgiven when matching a whole word (always 0 for stems). */
   budget: number;
+  /** A multi-word alternative ("no_one"): its words in order; variants is then empty. */
+  parts?: Alt[];
 }
 
 export type Slot =
@@ -31,6 +33,11 @@ export function stripDanish(word: string): string {
 }
 
 function parseAlt(raw: string, source: string): Alt {
+  if (raw.includes("_")) {
+    const parts = raw.split("_").map((p) => parseAlt(p, source));
+    if (parts.length < 2 || parts.some((p) => p.key === "")) throw new Error(`Bad word "${raw}" in risk pattern "${source}"`);
+    return { key: parts.map((p) => p.key).join("_"), variants: [], stem: false, budget: 0, parts };
+  }
   let word = raw;
   let stem = false;
   let exact = false;

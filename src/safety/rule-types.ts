@@ -12,6 +12,7 @@
 //               selvmordstanker). Stems are exact: a typo-tolerant stem would match unrelated words
 //               (selvmod·ig ≈ selvmor·d), so list common full forms as fuzzy words to catch typos.
 //   a|b|c       alternatives for one slot; each alternative may carry its own = or *.
+//   a_b         a multi-word alternative inside a slot: "myself|my_self", "nobody|no_one".
 //   slot?       optional slot (the ? applies to the whole slot: "mit|mig?").
 //   ~N          skip 0..N arbitrary words (N ≤ 9), e.g. "jeg ~2 vil doe".
 //   !a|b        zero-width: the next word must NOT be one of these ("leve= !af" rejects

@@ -25,7 +25,7 @@ export interface IndustryInterpretation {
 const FILLERS = `branche branchen brancher branchens sektor sektoren sektorer omraade omraadet omraader felt
 feltet industrien industry industries verden verdenen leder chef medarbejder medarbejdere hjaelper assistent
 elev laerling konsulent ansat mand dame folk person personer arbejdsplads arbejdspladser virksomhed
-virksomheder firma firmaer noget mennesker people`.split(/\s+/);
+virksomheder firma firmaer noget`.split(/\s+/);
 
 function entries(): LexiconEntry[] {
   const out: LexiconEntry[] = [];

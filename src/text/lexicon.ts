@@ -30,6 +30,30 @@ interface Key {
   ids: string[];
   guarded: boolean;
   words: number;
+  budget: number;
+  letters: Uint8Array;
+}
+
+/**
+ * Letter counts folded into 32 bins. Edits change at most one count each way per edit, so the
+ * count difference is a lower bound on the edit distance: a cheap test that skips most of the
+ * dynamic programming.
+ */
+function letterBins(s: string): Uint8Array {
+  const bins = new Uint8Array(32);
+  for (let i = 0; i < s.length; i++) bins[s.charCodeAt(i) & 31]!++;
+  return bins;
+}
+
+function binsApart(a: Uint8Array, b: Uint8Array, limit: number): boolean {
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < 32; i++) {
+    const d = a[i]! - b[i]!;
+    if (d > 0) more += d;
+    else fewer -= d;
+  }
+  return Math.max(more, fewer) > limit;
 }
 
 // Four-letter words are one typo away from too many ordinary words ("date" → "data").
@@ -42,7 +66,8 @@ const LINKS = new Set(["s", "e"]);
 
 export class Lexicon {
   private readonly keys = new Map<string, Key>();
-  private readonly buckets = new Map<string, Key[]>();
+  /** Fuzzy candidates by word count, then by length. */
+  private readonly buckets: Key[][][] = [];
   private readonly stop: ReadonlySet<string>;
   readonly maxWords: number;
 
@@ -58,10 +83,9 @@ export class Lexicon {
     }
     this.maxWords = maxWords;
     for (const key of this.keys.values()) {
-      const bucket = `${key.words}:${key.text.length}`;
-      const list = this.buckets.get(bucket) ?? [];
-      list.push(key);
-      this.buckets.set(bucket, list);
+      if (key.guarded || key.text.length < MIN_FUZZY_LENGTH) continue;
+      const byLength = (this.buckets[key.words] ??= []);
+      (byLength[key.text.length] ??= []).push(key);
     }
     this.stop = new Set([...STOPWORDS, ...extraStopwords]);
   }
@@ -88,7 +112,8 @@ export class Lexicon {
   private put(text: string, words: number, e: LexiconEntry): void {
     const old = this.keys.get(text);
     if (!old) {
-      this.keys.set(text, { text, ids: [...e.ids], guarded: e.guarded ?? false, words });
+      const key = { text, ids: [...e.ids], guarded: e.guarded ?? false, words, budget: typoBudget(text), letters: letterBins(text) };
+      this.keys.set(text, key);
       return;
     }
     for (const id of e.ids) if (!old.ids.includes(id)) old.ids.push(id);
@@ -133,9 +158,16 @@ export class Lexicon {
     if (whole) return whole.ids;
     if (s.length >= 3 && this.stop.has(s)) return [];
     if (depth === 0) return undefined;
+    // A part may start with "og"/"and": "sundhedogit".
+    for (const c of CONJUNCTIONS) {
+      if (s.length > c.length + 1 && s.startsWith(c) && depth < COMPOUND_DEPTH) {
+        const after = this.compound(s.slice(c.length), depth - 1);
+        if (after && after.length > 0) return after;
+      }
+    }
     for (let k = s.length - 1; k >= 2; k--) {
-      const prefix = s.slice(0, k);
-      const head = this.keys.get(skeleton(prefix))?.ids ?? (this.stop.has(prefix) ? [] : undefined);
+      // Only known phrases may start a part; filler words only end one ("lager|arbejder").
+      const head = this.keys.get(skeleton(s.slice(0, k)))?.ids;
       if (!head) continue;
       const rest = s.slice(k);
       let tail = this.compound(rest, depth - 1);
@@ -152,10 +184,12 @@ export class Lexicon {
       let best: Key | undefined;
       let bestDistance = Infinity;
       let tied = false;
-      for (let len = s.length - 2; len <= s.length + 2; len++) {
-        for (const key of this.buckets.get(`${w}:${len}`) ?? []) {
-          if (key.guarded || key.text.length < MIN_FUZZY_LENGTH) continue;
-          const budget = typoBudget(key.text);
+      const letters = letterBins(s);
+      const byLength = this.buckets[w] ?? [];
+      for (let len = Math.max(0, s.length - 2); len <= s.length + 2; len++) {
+        for (const key of byLength[len] ?? []) {
+          const budget = key.budget;
+          if (binsApart(letters, key.letters, budget)) continue;
           const d = editDistance(s, key.text, budget);
           if (d > budget || d > bestDistance) continue;
           if (d < bestDistance) {

@@ -79,7 +79,7 @@ describe.each(["da", "en"] as const)("mentee intake (%s)", (l) => {
       municipality: "aarhus",
       availability: ["weekday_evening"],
       meetingForms: ["in_person"],
-      digitalComfort: "some_help",
+      digitalComfort: "need_help",
       status: "waiting",
     });
     const consents = await db.prisma.consent.findMany({ orderBy: { purpose: "asc" } });

@@ -18,8 +18,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   // Slack retries an event it thinks failed (X-Slack-Retry-Num); the original is already being
   // handled, so a retry is acknowledged and dropped. event_id dedupe in dispatch covers the rest.
+  // Socket Mode reports retry_attempt 0 for first deliveries, hence "> 0", not "defined".
   app.use(async ({ context, body, next }) => {
-    if (context.retryNum !== undefined && (body as { type?: string }).type === "event_callback") return;
+    if ((context.retryNum ?? 0) > 0 && (body as { type?: string }).type === "event_callback") return;
     await next();
   });
 

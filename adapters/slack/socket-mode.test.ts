@@ -1,0 +1,40 @@
+// Socket Mode: the same listeners, fed over a WebSocket from the fake instead of signed HTTP.
+import { afterEach, describe, expect, it } from "vitest";
+import { createScriptedCore } from "../../test/fakes/fake-core.js";
+import { startFakeSlack, type FakeSlack } from "../../test/fakes/fake-slack.js";
+import { waitFor } from "../../test/fakes/http-util.js";
+import { blockAction, dmOf, messageEvent } from "../../test/fakes/slack-payloads.js";
+import type { PlatformAdapter } from "../http/types.js";
+import { createSlackAdapter } from "./index.js";
+
+describe("slack adapter in Socket Mode", () => {
+  let fake: FakeSlack | undefined;
+  let adapter: PlatformAdapter | undefined;
+  afterEach(async () => {
+    await adapter?.stop();
+    await fake?.close();
+  });
+
+  it("receives a DM and a button press over the socket, acks each envelope, and replies", async () => {
+    fake = await startFakeSlack();
+    const core = createScriptedCore();
+    adapter = createSlackAdapter({ core, botToken: "xoxb-test", apiUrl: fake.apiUrl, mode: { kind: "socket", appToken: "xapp-test" } });
+    expect(adapter.routes).toEqual([]);
+    await adapter.start();
+    await waitFor(() => fake?.socketOpen === true, 5_000, "socket connection");
+
+    const event = messageEvent("U1", { text: "Hej" });
+    const first = fake.sendEnvelope("events_api", event);
+    await waitFor(() => fake?.rendered.length === 1, 5_000, "reply");
+    expect(core.events[0]).toMatchObject({ from: "slack:T1:U1", text: "Hej", eventId: `slack:ev:${event.event_id}` });
+    expect(fake.rendered[0]).toMatchObject({ target: dmOf("U1"), text: "Got: Hej" });
+    expect(fake.acks.map((a) => a.envelope_id)).toContain(first);
+
+    const reply = fake.rendered[0];
+    if (!reply) throw new Error("no reply");
+    fake.sendEnvelope("interactive", blockAction("U1", reply, { action_id: "mentorbro:btn:0", value: "choice:yes", label: "Yes" }));
+    await waitFor(() => core.events.length === 2, 5_000, "button press");
+    expect(core.events[1]).toMatchObject({ action: "choice:yes" });
+    await waitFor(() => fake?.rendered.length === 2, 5_000, "second reply");
+  });
+});

@@ -1,0 +1,40 @@
+// Addressing on Teams.
+//   person:        "teams:<aadObjectId>" (Entra ID object id, stable for the person across bots and
+//                  reinstalls); "teams:<from.id>" (the bot-scoped 29:… id) only when Teams sends no
+//                  aadObjectId (e.g. the Emulator).
+//   alert channel: "teams:channel:<conversationId>", e.g. "teams:channel:19:abc@thread.tacv2".
+// conversationRef: the Bot Framework ConversationReference of the person's 1:1 chat, as returned by
+// TurnContext.getConversationReference (plain JSON: serviceUrl, conversation, user, bot, channelId).
+import type { ConversationReference } from "botbuilder";
+import { AdapterError } from "../../../src/core/errors.js";
+
+export const CHANNEL_PREFIX = "teams:channel:";
+
+export type TeamsRef = Partial<ConversationReference> & { serviceUrl: string; conversation: { id: string } };
+
+export function isTeamsRef(ref: unknown): ref is TeamsRef {
+  const r = ref as Partial<ConversationReference> | null;
+  return typeof r === "object" && r !== null && typeof r.serviceUrl === "string" && typeof r.conversation?.id === "string";
+}
+
+export interface AlertChannelDefaults {
+  /** Regional Bot Connector URL of the tenant, e.g. https://smba.trafficmanager.net/emea/. */
+  serviceUrl: string;
+  tenantId?: string;
+}
+
+/** The ConversationReference to continue for a message to `to`. */
+export function referenceFor(to: string, ref: unknown, defaults: AlertChannelDefaults | undefined): TeamsRef {
+  if (isTeamsRef(ref)) return ref;
+  if (to.startsWith(CHANNEL_PREFIX) && defaults) {
+    const id = to.slice(CHANNEL_PREFIX.length);
+    return {
+      serviceUrl: defaults.serviceUrl,
+      channelId: "msteams",
+      conversation: { id, isGroup: true, conversationType: "channel", tenantId: defaults.tenantId, name: "" },
+    };
+  }
+  // Teams cannot open a 1:1 chat from an id alone without extra Graph permissions; the person's
+  // reference is stored on first contact.
+  throw new AdapterError("teams", "NOT_FOUND", `no conversation reference for ${to}`);
+}

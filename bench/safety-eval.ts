@@ -1,0 +1,36 @@
+// Evaluates the risk detector on the labelled phrase sets and the held-out phrases.
+// Run: npx tsx bench/safety-eval.ts
+import { findRiskHits } from "../src/safety/detect-risk.js";
+import { HELD_OUT_DA, HELD_OUT_EN } from "../test/safety/held-out.js";
+import { evaluate, formatScore } from "../test/safety/evaluate.js";
+import { PHRASES_DA } from "../test/safety/phrases-da.js";
+import { PHRASES_EN } from "../test/safety/phrases-en.js";
+
+const sets = [
+  { name: "da", phrases: PHRASES_DA },
+  { name: "en", phrases: PHRASES_EN },
+  { name: "da held-out", phrases: HELD_OUT_DA },
+  { name: "en held-out", phrases: HELD_OUT_EN },
+];
+
+for (const { name, phrases } of sets) {
+  const score = evaluate(phrases);
+  console.log(formatScore(name.padEnd(12), score));
+  for (const miss of score.misses) {
+    const rules = findRiskHits(miss.phrase.text).map((h) => h.rule.id);
+    const expected = JSON.stringify(miss.phrase.expect);
+    const got = miss.finding ? `${miss.finding.category}/${miss.finding.severity}` : "nothing";
+    const why = rules.length ? ` [${[...new Set(rules)].join(", ")}]` : "";
+    console.log(`  ${miss.kind.padEnd(15)} expected ${expected}, got ${got}${why}: ${miss.phrase.text}`);
+  }
+}
+
+// Rough speed figure: typical messages and a 100 KB message.
+const typical = [...PHRASES_DA, ...PHRASES_EN].map((p) => p.text);
+let t = performance.now();
+for (let r = 0; r < 20; r++) for (const text of typical) findRiskHits(text);
+const perMessage = (performance.now() - t) / (20 * typical.length);
+const big = typical.join(" ").repeat(10).slice(0, 100_000);
+t = performance.now();
+findRiskHits(big);
+console.log(`speed: ${(perMessage * 1000).toFixed(0)} µs per typical message, ${(performance.now() - t).toFixed(0)} ms for 100 KB`);

@@ -1,0 +1,104 @@
+// A fake Bot Framework side for Teams on 127.0.0.1: OpenID metadata + JWKS (an RSA key generated
+// here) so the bot's real JWT validation runs, RS256 tokens minted with node:crypto, and the Bot
+// Connector endpoints where the bot posts activities, decoded into Rendered.
+import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
+import type { Rendered } from "../contract/harness.js";
+import { json, listen, parseBody } from "./http-util.js";
+
+export const ISSUER = "https://api.botframework.com";
+// One key per test process: the SDK caches OpenID metadata per URL for 24 h, and a reused port
+// must still find a key it knows.
+const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const KID = "fake-teams-key-1";
+
+interface CardAction {
+  type: string;
+  title: string;
+  data?: Record<string, unknown>;
+}
+interface Card {
+  body?: { type: string; id?: string; text?: string }[];
+  actions?: CardAction[];
+}
+export interface PostedActivity {
+  type: string;
+  text?: string;
+  attachments?: { contentType: string; content?: unknown; contentUrl?: string; name?: string }[];
+}
+
+export interface FakeTeams {
+  readonly url: string;
+  /** serviceUrl for activities: the connector lives at the fake's root. */
+  readonly serviceUrl: string;
+  readonly openIdUrl: string;
+  readonly rendered: Rendered[];
+  mint(claims: { aud: string; serviceurl: string; iss?: string; expiresInSec?: number }): string;
+  rateLimitNext(seconds: number): void;
+  close(): Promise<void>;
+}
+
+const b64url = (data: string | Buffer) => Buffer.from(data).toString("base64url");
+
+export function mintToken(claims: Record<string, unknown>, key = privateKey): string {
+  const head = b64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: KID }));
+  const now = Math.floor(Date.now() / 1000);
+  const body = b64url(JSON.stringify({ nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims }));
+  return `${head}.${body}.${b64url(sign("sha256", Buffer.from(`${head}.${body}`), key))}`;
+}
+
+/** A key the fake's JWKS does not know, for forged tokens. */
+export const strangerKey = createPrivateKey(generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }));
+
+function decode(conversationId: string, activity: PostedActivity): Rendered {
+  const card = activity.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content as Card | undefined;
+  const inputs = (card?.body ?? []).filter((b) => b.type.startsWith("Input.")).map((b) => b.id ?? "");
+  const text = activity.text ?? card?.body?.find((b) => b.type === "TextBlock")?.text ?? "";
+  return {
+    target: conversationId,
+    text,
+    buttons: (card?.actions ?? []).filter((a) => typeof a.data?.action === "string").map((a) => ({ label: a.title, action: String(a.data?.action) })),
+    ...(inputs.length > 0 ? { formFields: inputs } : {}),
+    raw: activity,
+  };
+}
+
+export async function startFakeTeams(): Promise<FakeTeams> {
+  const rendered: Rendered[] = [];
+  let rateLimit: number | undefined;
+  let nextId = 1;
+  const jwk = publicKey.export({ format: "jwk" });
+
+  const server = await listen((req, res, raw) => {
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (req.method === "GET" && path === "/openid") {
+      return json(res, 200, { issuer: ISSUER, jwks_uri: `${server.url}/keys`, id_token_signing_alg_values_supported: ["RS256"], token_endpoint_auth_methods_supported: ["private_key_jwt"] });
+    }
+    if (req.method === "GET" && path === "/keys") {
+      return json(res, 200, { keys: [{ kty: "RSA", use: "sig", kid: KID, n: jwk.n, e: jwk.e, endorsements: ["msteams"] }] });
+    }
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (req.method === "POST" && match) {
+      if (rateLimit !== undefined) {
+        const seconds = rateLimit;
+        rateLimit = undefined;
+        return json(res, 429, { error: { code: "Throttled", message: "Too many requests" } }, { "retry-after": String(seconds) });
+      }
+      const activity = parseBody(req, raw) as unknown as PostedActivity;
+      rendered.push(decode(decodeURIComponent(match[1] ?? ""), activity));
+      return json(res, 200, { id: `act-${nextId++}` });
+    }
+    return json(res, 404, { error: { code: "NotFound", message: path } });
+  });
+
+  return {
+    url: server.url,
+    serviceUrl: `${server.url}/`,
+    openIdUrl: `${server.url}/openid`,
+    rendered,
+    mint: ({ expiresInSec, ...claims }) => mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
+    rateLimitNext(seconds) {
+      rateLimit = seconds;
+    },
+    close: () => server.close(),
+  };
+}
