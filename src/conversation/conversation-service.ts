@@ -27,11 +27,13 @@ export interface ConversationServiceOptions {
 const MAX_RETRIES = 3;
 
 // Control characters and bidi overrides carry no meaning in an answer and can disguise text.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 function toInput(event: InboundEvent): FlowInput {
   if (event.action) return { kind: "action", action: event.action.slice(0, 100) };
   if (event.media && !event.text) return { kind: "media" };
+  // eslint-disable-next-line no-control-regex
   return { kind: "text", text: (event.text ?? "").replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(INVISIBLE, "") };
 }
 

@@ -64,7 +64,6 @@ function roleReply(locale: Locale): Reply {
 
 export function route(ctx: RouteContext): RouteResult {
   let { convo } = ctx;
-  const { input } = ctx;
   if (convo.mode === "flow" && convo.flow) {
     const flow = getFlow(convo.flow.flowId);
     const m = migrateState(flow, convo.flow);

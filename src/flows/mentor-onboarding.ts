@@ -29,7 +29,9 @@ export const mentorOnboarding: FlowDef = {
     { id: "hours", prompt: "mentor.hours", kind: "number", schema: z.number().min(1).max(20), reprompt: "mentor.hours_reprompt", next: "availability" },
     { id: "availability", prompt: "mentor.availability", kind: "multi", options: AVAILABILITY_OPTIONS, schema: list(1, 3), next: "meeting_form" },
     { id: "meeting_form", prompt: "mentor.meeting_form", kind: "multi", options: MEETING_OPTIONS, schema: list(1, 3), next: "pref_groups" },
-    { id: "pref_groups", prompt: "mentor.pref_groups", kind: "multi", options: TARGET_GROUPS, schema: list(1, 5), skippable: true, next: "invite_code" },
+    { id: "pref_groups", prompt: "mentor.pref_groups", kind: "multi", options: TARGET_GROUPS, schema: list(1, 5), skippable: true, next: "gender" },
+    { id: "gender", prompt: "mentor.gender", kind: "single", options: ["woman", "man", "other"], optionSet: "gender", skippable: true, next: "age_group" },
+    { id: "age_group", prompt: "mentor.age_group", kind: "single", options: ["under_35", "35_55", "over_55"], optionSet: "wish_age", skippable: true, next: "invite_code" },
     { id: "invite_code", prompt: "mentor.invite_code", kind: "text", schema: text(60), skippable: true, next: "$end" },
   ],
 };

@@ -23,8 +23,12 @@ interface WordInfo {
 export interface CompiledSet<T> {
   alts: Alt[];
   ids: Map<Alt, number>;
-  byFirst: Map<string, Entry[]>;
-  bySecond: Map<string, Entry[]>;
+  /** Exact words (no typos allowed) by spelling. */
+  exact: Map<string, number[]>;
+  /** Every spelling by its first two letters: stems and run-together prefixes. */
+  prefix: Map<string, Entry[]>;
+  /** Typo-tolerant words by "first letter/length" and "second letter/length" (see analyse). */
+  fuzzy: Map<string, Entry[]>;
   /** First-slot alternative id → patterns (with their payload) starting with it. */
   starters: Map<number, { pattern: Pattern; payload: T }[]>;
 }
@@ -36,7 +40,7 @@ export interface Hit<T> {
   end: number;
 }
 
-type Registry = Pick<CompiledSet<unknown>, "alts" | "ids" | "byFirst" | "bySecond">;
+type Registry = Omit<CompiledSet<unknown>, "starters">;
 
 function register(reg: Registry, keys: Map<string, number>, alt: Alt): number {
   for (const part of alt.parts ?? []) register(reg, keys, part);
@@ -51,9 +55,15 @@ function register(reg: Registry, keys: Map<string, number>, alt: Alt): number {
   keys.set(alt.key, id);
   for (const variant of alt.variants) {
     const entry = { id, variant, alt };
-    push(reg.byFirst, variant[0] ?? "", entry);
-    // Fuzzy words can also start with a typo; index them by their second letter too.
-    if (alt.budget > 0) push(reg.bySecond, variant[1] ?? "", entry);
+    push(reg.prefix, variant.slice(0, 2), entry);
+    if (alt.stem) continue;
+    if (alt.budget === 0) push(reg.exact, variant, id);
+    else {
+      // A word within one or two typos keeps its first or its second letter in place, or has it
+      // shifted by one; indexing both letters with the length finds all such candidates.
+      push(reg.fuzzy, `1${variant[0]}${variant.length}`, entry);
+      push(reg.fuzzy, `2${variant[1] ?? ""}${variant.length}`, entry);
+    }
   }
   return id;
 }
@@ -65,7 +75,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function compile<T>(items: { pattern: string; payload: T }[]): CompiledSet<T> {
-  const set: CompiledSet<T> = { alts: [], ids: new Map(), byFirst: new Map(), bySecond: new Map(), starters: new Map() };
+  const set: CompiledSet<T> = {
+    alts: [],
+    ids: new Map(),
+    exact: new Map(),
+    prefix: new Map(),
+    fuzzy: new Map(),
+    starters: new Map(),
+  };
   const keys = new Map<string, number>();
   for (const { pattern: source, payload } of items) {
     const pattern = parsePattern(source);
@@ -85,26 +102,42 @@ export function compile<T>(items: { pattern: string; payload: T }[]): CompiledSe
   return set;
 }
 
-function matchesWhole(word: string, entry: Entry): boolean {
-  const { variant, alt } = entry;
-  if (alt.stem) return word.startsWith(variant);
-  if (alt.budget === 0) return word === variant;
-  if (Math.abs(word.length - variant.length) > alt.budget) return false;
-  return editDistance(word, variant, alt.budget) <= alt.budget;
+/** Allocation-free check for Damerau distance ≤ 1 (the common budget); editDistance handles 2. */
+function withinOne(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  if (i === b.length) return true;
+  if (a.length > b.length) return a.startsWith(b.slice(i), i + 1); // one deletion
+  if (a.startsWith(b.slice(i + 1), i + 1)) return true; // one substitution
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.startsWith(b.slice(i + 2), i + 2); // transposition
+}
+
+function withinBudget(word: string, variant: string, budget: number): boolean {
+  return budget === 1 ? withinOne(word, variant) : editDistance(word, variant, budget) <= budget;
 }
 
 function analyse(set: Registry, word: string): WordInfo {
-  const info: WordInfo = { whole: new Set(), starts: new Set() };
+  const info: WordInfo = { whole: new Set(set.exact.get(word)), starts: new Set() };
+  // Stems and run-together prefixes: spellings sharing the first two letters (or the single letter).
+  for (const key of [word.slice(0, 2), word.slice(0, 1)]) {
+    for (const { id, variant, alt } of set.prefix.get(key) ?? []) {
+      if (!word.startsWith(variant)) continue;
+      if (alt.stem) info.whole.add(id);
+      if (word.length > variant.length) info.starts.add(id);
+    }
+  }
+  // Typo-tolerant words: first letter kept, second letter kept, or one of them shifted by an
+  // insertion, deletion or transposition at the start.
   const a = word[0] ?? "";
   const b = word[1] ?? "";
-  // Candidates: same first letter; or, for fuzzy words, an edit at the first letter
-  // (substitution, insertion, deletion, transposition all leave one of these letters aligned).
-  const lists = [set.byFirst.get(a), set.byFirst.get(b), set.bySecond.get(a), set.bySecond.get(b)];
-  for (const list of lists) {
-    if (!list) continue;
-    for (const entry of list) {
-      if (!info.whole.has(entry.id) && matchesWhole(word, entry)) info.whole.add(entry.id);
-      if (word.length > entry.variant.length && word.startsWith(entry.variant)) info.starts.add(entry.id);
+  for (let len = word.length - 2; len <= word.length + 2; len++) {
+    for (const key of [`1${a}${len}`, `1${b}${len}`, `2${b}${len}`, `2${a}${len}`]) {
+      for (const { id, variant, alt } of set.fuzzy.get(key) ?? []) {
+        if (info.whole.has(id) || Math.abs(word.length - len) > alt.budget) continue;
+        if (withinBudget(word, variant, alt.budget)) info.whole.add(id);
+      }
     }
   }
   return info;

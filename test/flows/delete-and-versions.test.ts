@@ -17,7 +17,7 @@ describe("delete my data", () => {
     await db.reset();
     const bot = await createBotHarness(db);
     const from = "console:zainab-secret";
-    const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, "Zainabxyz", "1", "5", "Kemiingeniør fra Aleppo", "Laborant hos Qwertyfirma", "sundhed", "1", "1", "dansk", "Odense", "1", "1", "1", "1", "1", "ja", "Sagsbehandler Jensenqq", "3", "3", "3"] as const;
+    const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, "Zainabxyz", "1", "5", "Kemiingeniør fra Aleppo", "Laborant hos Qwertyfirma", "sundhed", "1", "1", "dansk", "Odense", "1", "i morgen", "1", "1", "1", "1", "ja", "Sagsbehandler Jensenqq", "3", "3", "3"] as const;
     for (const i of inputs) await bot.say(from, i as string);
     const summary = await bot.say(from, { action: "summary:confirm" });
     expect(summary[0]!.text).toContain("Zainabxyz");

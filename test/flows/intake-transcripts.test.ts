@@ -51,7 +51,9 @@ function menteeRows(l: Locale, name: string): Row[] {
     [{ action: "multi:done" }, k(l, "mentee.languages")],
     [da ? "dansk, arabisk" : "Danish, Arabic", k(l, "mentee.municipality")],
     ["Aarhus", k(l, "mentee.availability")],
-    [da ? "hverdage aften" : "weekdays, evening", k(l, "mentee.meeting_form")],
+    [da ? "hverdage aften" : "weekdays, evening", k(l, "mentee.start_date")],
+    [da ? "31/2" : "the 31st of February", k(l, "mentee.start_date_reprompt")],
+    [da ? "1. december" : "December 1", k(l, "mentee.meeting_form")],
     ["1", k(l, "mentee.wish_gender")],
     [da ? "intet ønske" : "no wish", k(l, "mentee.wish_age")],
     [{ action: "skip" }, k(l, "mentee.digital")],
@@ -78,6 +80,7 @@ describe.each(["da", "en"] as const)("mentee intake (%s)", (l) => {
       languages: ["da", "ar"],
       municipality: "aarhus",
       availability: ["weekday_evening"],
+      availableFrom: "2026-12-01",
       meetingForms: ["in_person"],
       digitalComfort: "need_help",
       status: "waiting",
@@ -110,7 +113,9 @@ function mentorRows(l: Locale, code: string | null): Row[] {
     [{ action: "opt:weekend" }, k(l, "common.selected", { items: k(l, "opt.availability.weekend") })],
     [{ action: "multi:done" }, k(l, "mentor.meeting_form")],
     [da ? "video" : "video call", k(l, "mentor.pref_groups")],
-    [{ action: "skip" }, k(l, "mentor.invite_code")],
+    [{ action: "skip" }, k(l, "mentor.gender")],
+    [da ? "kvinde" : "woman", k(l, "mentor.age_group")],
+    ["35-55", k(l, "mentor.invite_code")],
     [code ?? { action: "skip" }, k(l, "summary.title")],
     [{ action: "summary:confirm" }, k(l, code === "mentor-2026" ? "mentor.done_active" : "mentor.done_pending", { name: "Birgitte" })],
   ];
@@ -121,7 +126,7 @@ describe.each(["da", "en"] as const)("mentor onboarding (%s)", (l) => {
     await play("console:coord", [["hej", ""], [{ action: "lang:da" }, ""], [{ action: "role:coordinator" }, k("da", "mentor.name")], ["Kim", k("da", "coordinator.code")], ["coord-secret", k("da", "coordinator.done")]]);
     await play(`console:birgitte`, [["hej", ""], ...mentorRows(l, null)]);
     const m = await db.prisma.mentorProfile.findFirstOrThrow();
-    expect(m).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, hoursPerMonth: 4, status: "pending", languages: ["da", "en"], competences: ["cv", "interview"], availability: ["weekend"], meetingForms: ["video"] });
+    expect(m).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, hoursPerMonth: 4, status: "pending", gender: "woman", ageGroup: "35_55", languages: ["da", "en"], competences: ["cv", "interview"], availability: ["weekend"], meetingForms: ["video"] });
     expect(bot.delivered.map((d) => d.to)).toEqual(["console:coord"]);
     expect(bot.delivered[0]!.text).toBe(k("da", "notify.mentor_pending", { industry: "health", municipality: "odense" }));
   });

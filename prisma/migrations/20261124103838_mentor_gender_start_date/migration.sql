@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "MenteeProfile" ADD COLUMN     "availableFrom" TEXT;
+
+-- AlterTable
+ALTER TABLE "MentorProfile" ADD COLUMN     "ageGroup" TEXT,
+ADD COLUMN     "gender" TEXT;
