@@ -7,6 +7,9 @@ import type { Locale } from "./i18n/index.js";
 import type { Logger } from "./logger.js";
 import { createConversationService } from "./conversation/conversation-service.js";
 import { createSender, type Sender } from "./outbox/sender.js";
+import type { HandlerRegistry } from "./conversation/handlers.js";
+import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./capability.js";
+import { ALL_CAPABILITIES } from "./capabilities.js";
 
 export interface AppOptions {
   db: Db;
@@ -16,6 +19,9 @@ export interface AppOptions {
   defaultLocale: Locale;
   codes: { coordinator: string; mentor?: string };
   workerId?: string;
+  settings?: AppSettings;
+  /** Capabilities to plug in; defaults to all of Mentorbro's (capabilities.ts). */
+  capabilities?: CapabilityFactory[];
 }
 
 export interface App {
@@ -35,16 +41,32 @@ export function createApp(opts: AppOptions): App {
     channels: opts.channels,
     workerId: opts.workerId ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
   });
-  const jobs: App["jobs"] = [];
+  const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS };
+  const caps = (opts.capabilities ?? ALL_CAPABILITIES).map((f) => f(deps));
+  const handlers: HandlerRegistry = {
+    actions: caps.flatMap((c) => c.actions ?? []),
+    commands: caps.flatMap((c) => c.commands ?? []),
+    tasks: caps.flatMap((c) => c.tasks ?? []),
+  };
+  const jobs: App["jobs"] = caps.flatMap((c) => c.jobs ?? []);
   const core = createConversationService({
     db: opts.db,
     clock: opts.clock,
     logger: opts.logger,
     defaultLocale: opts.defaultLocale,
     codes: opts.codes,
-    afterCommit: async () => {
-      await sender.drain();
+    handlers,
+    preCheck: async (event, personId, locale) => {
+      const out = [];
+      for (const c of caps) if (c.preCheck) out.push(...(await c.preCheck(event, { id: personId, locale })));
+      return out;
     },
+    afterCommit: [
+      ...caps.flatMap((c) => (c.afterCommit ? [c.afterCommit] : [])),
+      async () => {
+        await sender.drain();
+      },
+    ],
   });
   return {
     core,

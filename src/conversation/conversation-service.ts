@@ -11,6 +11,8 @@ import { t, toLocale, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { applyEffects } from "./apply-effects.js";
 import { route, type ConvoData, type RouteResult } from "./router.js";
+import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
+import { helpFor, runHandlers } from "./run-handlers.js";
 
 export interface ConversationServiceOptions {
   db: Db;
@@ -18,8 +20,10 @@ export interface ConversationServiceOptions {
   logger: Logger;
   defaultLocale: Locale;
   codes: { coordinator: string; mentor?: string };
-  /** Runs after a committed step (e.g. matching, sending queued messages). */
-  afterCommit?: (personId: string) => Promise<void>;
+  /** Run after a committed step (e.g. matching, sending queued messages). */
+  afterCommit?: ((personId: string) => Promise<void>)[];
+  /** Capabilities plugged in through actions, typed commands and tasks. */
+  handlers?: HandlerRegistry;
   /** Checked before any other processing: a safety reply may come first. */
   preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<Reply[]>;
 }
@@ -39,6 +43,7 @@ function toInput(event: InboundEvent): FlowInput {
 
 export function createConversationService(opts: ConversationServiceOptions): BotCore {
   const { db, clock, logger } = opts;
+  const registry = opts.handlers ?? emptyRegistry();
 
   async function findOrCreatePerson(event: InboundEvent) {
     const identity = await db.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
@@ -66,36 +71,54 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     const now = clock.now();
     const pre = opts.preCheck ? await opts.preCheck(event, person.id, person.locale as Locale) : [];
     const convoRow = await db.conversation.findUnique({ where: { personId: person.id } });
-    const menteeStatus = (await db.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
-    const convo = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
-    const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
-    const result: RouteResult = route({
-      person: { locale: person.locale as Locale, roles: person.roles, name: person.displayName, menteeStatus },
-      convo: convo.mode ? convo : { mode: "new" },
-      input: toInput(event),
-      platformLocale,
-      now,
-      codes: opts.codes,
-    });
+    const stored = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
+    const convo: ConvoData = stored.mode ? stored : { mode: "new" };
+    const input = toInput(event);
     const programme = await db.programme.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    let replies: Reply[] = [];
+    let next: ConvoData = convo;
+    let effects: RouteResult["effects"] = [];
     await db.$transaction(async (tx) => {
       if (event.eventId) await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
+      const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
+      const hctx: HandlerContext = { tx, person: hp, now, event, input };
+      const handled = await runHandlers(registry, hctx, convo);
+      if (handled) {
+        replies = handled.replies;
+        next = handled.convo;
+      } else {
+        const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
+        const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
+        const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
+        const result = route({
+          person: { locale: hp.locale, roles: person.roles, name: person.displayName, menteeStatus },
+          convo: base,
+          input,
+          platformLocale,
+          now,
+          codes: opts.codes,
+          extraHelp: helpFor(registry, hp),
+        });
+        replies = result.replies;
+        next = result.convo;
+        effects = result.effects;
+      }
       const seq = convoRow?.seq ?? 0;
-      const data = result.convo as unknown as Prisma.InputJsonValue;
-      const flowMeta = { flowId: result.convo.flow?.flowId ?? null, flowVersion: result.convo.flow?.version ?? 0, step: result.convo.flow?.step ?? null };
+      const data = next as unknown as Prisma.InputJsonValue;
+      const flowMeta = { flowId: next.flow?.flowId ?? null, flowVersion: next.flow?.version ?? 0, step: next.flow?.step ?? null };
       if (convoRow) {
         const n = await tx.conversation.updateMany({ where: { personId: person.id, seq }, data: { data, seq: seq + 1, ...flowMeta } });
         if (n.count !== 1) throw new MentorbroError("CONCURRENT_UPDATE", "Conversation changed meanwhile");
       } else {
         await tx.conversation.create({ data: { personId: person.id, data, seq: 1, ...flowMeta } });
       }
-      if (!programme && result.effects.some((e) => e.type === "complete" || e.type === "mentor_registered")) {
+      if (!programme && effects.some((e) => e.type === "complete" || e.type === "mentor_registered")) {
         throw new MentorbroError("NOT_FOUND", "No programme configured");
       }
-      await applyEffects(tx, result.effects, { personId: person.id, programmeId: programme?.id ?? "", now });
+      await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
     });
-    if (opts.afterCommit && !result.effects.some((e) => e.type === "delete_person")) await opts.afterCommit(person.id);
-    return [...pre, ...result.replies].map((r) => ({ to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) }));
+    if (!effects.some((e) => e.type === "delete_person")) for (const hook of opts.afterCommit ?? []) await hook(person.id);
+    return [...pre, ...replies].map((r) => ({ to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) }));
   }
 
   return {

@@ -6,12 +6,15 @@ import { getFlow } from "../flows/registry.js";
 import type { Answers, Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
 import { matchOption } from "../text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
+import type { TaskState } from "./handlers.js";
 
-export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete";
+export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
 export interface ConvoData {
   mode: Mode;
   flow?: FlowState;
+  /** A capability's multi-message exchange (see handlers.ts). */
+  task?: TaskState;
   /** Where to return after a pause, a language change or a cancelled delete. */
   resume?: Mode;
 }
@@ -30,6 +33,8 @@ export interface RouteContext {
   platformLocale?: Locale;
   now: Date;
   codes: { coordinator: string; mentor?: string };
+  /** Lines added to the help text, e.g. the commands of the person's roles. */
+  extraHelp?: string;
 }
 
 export type RouterEffect =
@@ -120,10 +125,10 @@ function onCommand(cmd: Command, ctx: RouteContext): RouteResult {
   const { convo, person } = ctx;
   const locale = person.locale;
   const inFlow = convo.mode === "flow" && convo.flow;
-  const here = convo.mode === "paused" || convo.mode === "language" ? (convo.resume ?? "idle") : convo.mode;
+  const here = convo.mode === "paused" || convo.mode === "language" || convo.mode === "task" ? (convo.resume ?? "idle") : convo.mode;
   switch (cmd) {
     case "help":
-      return resume(ctx, here, t(locale, "cmd.help"));
+      return resume(ctx, here, ctx.extraHelp ? `${t(locale, "cmd.help")}\n${ctx.extraHelp}` : t(locale, "cmd.help"));
     case "back": {
       if (!inFlow) return resume(ctx, here, t(locale, "cmd.no_flow"));
       const r = goBack(getFlow(convo.flow!.flowId), convo.flow!, { locale, now: ctx.now });

@@ -1,7 +1,7 @@
 // Flows are data: each step is declared once (prompt, input kind, schema, re-prompt, next step)
 // and a pure engine walks them. A flow's version is stored with every conversation.
 import type { z } from "zod";
-import type { Button } from "../core/messages.js";
+import type { Button, OutboundMessage } from "../core/messages.js";
 
 export type InputKind =
   | "single"
@@ -71,6 +71,8 @@ export type FlowInput = { kind: "text"; text: string } | { kind: "action"; actio
 export interface Reply {
   text: string;
   buttons?: Button[];
+  /** A multi-field form the platform may render natively (Slack modal, Adaptive Card). */
+  form?: OutboundMessage["form"];
 }
 
 export type Effect =

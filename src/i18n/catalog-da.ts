@@ -38,6 +38,7 @@ export const da: Record<string, string> = {
   "cmd.deleted": "Alle dine data er slettet. Tak for din tid. Skriv igen, hvis du vil starte forfra.",
   "cmd.delete_cancelled": "OK, intet er slettet.",
   "cmd.no_flow": "Du er ikke i gang med noget lige nu.",
+  "cmd.not_allowed": "Beklager, det kan kun koordinatorer.",
   "status.in_flow": "Du er ved spørgsmål {n} af ca. {total} i {flow}. Næste: {next}",
   "status.waiting": "Dine svar er gemt. Vi leder efter en mentor til dig.",
   "status.none": "Du er ikke startet endnu. Skriv “hej” for at begynde.",

@@ -38,6 +38,7 @@ export const en: Record<string, string> = {
   "cmd.deleted": "All your data is deleted. Thank you for your time. Write again if you want to start over.",
   "cmd.delete_cancelled": "OK, nothing was deleted.",
   "cmd.no_flow": "You are not in the middle of anything right now.",
+  "cmd.not_allowed": "Sorry, only coordinators can do that.",
   "status.in_flow": "You are at question {n} of about {total} in {flow}. Next: {next}",
   "status.waiting": "Your answers are saved. We are looking for a mentor for you.",
   "status.none": "You have not started yet. Write “hi” to begin.",

@@ -53,7 +53,7 @@ export function findRiskHits(text: string): RiskHit[] {
   if (tokens.length === 0) return [];
   const hits: RiskHit[] = [];
   for (const { language, compiled } of ENGINES) {
-    const ctx = new MatchContext(tokens, compiled);
+    const ctx = new MatchContext(tokens, compiled.vocab);
     for (const mask of findHits(ctx, compiled, (p) => p === null)) {
       for (let i = mask.start; i < mask.end; i++) ctx.masked[i] = true;
     }

@@ -1,0 +1,4 @@
+// Every capability Mentorbro runs, in the order their handlers are tried.
+import type { CapabilityFactory } from "./capability.js";
+
+export const ALL_CAPABILITIES: CapabilityFactory[] = [];

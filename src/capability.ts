@@ -1,0 +1,51 @@
+// A capability (matching, check-ins, escalations, coordinator tools) is a bundle of handlers,
+// periodic jobs and post-commit hooks, built from shared dependencies. createApp merges them.
+import type { Clock } from "./core/clock.js";
+import type { Db } from "./db/database.js";
+import type { ActionHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
+import type { Logger } from "./logger.js";
+import type { InboundEvent } from "./core/messages.js";
+import type { Reply } from "./flows/types.js";
+import type { Locale } from "./i18n/index.js";
+
+export interface CapabilityDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  settings: AppSettings;
+}
+
+/** Settings capabilities read (from configuration in production, from tests directly). */
+export interface AppSettings {
+  /** Coordinators' alert channel target such as "slack:T1:C9"; unset = direct messages. */
+  alertTarget?: string;
+  /** Help lines for safety replies. */
+  helplines: { name: string; number: string }[];
+  timezone: string;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  helplines: [
+    { name: "Livslinien", number: "70 201 201" },
+    { name: "Alarm", number: "112" },
+  ],
+  timezone: "Europe/Copenhagen",
+};
+
+export interface Capability {
+  name: string;
+  actions?: ActionHandler[];
+  commands?: TextCommand[];
+  tasks?: TaskHandler[];
+  /** Runs on every scheduler tick with the clock's time; must be idempotent. */
+  jobs?: ((now: Date) => Promise<void>)[];
+  /**
+   * Runs first on every inbound message, before any other processing (the safety check): its
+   * replies are sent before the normal answer. Must be idempotent per event.
+   */
+  preCheck?: (event: InboundEvent, person: { id: string; locale: Locale }) => Promise<Reply[]>;
+  /** Runs after a person's message was committed. */
+  afterCommit?: (personId: string) => Promise<void>;
+}
+
+export type CapabilityFactory = (deps: CapabilityDeps) => Capability;
