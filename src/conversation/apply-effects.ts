@@ -3,6 +3,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Answers } from "../flows/types.js";
 import { enqueue, type Tx } from "../outbox/outbox.js";
 import { erasePerson } from "../people/erase.js";
+import { raiseEscalation } from "../escalation/raise.js";
 import type { RouterEffect } from "./router.js";
 
 export interface EffectContext {
@@ -49,15 +50,9 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         await addRole(tx, personId, "coordinator");
         await tx.auditLog.create({ data: { actorId: personId, action: "coordinator.registered", subjectId: personId, at: now } });
         break;
-      case "request_human": {
-        const esc = await tx.escalation.upsert({
-          where: { dedupeKey: `human:${personId}:${now.toISOString().slice(0, 10)}` },
-          create: { dedupeKey: `human:${personId}:${now.toISOString().slice(0, 10)}`, kind: "human_requested", severity: "medium", personId, createdAt: now },
-          update: {},
-        });
-        await notifyCoordinators(tx, `alert:${esc.id}:0`, "alert.human_requested", {}, now);
+      case "request_human":
+        await raiseEscalation(tx, { dedupeKey: `human:${personId}:${now.toISOString().slice(0, 10)}`, kind: "human_requested", severity: "medium", personId, source: "chat" }, now);
         break;
-      }
       case "delete_person":
         await tx.auditLog.create({ data: { action: "person.deleted", at: now } });
         await erasePerson(tx, personId);

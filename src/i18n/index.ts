@@ -5,12 +5,19 @@ import { en } from "./catalog-en.js";
 
 export type Locale = "da" | "en";
 export const LOCALES: Locale[] = ["da", "en"];
-export const CATALOGUES: Record<Locale, Record<string, string>> = { da, en };
+// Capabilities keep their texts beside their code (src/<capability>/texts-da.ts, texts-en.ts);
+// list each part here so one lookup and one consistency test cover them all.
+const PARTS: Record<Locale, Record<string, string>>[] = [{ da, en }];
+
+export const CATALOGUES: Record<Locale, Record<string, string>> = {
+  da: Object.assign({}, ...PARTS.map((p) => p.da)),
+  en: Object.assign({}, ...PARTS.map((p) => p.en)),
+};
 
 export type Params = Record<string, string | number>;
 
 export function t(locale: Locale, key: string, params: Params = {}): string {
-  const template = CATALOGUES[locale][key] ?? en[key] ?? key;
+  const template = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 

@@ -2,6 +2,7 @@
 // messages). Both languages are always checked: mentees mix Danish and English in one message.
 // Pure and synchronous; rules are compiled once at module load.
 import { compile, findHits, MatchContext, type CompiledSet } from "./matcher.js";
+import { Vocabulary } from "./vocabulary.js";
 import { RULES_DA } from "./rules-da.js";
 import { RULES_EN } from "./rules-en.js";
 import type { RiskCategory, RiskFinding, RiskLanguage, RiskRule, RuleSet } from "./rule-types.js";
@@ -9,20 +10,18 @@ import { tokenize, type Token } from "./tokens.js";
 
 export type { RiskCategory, RiskFinding, RiskLanguage, Severity } from "./rule-types.js";
 
-/** null marks a mask (idiom/context), otherwise the rule the pattern belongs to. */
-type Payload = RiskRule | null;
-
 interface Engine {
   language: RiskLanguage;
-  compiled: CompiledSet<Payload>;
+  vocab: Vocabulary;
+  masks: CompiledSet<null>;
+  rules: CompiledSet<RiskRule>;
 }
 
 function build(set: RuleSet): Engine {
-  const items = [
-    ...set.masks.map((pattern) => ({ pattern, payload: null })),
-    ...set.rules.flatMap((rule) => rule.patterns.map((pattern) => ({ pattern, payload: rule as Payload }))),
-  ];
-  return { language: set.language, compiled: compile(items) };
+  const vocab = new Vocabulary();
+  const masks = compile(set.masks.map((pattern) => ({ pattern, payload: null })), vocab);
+  const rules = compile(set.rules.flatMap((rule) => rule.patterns.map((pattern) => ({ pattern, payload: rule }))), vocab);
+  return { language: set.language, vocab, masks, rules };
 }
 
 const ENGINES: Engine[] = [build(RULES_DA), build(RULES_EN)];
@@ -52,13 +51,13 @@ export function findRiskHits(text: string): RiskHit[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const hits: RiskHit[] = [];
-  for (const { language, compiled } of ENGINES) {
-    const ctx = new MatchContext(tokens, compiled.vocab);
-    for (const mask of findHits(ctx, compiled, (p) => p === null)) {
+  for (const { language, vocab, masks, rules } of ENGINES) {
+    const ctx = new MatchContext(tokens, vocab);
+    for (const mask of findHits(ctx, masks)) {
       for (let i = mask.start; i < mask.end; i++) ctx.masked[i] = true;
     }
-    for (const hit of findHits(ctx, compiled, (p) => p !== null)) {
-      hits.push({ rule: hit.payload!, language, ...span(tokens, hit.start, hit.end) });
+    for (const hit of findHits(ctx, rules)) {
+      hits.push({ rule: hit.payload, language, ...span(tokens, hit.start, hit.end) });
     }
   }
   return hits;

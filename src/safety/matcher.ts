@@ -61,8 +61,8 @@ function toSlot(vocab: Vocabulary, slot: Slot): CSlot {
   };
 }
 
-export function compile<T>(items: { pattern: string; payload: T }[]): CompiledSet<T> {
-  const vocab = new Vocabulary();
+/** Several sets may share one vocabulary, so a message's words are analysed once for all. */
+export function compile<T>(items: { pattern: string; payload: T }[], vocab = new Vocabulary()): CompiledSet<T> {
   const starters = new Map<number, { pattern: CPattern; payload: T }[]>();
   for (const { pattern: source, payload } of items) {
     const pattern: CPattern = { source, slots: parsePattern(source).slots.map((s) => toSlot(vocab, s)) };
@@ -176,23 +176,27 @@ function matchFrom(ctx: MatchContext, slots: CSlot[], s: number, i: number, off:
   return slot.optional ? matchFrom(ctx, slots, s + 1, i, off, sentence) : -1;
 }
 
-/** Hits of the patterns whose payload passes `want` (first hit per pattern and start token). */
-export function findHits<T>(ctx: MatchContext, set: CompiledSet<T>, want: (payload: T) => boolean): Hit<T>[] {
+type Starter<T> = { pattern: CPattern; payload: T };
+
+/** Patterns that may start at a word (deduplicated), from the ids the word matches. */
+function startersOf<T>(set: CompiledSet<T>, info: WordInfo): Starter<T>[] {
+  const found = new Set<Starter<T>>();
+  for (const id of [...info.whole, ...info.starts]) for (const s of set.starters.get(id) ?? []) found.add(s);
+  return [...found];
+}
+
+/** All hits of the set's patterns (first hit per pattern and start token). */
+export function findHits<T>(ctx: MatchContext, set: CompiledSet<T>): Hit<T>[] {
   const hits: Hit<T>[] = [];
-  const tried = new Set<CPattern>();
+  const memo = new Map<WordInfo, Starter<T>[]>();
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.masked[i]) continue;
     const info = ctx.infos[i]!;
-    tried.clear();
-    for (const ids of [info.whole, info.starts]) {
-      for (const id of ids) {
-        for (const { pattern, payload } of set.starters.get(id) ?? []) {
-          if (tried.has(pattern) || !want(payload)) continue;
-          tried.add(pattern);
-          const end = matchFrom(ctx, pattern.slots, 0, i, 0, ctx.tokens[i]!.sentence);
-          if (end >= 0) hits.push({ payload, start: i, end });
-        }
-      }
+    let starters = memo.get(info);
+    if (!starters) memo.set(info, (starters = startersOf(set, info)));
+    for (const { pattern, payload } of starters) {
+      const end = matchFrom(ctx, pattern.slots, 0, i, 0, ctx.tokens[i]!.sentence);
+      if (end >= 0) hits.push({ payload, start: i, end });
     }
   }
   return hits;
