@@ -24,6 +24,7 @@ export const da: Record<string, string> = {
   "common.did_you_mean": "Mente du {value}?",
   "common.error": "Undskyld, der gik noget galt hos os. Intet af det, du har skrevet, er tabt. Prøv igen om lidt.",
   "common.skipped": "(sprunget over)",
+  "raw.text": "{text}",
   "common.name_reprompt": "Skriv gerne et navn med bogstaver, fx “Sara”.",
   "cmd.help": "Du kan altid skrive disse ord:\n• hjælp – denne tekst\n• tilbage – det forrige spørgsmål\n• forfra – start forfra\n• pause – hold en pause, vi gemmer dine svar\n• sprog – skift sprog\n• status – hvor du er, og hvad der sker nu\n• koordinator – tal med et menneske\n• slet mine data – slet alt om dig",
   "cmd.back_first": "Det er det første spørgsmål, så du kan ikke gå længere tilbage.",

@@ -24,6 +24,7 @@ export const en: Record<string, string> = {
   "common.did_you_mean": "Did you mean {value}?",
   "common.error": "Sorry, something went wrong on our side. Nothing you wrote is lost. Please try again in a moment.",
   "common.skipped": "(skipped)",
+  "raw.text": "{text}",
   "common.name_reprompt": "Please write a name with letters, for example “Sara”.",
   "cmd.help": "You can write these words at any time:\n• help – this text\n• back – the previous question\n• restart – start over\n• pause – take a break, we keep your answers\n• language – change language\n• status – where you are and what happens next\n• coordinator – talk to a person\n• delete my data – erase everything about you",
   "cmd.back_first": "This is the first question, so there is nothing to go back to.",

@@ -2,12 +2,14 @@
 // then to the key itself, so a gap shows up in tests rather than as a crash.
 import { da } from "./catalog-da.js";
 import { en } from "./catalog-en.js";
+import { matchDa } from "../matchmaking/texts-da.js";
+import { matchEn } from "../matchmaking/texts-en.js";
 
 export type Locale = "da" | "en";
 export const LOCALES: Locale[] = ["da", "en"];
 // Capabilities keep their texts beside their code (src/<capability>/texts-da.ts, texts-en.ts);
 // list each part here so one lookup and one consistency test cover them all.
-const PARTS: Record<Locale, Record<string, string>>[] = [{ da, en }];
+const PARTS: Record<Locale, Record<string, string>>[] = [{ da, en }, { da: matchDa, en: matchEn }];
 
 export const CATALOGUES: Record<Locale, Record<string, string>> = {
   da: Object.assign({}, ...PARTS.map((p) => p.da)),

@@ -1,0 +1,135 @@
+// Matching as a capability: coordinators approve proposals, mentors accept or decline offers,
+// matched pairs write to each other through Mentorbro, mentees see where they stand.
+import type { Capability, CapabilityDeps } from "../capability.js";
+import type { HandlerContext, HandlerResult } from "../conversation/handlers.js";
+import { t } from "../i18n/index.js";
+import { enqueue } from "../outbox/outbox.js";
+import { raiseEscalation } from "../escalation/raise.js";
+import { parseDate } from "../text/dates.js";
+import { parseYesNo } from "../flows/parse-input.js";
+import { acceptProposal } from "./handover.js";
+import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
+import { endExpiredPauses, pauseMentor } from "./lifecycle.js";
+import { runMatchingAll } from "./run-matching.js";
+import { menteeStatus } from "./status.js";
+
+const say = (ctx: HandlerContext, key: string, params: Record<string, string | number> = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
+
+async function onProposal(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
+  if (!ctx.person.roles.includes("coordinator")) return say(ctx, "cmd.not_allowed");
+  const [verb, id] = rest.split(":");
+  const p = id ? await ctx.tx.proposal.findUnique({ where: { id } }) : null;
+  if (!p || !["proposed", "held"].includes(p.status)) return say(ctx, "proposal.gone");
+  const mentor = await ctx.tx.person.findUnique({ where: { id: p.mentorId }, select: { displayName: true } });
+  const mentee = await ctx.tx.person.findUnique({ where: { id: p.menteeId }, select: { displayName: true } });
+  await ctx.tx.auditLog.create({ data: { actorId: ctx.person.id, action: `proposal.${verb}`, subjectId: p.id, at: ctx.now } });
+  if (verb === "ok") {
+    await ctx.tx.proposal.update({ where: { id: p.id }, data: { status: "offered", offeredAt: ctx.now } });
+    await queueOffer(ctx.tx, p.id, ctx.now);
+    return say(ctx, "proposal.approved", { mentor: mentor?.displayName ?? "" });
+  }
+  if (verb === "hold") {
+    await ctx.tx.proposal.update({ where: { id: p.id }, data: { status: "held" } });
+    return say(ctx, "proposal.held");
+  }
+  // "Find another": this pair is set aside for good and the next run proposes the next best.
+  await ctx.tx.proposal.update({ where: { id: p.id }, data: { status: "cancelled" } });
+  await ctx.tx.menteeProfile.updateMany({ where: { personId: p.menteeId, status: "proposed" }, data: { status: "waiting" } });
+  return say(ctx, "proposal.other_done", { mentee: mentee?.displayName ?? "" });
+}
+
+async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
+  const [verb, id, reason] = rest.split(":");
+  const p = id ? await ctx.tx.proposal.findUnique({ where: { id } }) : null;
+  if (!p || p.mentorId !== ctx.person.id) return say(ctx, "offer.gone");
+  if (verb === "y") {
+    const done = await acceptProposal(ctx.tx, p.id, ctx.now);
+    return done ? { replies: [{ text: done.mentorIntro }] } : say(ctx, "offer.gone");
+  }
+  if (verb === "n") {
+    const n = await ctx.tx.proposal.updateMany({ where: { id: p.id, status: "offered" }, data: { status: "declined", respondedAt: ctx.now } });
+    if (n.count === 0) return say(ctx, "offer.gone");
+    await ctx.tx.menteeProfile.updateMany({ where: { personId: p.menteeId, status: "proposed" }, data: { status: "waiting" } });
+    return { replies: [{ text: t(ctx.person.locale, "offer.decline_reason"), buttons: declineReasonButtons(p.id, ctx.person.locale) }], task: { kind: "decline_reason", data: { proposalId: p.id } } };
+  }
+  if (verb === "r" && p.status === "declined" && (DECLINE_REASONS as readonly string[]).includes(reason ?? "")) {
+    await ctx.tx.proposal.update({ where: { id: p.id }, data: { declineReason: reason } });
+    return { ...say(ctx, "offer.declined_thanks"), done: true };
+  }
+  return say(ctx, "offer.gone");
+}
+
+async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> {
+  const text = args.trim();
+  if (!text) return say(ctx, "relay.empty");
+  const match = await ctx.tx.match.findFirst({ where: { status: { in: ["active", "paused"] }, OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] }, orderBy: { startedAt: "desc" } });
+  if (!match) return say(ctx, "relay.no_match");
+  const other = match.menteeId === ctx.person.id ? match.mentorId : match.menteeId;
+  await enqueue(ctx.tx, [
+    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: ctx.person.displayName ?? "", text: text.slice(0, 2000) } }, dueAt: ctx.now },
+  ]);
+  return say(ctx, "relay.sent");
+}
+
+export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
+  const { db } = deps;
+  return {
+    name: "matchmaking",
+    actions: [
+      { prefix: "prop", handle: onProposal },
+      { prefix: "off", handle: onOffer },
+    ],
+    commands: [
+      { words: ["msg", "besked", "message"], roles: ["mentee", "mentor"], help: "help.msg", handle: relay },
+      { words: ["status"], roles: ["mentee"], handle: async (ctx) => ({ replies: [{ text: await menteeStatus(ctx.tx, ctx.person, ctx.now) }] }) },
+      {
+        words: ["ny mentor", "new mentor", "anden mentor"],
+        roles: ["mentee"],
+        help: "help.newmentor",
+        handle: async (ctx) => ({ replies: [{ text: t(ctx.person.locale, "newmentor.confirm"), buttons: [{ action: "yes", label: t(ctx.person.locale, "newmentor.yes") }, { action: "no", label: t(ctx.person.locale, "common.cancel") }] }], task: { kind: "new_mentor", data: {} } }),
+      },
+      { words: ["ferie", "holiday", "mentorpause", "mentor pause", "sygdom"], roles: ["mentor"], help: "help.mentorpause", handle: async (ctx) => ({ ...say(ctx, "mentorpause.ask"), task: { kind: "mentor_pause", data: {} } }) },
+    ],
+    tasks: [
+      {
+        kind: "decline_reason",
+        handle: async (ctx, data) => {
+          const text = ctx.input.kind === "text" ? ctx.input.text.trim().slice(0, 300) : "";
+          if (text) await ctx.tx.proposal.updateMany({ where: { id: String(data.proposalId), mentorId: ctx.person.id }, data: { declineReason: text } });
+          return { ...say(ctx, "offer.declined_thanks"), done: true };
+        },
+      },
+      {
+        kind: "new_mentor",
+        handle: async (ctx) => {
+          const yes = ctx.input.kind === "action" ? ctx.input.action === "yes" : ctx.input.kind === "text" ? parseYesNo(ctx.input.text) : false;
+          if (!yes) return { ...say(ctx, "newmentor.cancelled"), done: true };
+          const match = await ctx.tx.match.findFirst({ where: { menteeId: ctx.person.id, status: { in: ["active", "paused"] } } });
+          await raiseEscalation(ctx.tx, { dedupeKey: `newmentor:${ctx.person.id}:${match?.id ?? "none"}`, kind: "new_mentor_requested", severity: "medium", personId: ctx.person.id, matchId: match?.id, source: "mentee" }, ctx.now);
+          return { ...say(ctx, "newmentor.done"), done: true };
+        },
+      },
+      {
+        kind: "mentor_pause",
+        handle: async (ctx) => {
+          const d = ctx.input.kind === "text" ? parseDate(ctx.input.text, ctx.now, ctx.person.locale) : undefined;
+          if (!d) return { ...say(ctx, "mentorpause.bad_date"), task: { kind: "mentor_pause", data: {} } };
+          await pauseMentor(ctx.tx, ctx.person.id, new Date(`${d.date}T00:00:00Z`), ctx.person.id, ctx.now);
+          return { ...say(ctx, "mentorpause.done", { date: d.date }), done: true };
+        },
+      },
+    ],
+    jobs: [
+      async (now) => {
+        await db.$transaction(async (tx) => {
+          await offerTimeouts(tx, now);
+          await endExpiredPauses(tx, now);
+        });
+        await runMatchingAll(db, now);
+      },
+    ],
+    afterCommit: async () => {
+      if ((await db.menteeProfile.count({ where: { status: "waiting" } })) > 0) await runMatchingAll(db, deps.clock.now());
+    },
+  };
+}
