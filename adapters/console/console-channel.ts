@@ -28,8 +28,10 @@ export function createConsoleChannel(write: (line: string) => void, mode: "text"
       if (!buttons) return undefined;
       const n = Number(text.trim().replace(/[.)]$/, ""));
       if (Number.isInteger(n) && n >= 1 && n <= buttons.length) return buttons[n - 1]!.action;
+      // Flow options ("opt:…") are left to the core, which understands typed answers fuzzily and
+      // takes a typed list as a whole answer; other buttons (offers, alerts) match by exact label.
       const f = fold(text);
-      return buttons.find((b) => fold(b.label) === f && f !== "")?.action;
+      return buttons.find((b) => !b.action.startsWith("opt:") && fold(b.label) === f && f !== "")?.action;
     },
   };
 }

@@ -42,7 +42,8 @@ export async function runHandlers(reg: HandlerRegistry, ctx: HandlerContext, con
         return { replies: r.replies, convo: nextConvo(convo, r) };
       }
       // Mid-flow a word like "report" may be an answer; refuse only when it was clearly a command.
-      if (explicit) return { replies: [{ text: t(ctx.person.locale, "cmd.not_allowed") }], convo };
+      // A core command word ("person" = talk to a human) is left to the router.
+      if (explicit && !recogniseCommand(input.text)) return { replies: [{ text: t(ctx.person.locale, "cmd.not_allowed") }], convo };
     }
   }
   return undefined;

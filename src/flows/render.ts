@@ -11,12 +11,28 @@ export function optionButtons(step: StepDef, locale: Locale): Button[] {
   return (step.options ?? []).map((id) => ({ action: `opt:${id}`, label: t(locale, `opt.${step.optionSet ?? step.id}.${id}`) }));
 }
 
+// Everyday words people type for some options, beyond the button labels in both languages.
+const SYNONYMS: Record<string, string[]> = {
+  in_person: ["fysisk", "fysisk møde", "in person", "face to face", "ansigt til ansigt", "moedes", "møde"],
+  video: ["video", "videomøde", "teams", "zoom", "skype", "online"],
+  chat: ["chat", "skrive", "besked", "beskeder", "text", "messages"],
+  weekday_day: ["dag", "dagtimer", "formiddag", "eftermiddag", "daytime", "day"],
+  weekday_evening: ["aften", "aftener", "evening", "evenings"],
+  weekend: ["weekend", "weekender", "lørdag", "søndag", "saturday", "sunday"],
+  cv: ["cv", "ansøgning", "ansøgninger", "application", "applications", "resume"],
+  interview: ["jobsamtale", "samtaler", "interview", "interviews"],
+  network: ["netværk", "network", "kontakter", "contacts"],
+  motivation: ["motivation", "selvtillid", "confidence"],
+  practical: ["praktisk", "praktiske ting", "practical"],
+  language_practice: ["dansk", "sprog", "danish", "language"],
+};
+
 /** Buttons plus the other language's label and the option id as synonyms, for typed answers. */
 export function optionChoices(step: StepDef, locale: Locale): (Button & { synonyms: string[] })[] {
   const other: Locale = locale === "da" ? "en" : "da";
   return optionButtons(step, locale).map((b) => {
     const id = b.action.slice(4);
-    return { ...b, synonyms: [id.replace(/_/g, " "), t(other, `opt.${step.optionSet ?? step.id}.${id}`)] };
+    return { ...b, synonyms: [id.replace(/_/g, " "), t(other, `opt.${step.optionSet ?? step.id}.${id}`), ...(SYNONYMS[id] ?? [])] };
   });
 }
 

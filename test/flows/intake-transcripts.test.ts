@@ -28,7 +28,7 @@ async function play(from: string, rows: Row[]): Promise<void> {
   }
 }
 
-const k = (l: Locale, key: string, p: Record<string, string> = {}) => t(l, key, p);
+const k = (l: Locale, key: string, p: Record<string, string | number> = {}) => t(l, key, p);
 
 function menteeRows(l: Locale, name: string): Row[] {
   const da = l === "da";
@@ -63,7 +63,7 @@ function menteeRows(l: Locale, name: string): Row[] {
     [{ action: "opt:2" }, k(l, "mentee.self_network")],
     ["4", k(l, "summary.title")],
     [{ action: "summary:confirm" }, k(l, "mentee.done", { name })],
-    [da ? "status" : "status", k(l, "status.waiting")],
+    ["status", k(l, "status.waiting_position", { position: 1, total: 1, estimate: k(l, "status.estimate_none") })],
   ];
 }
 
