@@ -78,7 +78,8 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     let replies: Reply[] = [];
     let next: ConvoData = convo;
     let effects: RouteResult["effects"] = [];
-    await db.$transaction(async (tx) => {
+    await db.$transaction(
+      async (tx) => {
       if (event.eventId) await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
       const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
       const hctx: HandlerContext = { tx, person: hp, now, event, input };
@@ -116,9 +117,17 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         throw new MentorbroError("NOT_FOUND", "No programme configured");
       }
       await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
-    });
-    if (!effects.some((e) => e.type === "delete_person")) for (const hook of opts.afterCommit ?? []) await hook(person.id);
-    return [...pre, ...replies].map((r) => ({ to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) }));
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+    // The step is committed: follow-up work (matching, sending) must not cost the person their reply.
+    // Whatever fails here is picked up again by the scheduler's jobs.
+    if (!effects.some((e) => e.type === "delete_person")) {
+      for (const hook of opts.afterCommit ?? []) {
+        await hook(person.id).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
+      }
+    }
+    return [...pre, ...replies].map((r) => ({ to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(r.file ? { file: r.file } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) }));
   }
 
   return {
