@@ -34,7 +34,8 @@ describe("matching in --jsonl mode", () => {
     const res = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--jsonl"], {
       cwd: ROOT,
       input: events.map((e) => JSON.stringify(e)).join("\n") + "\n",
-      env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "warn" },
+      // Debug logging on, so the scan below covers every log line the demo writes.
+      env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "debug", DEMO_DATA: "true", COORDINATOR_INVITE_CODE: "sekret-kode-4711" },
       encoding: "utf8",
       timeout: 240_000,
     });
@@ -49,5 +50,10 @@ describe("matching in --jsonl mode", () => {
     const next = coordinator.filter((t) => /^Nyt forslag til match: Bo ↔ (?!Anna)/.test(t));
     expect(next.length).toBeGreaterThanOrEqual(2); // after the decline, and after the timeout
     expect(coordinator.some((t) => t.startsWith("En mentor svarede ikke på et tilbud i tide"))).toBe(true);
+    // No personal data or message text in the logs, and no configured secret.
+    expect(res.stderr.length).toBeGreaterThan(0);
+    for (const secret of ["Ali", "Bo ", "datalogi", "praktik", "Anna", "Sofia", "Aarhus", "sekret-kode-4711", "jobsamtaler"]) {
+      expect(res.stderr, secret).not.toContain(secret);
+    }
   });
 });
