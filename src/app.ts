@@ -7,6 +7,7 @@ import type { Locale } from "./i18n/index.js";
 import type { Logger } from "./logger.js";
 import { createConversationService } from "./conversation/conversation-service.js";
 import { createSender, type Sender } from "./outbox/sender.js";
+import type { RateLimiter } from "./outbox/rate-limit.js";
 import type { HandlerRegistry } from "./conversation/handlers.js";
 import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./capability.js";
 import { ALL_CAPABILITIES } from "./capabilities.js";
@@ -20,6 +21,8 @@ export interface AppOptions {
   codes: { coordinator: string; mentor?: string };
   workerId?: string;
   settings?: AppSettings;
+  /** Per-platform send rates for the outbox sender (src/outbox/rate-limit.ts); unset = unlimited. */
+  rateLimiter?: RateLimiter;
   /** Capabilities to plug in; defaults to all of Mentorbro's (capabilities.ts). */
   capabilities?: CapabilityFactory[];
 }
@@ -40,6 +43,7 @@ export function createApp(opts: AppOptions): App {
     logger: opts.logger,
     channels: opts.channels,
     workerId: opts.workerId ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    rateLimiter: opts.rateLimiter,
   });
   const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS };
   const caps = (opts.capabilities ?? ALL_CAPABILITIES).map((f) => f(deps));
@@ -48,7 +52,9 @@ export function createApp(opts: AppOptions): App {
     commands: caps.flatMap((c) => c.commands ?? []),
     tasks: caps.flatMap((c) => c.tasks ?? []),
   };
-  const jobs: App["jobs"] = caps.flatMap((c) => c.jobs ?? []);
+  // Jobs run in reverse order: the first capabilities (escalation) see what later ones' jobs raised
+  // in the same tick (a missed check-in, a timed-out offer) and alert without waiting a tick.
+  const jobs: App["jobs"] = [...caps].reverse().flatMap((c) => c.jobs ?? []);
   const core = createConversationService({
     db: opts.db,
     clock: opts.clock,

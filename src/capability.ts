@@ -22,6 +22,8 @@ export interface AppSettings {
   /** Help lines for safety replies. */
   helplines: { name: string; number: string }[];
   timezone: string;
+  /** Months after a person's last mentorship ended before their data is erased (default 24). */
+  retentionMonths?: number;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {

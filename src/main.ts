@@ -1,25 +1,37 @@
 // Composition root: configuration → database → core → channels → scheduler. The only place that
-// reads the real clock for scheduling (node-cron) and decides which channels run.
+// reads the real clock for scheduling (node-cron) and decides which channels run: the console chat
+// when no platform is configured (or with --console / --jsonl), and every configured platform.
 import "dotenv/config";
-import { mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
-import cron from "node-cron";
-import { ConfigError, loadConfig, redactConfig, type Config } from "./config.js";
+import { appSettings, ConfigError, enabledPlatforms, loadConfig, redactConfig, type Config } from "./config.js";
+import { DEFAULT_SETTINGS } from "./capability.js";
 import { AdjustableClock } from "./core/clock.js";
 import { asMentorbroError } from "./core/errors.js";
-import type { Channel, Platform } from "./core/messages.js";
+import type { BotCore, Channel, Platform } from "./core/messages.js";
 import { openDatabase } from "./db/database.js";
 import { t } from "./i18n/index.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
 import { ensureProgramme } from "./seed/programme.js";
 import { seedDemo } from "./seed/demo-data.js";
+import { startScheduler } from "./scheduler.js";
 import { createConsoleChannel } from "../adapters/console/console-channel.js";
 import { runConsole } from "../adapters/console/run-console.js";
 
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
-  process.exit(2);
+  process.exit(code);
+}
+
+/** The terminal chat logs to a file (logs would drown the conversation); --jsonl to stderr; a server to stdout. */
+async function openLogger(config: Config, mode: "chat" | "jsonl" | "server"): Promise<Logger> {
+  if (mode === "server") return createLogger(config.LOG_LEVEL, process.stdout);
+  if (mode === "jsonl" || config.DATA_DIR.startsWith("memory://")) return createLogger(config.LOG_LEVEL, process.stderr);
+  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+  const file: WriteStream = createWriteStream(join(resolve(config.DATA_DIR), "mentorbro.log"), { flags: "a" });
+  await new Promise((r) => file.once("open", r));
+  return createLogger(config.LOG_LEVEL, file);
 }
 
 async function main(): Promise<void> {
@@ -31,17 +43,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const jsonl = process.argv.includes("--jsonl");
-  const interactive = !jsonl;
-  // In the terminal chat, logs would drown the conversation: they go to a file in DATA_DIR.
-  let logDest: NodeJS.WritableStream = process.stderr;
-  if (interactive && !config.DATA_DIR.startsWith("memory://")) {
-    mkdirSync(resolve(config.DATA_DIR), { recursive: true });
-    const { createWriteStream } = await import("node:fs");
-    logDest = createWriteStream(join(resolve(config.DATA_DIR), "mentorbro.log"), { flags: "a" });
-    await new Promise((r) => (logDest as import("node:fs").WriteStream).once("open", r));
-  }
-  const logger = createLogger(config.LOG_LEVEL, logDest);
-  logger.info({ config: redactConfig(config) }, "starting");
+  const platforms = enabledPlatforms(config);
+  const withConsole = platforms.length === 0 || jsonl || process.argv.includes("--console");
+  const logger = await openLogger(config, jsonl ? "jsonl" : withConsole ? "chat" : "server");
+  logger.info({ config: redactConfig(config), platforms, console: withConsole }, "starting");
 
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, startTimeoutMs: config.DB_START_TIMEOUT_MS }).catch((err) => {
@@ -51,13 +56,27 @@ async function main(): Promise<void> {
   const db = database.prisma;
   const clock = new AdjustableClock();
   const programmeId = await ensureProgramme(db);
-  if (config.DEMO_DATA) await seedDemo(db, programmeId, clock.now());
+  // Demo mentors must never be matched with real people: by default only the console gets them.
+  if (config.DEMO_DATA ?? platforms.length === 0) await seedDemo(db, programmeId, clock.now());
   logger.info({ db: database.kind, ms: Date.now() - started }, "database ready");
 
-  const write = (line: string) => process.stdout.write(`${line}\n`);
   const channels = new Map<Platform, Channel>();
-  const consoleChannel = createConsoleChannel(write, jsonl ? "jsonl" : "text");
-  channels.set("console", consoleChannel);
+  // Adapters need the core and the core needs their channels: adapters get a late-bound core.
+  const late: { core?: BotCore } = {};
+  const lateCore: BotCore = { handle: (event) => late.core!.handle(event) };
+  const server =
+    platforms.length === 0
+      ? undefined
+      : (await import("../adapters/start-platforms.js")).createPlatforms({
+          config,
+          core: lateCore,
+          ping: () => database.ping(),
+          onError: (err, context) => logger.warn({ code: asMentorbroError(err).code, where: context.split(" ")[0] }, "adapter error"),
+        });
+  server?.channels.forEach((channel, platform) => channels.set(platform, channel));
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const consoleChannel = withConsole ? createConsoleChannel(write, jsonl ? "jsonl" : "text") : undefined;
+  if (consoleChannel) channels.set("console", consoleChannel);
   const app = createApp({
     db,
     clock,
@@ -65,23 +84,34 @@ async function main(): Promise<void> {
     channels,
     defaultLocale: config.DEFAULT_LOCALE,
     codes: { coordinator: config.COORDINATOR_INVITE_CODE, mentor: config.MENTOR_INVITE_CODE },
+    settings: appSettings(config, DEFAULT_SETTINGS),
   });
+  late.core = app.core;
+  const scheduler = startScheduler(config.SCHEDULER_CRON, () => app.tick(), logger);
 
-  let stopping = false;
-  const task = cron.schedule(config.SCHEDULER_CRON, () => {
-    if (!stopping) app.tick().catch((err) => logger.error({ code: asMentorbroError(err).code }, "scheduled tick failed"));
-  });
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await task.stop();
-    await database.close().catch(() => undefined);
-    process.exit(code);
-  };
+  let stopping: Promise<void> | undefined;
+  // Graceful: stop taking updates and let in-flight ones finish, stop the scheduler after its
+  // running tick, then close the database. A second signal does not cut this short.
+  const shutdown = (code: number) =>
+    (stopping ??= (async () => {
+      logger.info({ code }, "stopping");
+      await server?.stop().catch((err: unknown) => logger.error({ code: asMentorbroError(err).code }, "stopping adapters failed"));
+      await scheduler.stop();
+      await database.close().catch(() => undefined);
+      process.exit(code);
+    })());
   process.on("SIGTERM", () => void shutdown(0));
   process.on("SIGINT", () => void shutdown(0));
   process.on("unhandledRejection", (err) => logger.error({ code: asMentorbroError(err).code }, "unhandled rejection"));
 
+  if (server) {
+    const port = await server.start().catch(async (err: unknown) => {
+      await database.close().catch(() => undefined);
+      fail(`Mentorbro stopped: ${asMentorbroError(err).message}`, 1);
+    });
+    logger.info({ platforms, port, host: config.HTTP_HOST }, "platforms started");
+  }
+  if (!consoleChannel) return;
   await runConsole({
     core: app.core,
     channel: consoleChannel,

@@ -8,6 +8,19 @@ export interface ConsoleChannel extends Channel {
   resolveChoice(identity: string, text: string): string | undefined;
 }
 
+const SHOWN_CHARS = 6000;
+
+/** A terminal cannot show a file: name and size, and the text itself for CSV and JSON. */
+function fileLines(file: NonNullable<OutboundMessage["file"]>): string[] {
+  const bytes = Buffer.from(file.base64, "base64");
+  const out = [`   [${file.name}, ${file.mime}, ${Math.max(1, Math.round(bytes.length / 1024))} kB]`];
+  if (/^(text\/|application\/json)/.test(file.mime)) {
+    const text = bytes.toString("utf8").replace(/^\ufeff/, "");
+    out.push(text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}\n…` : text);
+  }
+  return out;
+}
+
 export function createConsoleChannel(write: (line: string) => void, mode: "text" | "jsonl"): ConsoleChannel {
   const lastButtons = new Map<string, Button[]>();
   return {
@@ -16,11 +29,13 @@ export function createConsoleChannel(write: (line: string) => void, mode: "text"
       if (message.buttons?.length) lastButtons.set(message.to, message.buttons);
       else lastButtons.delete(message.to);
       if (mode === "jsonl") {
-        write(JSON.stringify({ to: message.to, text: message.text, ...(message.buttons ? { buttons: message.buttons.map((b) => ({ action: b.action, label: b.label })) } : {}) }));
+        const file = message.file ? { file: { name: message.file.name, mime: message.file.mime, bytes: Buffer.from(message.file.base64, "base64").length } } : {};
+        write(JSON.stringify({ to: message.to, text: message.text, ...(message.buttons ? { buttons: message.buttons.map((b) => ({ action: b.action, label: b.label })) } : {}), ...file }));
         return;
       }
       const lines = [`[${message.to.replace(/^console:/, "")}] ${message.text}`];
       message.buttons?.forEach((b, i) => lines.push(`   ${i + 1}) ${b.label}`));
+      if (message.file) lines.push(...fileLines(message.file));
       write(lines.join("\n"));
     },
     resolveChoice(identity, text) {

@@ -1,6 +1,7 @@
 // The one path every adapter uses to hand an InboundEvent to the core and send the replies back
 // through its own channel. Shared here (the adapters' common folder) so dedupe and error handling
 // behave the same on every platform. No business logic: translate, call, send.
+import { MentorbroError, isRetryable } from "../../src/core/errors.js";
 import type { BotCore, Channel, InboundEvent } from "../../src/core/messages.js";
 import { RecentIds } from "./recent-ids.js";
 import type { ErrorSink } from "./types.js";
@@ -10,7 +11,11 @@ export interface DispatchOptions {
   before?: () => Promise<unknown>;
 }
 
-/** Resolves false when the event was a duplicate delivery and was dropped. */
+/**
+ * Resolves false when the event was a duplicate delivery and was dropped. Rejects with the core's
+ * error when it is worth retrying (the database is unavailable): the transport then answers the
+ * platform with a 5xx so it delivers the update again.
+ */
 export type Dispatch = (event: InboundEvent, options?: DispatchOptions) => Promise<boolean>;
 
 export interface Dispatcher {
@@ -25,7 +30,9 @@ export function createDispatcher(core: BotCore, channel: Channel, onError: Error
   const dispatch: Dispatch = (event, options) => {
     const run = handle(event, options);
     inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
+    // The caller handles a rejection; this bookkeeping branch must not become an unhandled one.
+    const done = () => void inFlight.delete(run);
+    run.then(done, done);
     return run;
   };
   return { dispatch, drain: async () => void (await Promise.allSettled([...inFlight])) };
@@ -43,6 +50,7 @@ export function createDispatcher(core: BotCore, channel: Channel, onError: Error
       // Let a platform redelivery try again: the core failed before anything was sent.
       if (event.eventId !== undefined) recent.forget(event.eventId);
       onError(err, `core.handle ${event.eventId ?? ""}`);
+      if (isRetryableFailure(err)) throw err;
       return true;
     }
     // Sequential: replies must arrive in the order the core produced them.
@@ -57,4 +65,9 @@ export function createDispatcher(core: BotCore, channel: Channel, onError: Error
     }
     return true;
   }
+}
+
+/** True for failures a platform redelivery can fix (checked by each transport to pick a 5xx). */
+export function isRetryableFailure(err: unknown): boolean {
+  return err instanceof MentorbroError && isRetryable(err);
 }

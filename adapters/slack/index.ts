@@ -10,7 +10,7 @@
 // Files go out with files.uploadV2 (files:write).
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { BotCore } from "../../src/core/messages.js";
-import { createDispatcher } from "../http/dispatch.js";
+import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter, type Route } from "../http/types.js";
 import { registerListeners } from "./inbound/listeners.js";
 import { createProfileLookup } from "./inbound/profiles.js";
@@ -48,7 +48,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       ? new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: path, processBeforeResponse: true })
       : new SocketModeReceiver({ appToken: mode.appToken, installerOptions: { clientOptions } });
   const app = new App({ token: options.botToken, receiver, clientOptions, logLevel: options.logLevel ?? LogLevel.WARN, deferInitialization: true });
-  app.error(async (err) => onError(err, "slack listener"));
+  app.error(async (err) => {
+    onError(err, "slack listener");
+    // Over HTTP the answer waits for the listener (processBeforeResponse): rethrowing a failure
+    // worth retrying (database down) makes it a 500, so Slack delivers the event again.
+    if (mode.kind === "http" && isRetryableFailure(err)) throw err;
+  });
 
   const channel = createSlackChannel(app.client, options.texts?.openForm ?? "Udfyld / Fill in");
   const dispatcher = createDispatcher(options.core, channel, onError);

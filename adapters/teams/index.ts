@@ -9,7 +9,7 @@
 // Buttons and forms are Adaptive Cards 1.5 (outbound/cards.ts); Action.Execute invokes accepted too.
 import { CloudAdapter, type TurnContext } from "botbuilder";
 import type { BotCore } from "../../src/core/messages.js";
-import { createDispatcher } from "../http/dispatch.js";
+import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
 import { appIdOf, createAuthentication, type TeamsAuth } from "./auth/authentication.js";
 import { toBotRequest, toBotResponse } from "./inbound/http-shim.js";
@@ -37,10 +37,19 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const channel = createTeamsChannel(adapter, appIdOf(options.auth), options.alertChannel);
   const dispatcher = createDispatcher(options.core, channel, onError);
 
-  async function onTurn(ctx: TurnContext): Promise<void> {
+  async function onTurn(ctx: TurnContext, failed: { retryable: boolean; turnStarted: boolean }): Promise<void> {
     const event = activityToEvent(ctx.activity);
     const isInvoke = ctx.activity.type === "invoke";
-    if (event) await dispatcher.dispatch(event);
+    if (event) {
+      try {
+        await dispatcher.dispatch(event);
+      } catch (err) {
+        // The SDK would turn this into a logged 500; the route answers 503 itself instead.
+        if (!isRetryableFailure(err)) throw err;
+        failed.retryable = true;
+        return;
+      }
+    }
     // Action.Execute expects an InvokeResponse in the HTTP body; replies went out as messages.
     if (isInvoke) await ctx.sendActivity({ type: "invokeResponse", value: { status: 200, body: INVOKE_OK } });
   }
@@ -53,7 +62,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
         path: options.path ?? "/api/messages",
         async handler(req, res) {
           const botReq = await toBotRequest(req, res);
-          if (botReq) await adapter.process(botReq, toBotResponse(res), onTurn);
+          if (!botReq) return;
+          // A turn the core could not take (database down) is answered 503 so the channel retries.
+          // A failure before any turn is the token check: the SDK raises a plain Error for a token
+          // signed with an unknown key and would answer 500, but the caller is simply not allowed.
+          const failed = { retryable: false, turnStarted: false };
+          const status = (code: number) => (failed.retryable ? 503 : !failed.turnStarted && code >= 500 ? 401 : undefined);
+          await adapter.process(botReq, toBotResponse(res, status), (ctx) => {
+            failed.turnStarted = true;
+            return onTurn(ctx, failed);
+          });
         },
       },
     ],

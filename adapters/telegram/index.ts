@@ -6,13 +6,15 @@
 // eventId:     "telegram:upd:<update_id>".
 // conversationRef: { chatId: number } — the private chat; JSON-safe.
 // Modes:       long polling (no routes) or webhook (one POST route, secret token verified; start()
-//              registers the webhook when publicUrl is given).
+//              registers the webhook when publicUrl is given). While the database is down, a
+//              webhook update is answered 503 and a polled one is held and retried (inbound/hold.ts).
 // Buttons are inline keyboards (callback_data = action id); a pressed button is answered and its
 // keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
 import { Telegraf } from "telegraf";
 import type { BotCore } from "../../src/core/messages.js";
-import { createDispatcher } from "../http/dispatch.js";
+import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
+import { holdWhileUnavailable } from "./inbound/hold.js";
 import { registerHandlers } from "./inbound/handlers.js";
 import { createTelegramChannel } from "./outbound/channel.js";
 import { createWebhookRoute } from "./webhook/route.js";
@@ -35,6 +37,8 @@ export interface TelegramAdapterOptions {
   mode: TelegramMode;
   /** Bot API root; tests point it at a fake. Default https://api.telegram.org. */
   apiRoot?: string;
+  /** Polling: first wait before retrying an update the core could not take (doubles, max 30 s). */
+  unavailableRetryMs?: number;
   onError?: ErrorSink;
 }
 
@@ -47,11 +51,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
   });
   const channel = createTelegramChannel(bot.telegram);
   const dispatcher = createDispatcher(options.core, channel, onError);
-  registerHandlers(bot, dispatcher.dispatch);
-  // Without this telegraf rethrows, which would end long polling.
-  bot.catch((err) => onError(err, "telegram update"));
-
   const { mode } = options;
+  const hold = mode.kind === "polling" ? holdWhileUnavailable(dispatcher.dispatch, options.unavailableRetryMs) : undefined;
+  registerHandlers(bot, hold?.dispatch ?? dispatcher.dispatch);
+  // Without this telegraf rethrows, which would end long polling. A webhook update the core could
+  // not take (database down) is rethrown so the route answers 503 and Telegram delivers it again.
+  bot.catch((err) => {
+    onError(err, "telegram update");
+    if (mode.kind === "webhook" && isRetryableFailure(err)) throw err;
+  });
+
   let polling: Promise<void> | undefined;
 
   return {
@@ -70,6 +79,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
       polling.catch((err: unknown) => onError(err, "telegram polling stopped"));
     },
     async stop() {
+      hold?.stop();
       if (polling) {
         bot.stop("adapter stop");
         await polling.catch(() => undefined);

@@ -1,7 +1,8 @@
 // Commands that work at every step, typed in Danish or English (with or without "/") or via buttons.
 import { fold } from "../text/normalize.js";
 
-export type Command = "help" | "back" | "restart" | "pause" | "language" | "status" | "delete" | "human" | "export";
+// "export" (my data) is the privacy capability's command (src/privacy/export-command.ts).
+export type Command = "help" | "back" | "restart" | "pause" | "language" | "status" | "delete" | "human";
 
 const WORDS: Record<Command, string[]> = {
   help: ["help", "hjaelp", "hjalp", "hjelp", "hjaelp mig", "hvad kan jeg", "commands", "kommandoer", "menu"],
@@ -13,7 +14,6 @@ const WORDS: Record<Command, string[]> = {
   status: ["status", "hvor er jeg", "where am i", "hvad nu", "what now", "what next", "hvad sker der"],
   delete: ["delete", "delete my data", "slet", "slet mine data", "slet mig", "slet data", "glem mig", "forget me"],
   human: ["coordinator", "koordinator", "human", "menneske", "talk to a human", "tal med et menneske", "contact", "kontakt", "person"],
-  export: ["export", "eksport", "mine data", "my data", "download my data"],
 };
 
 const LOOKUP = new Map<string, Command>();

@@ -158,8 +158,6 @@ function onCommand(cmd: Command, ctx: RouteContext): RouteResult {
       const r = resume(ctx, here, t(locale, "cmd.human"));
       return { ...r, effects: [{ type: "request_human" }] };
     }
-    case "export":
-      return resume(ctx, here, t(locale, "cmd.no_flow"));
   }
 }
 

@@ -1,8 +1,8 @@
-// Raising an escalation: one row per dedupe key (raising twice is a no-op) and an alert queued
-// for the coordinators in the same transaction. Other capabilities call this; the escalation
-// capability owns delivery details (channel target, buttons, re-notification).
+// Raising an escalation: one row per dedupe key (raising twice is a no-op) and an audit entry, in
+// the caller's transaction. Delivery is the escalation capability's job (deliver.ts): rows with
+// no notification yet are sent to the coordinators right after the commit or on the next tick,
+// in the configured channel, so callers need no settings.
 import type { Tx } from "../outbox/outbox.js";
-import { notifyCoordinators } from "../conversation/apply-effects.js";
 
 export type EscalationKind =
   | "risk"
@@ -16,6 +16,19 @@ export type EscalationKind =
   | "needs_professional"
   | "human_requested";
 
+export const ESCALATION_KINDS: EscalationKind[] = [
+  "risk",
+  "no_contact",
+  "unanswered_checkins",
+  "falling_wellbeing",
+  "mentor_needs_help",
+  "new_mentor_requested",
+  "offer_timed_out",
+  "waiting_too_long",
+  "needs_professional",
+  "human_requested",
+];
+
 export interface RaiseInput {
   dedupeKey: string;
   kind: EscalationKind;
@@ -28,14 +41,25 @@ export interface RaiseInput {
   excerpt?: string;
 }
 
+export const EXCERPT_LIMIT = 120;
+
 /** Returns the escalation id and whether it was new. */
 export async function raiseEscalation(tx: Tx, input: RaiseInput, now: Date): Promise<{ id: string; created: boolean }> {
-  const existing = await tx.escalation.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-  const esc = await tx.escalation.create({
-    data: { ...input, excerpt: input.excerpt?.slice(0, 120), createdAt: now, lastNotifiedAt: now },
+  // ON CONFLICT DO NOTHING: two transactions raising the same signal at once cannot fail each other.
+  const { count } = await tx.escalation.createMany({
+    data: [{ ...input, excerpt: input.excerpt?.slice(0, EXCERPT_LIMIT), createdAt: now }],
+    skipDuplicates: true,
   });
-  await notifyCoordinators(tx, `alert:${esc.id}:0`, `alert.${input.kind}`, { severity: input.severity }, now);
-  await tx.auditLog.create({ data: { action: `escalation.${input.kind}`, subjectId: input.personId ?? null, details: { escalationId: esc.id, severity: input.severity }, at: now } });
-  return { id: esc.id, created: true };
+  const esc = await tx.escalation.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
+  if (count === 1) {
+    await tx.auditLog.create({
+      data: {
+        action: `escalation.${input.kind}`,
+        subjectId: input.personId ?? null,
+        details: { escalationId: esc.id, severity: input.severity, source: input.source ?? null, matchId: input.matchId ?? null },
+        at: now,
+      },
+    });
+  }
+  return { id: esc.id, created: count === 1 };
 }

@@ -73,6 +73,8 @@ export interface Reply {
   buttons?: Button[];
   /** A multi-field form the platform may render natively (Slack modal, Adaptive Card). */
   form?: OutboundMessage["form"];
+  /** An attachment (a report CSV, a chart, a data export). */
+  file?: OutboundMessage["file"];
 }
 
 export type Effect =

@@ -76,3 +76,13 @@ export async function markFailed(db: Db, id: string, worker: string, error: stri
     data: { status: dead ? "dead" : "pending", lastError: error.slice(0, 300), claimedUntil: retryAt },
   });
 }
+
+/** Puts a claimed row back unsent until `at` without counting it as a failed attempt (rate limit). */
+export async function release(db: Db, id: string, worker: string, at: Date): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE "Outbox" SET "claimedUntil" = $1, attempts = GREATEST(attempts - 1, 0) WHERE id = $2 AND "claimedBy" = $3 AND status = 'pending'`,
+    at,
+    id,
+    worker,
+  );
+}

@@ -8,7 +8,8 @@ import { platformOf } from "../core/messages.js";
 import type { Db } from "../db/database.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { claimDue, markFailed, markSent, type ClaimedRow } from "./outbox.js";
+import { claimDue, markFailed, markSent, release, type ClaimedRow } from "./outbox.js";
+import type { RateLimiter } from "./rate-limit.js";
 
 export interface SenderOptions {
   db: Db;
@@ -18,6 +19,10 @@ export interface SenderOptions {
   workerId: string;
   batchSize?: number;
   maxAttempts?: number;
+  /** Per-platform send rate (token bucket) and retry-after hold-offs; unset = send as fast as possible. */
+  rateLimiter?: RateLimiter;
+  /** How long a claimed batch is ours; rows not sent well within it go back for others. */
+  leaseMs?: number;
 }
 
 export interface Sender {
@@ -51,20 +56,28 @@ export function createSender(opts: SenderOptions): Sender {
 
   async function sendOne(row: ClaimedRow): Promise<boolean> {
     const now = clock.now();
+    let platform: Platform | undefined;
     try {
       const r = await render(row);
       if (!r) {
         await markFailed(db, row.id, opts.workerId, "no reachable identity", now, true);
         return false;
       }
-      const channel = channels.get(platformOf(r.message.to));
+      platform = platformOf(r.message.to);
+      const channel = channels.get(platform);
       if (!channel) throw new Error("channel not running");
+      const holdMs = (await opts.rateLimiter?.acquire(platform)) ?? 0;
+      if (holdMs > 0) {
+        await release(db, row.id, opts.workerId, new Date(clock.now().getTime() + holdMs));
+        return false;
+      }
       await channel.send(r.message, r.ref);
       await markSent(db, row.id, opts.workerId, clock.now());
       return true;
     } catch (err) {
       const e = asMentorbroError(err);
       const retryMs = err instanceof AdapterError && err.retryAfterMs ? err.retryAfterMs : backoffMs(row.attempts);
+      if (err instanceof AdapterError && err.retryAfterMs && platform) opts.rateLimiter?.holdOff(platform, err.retryAfterMs);
       const dead = row.attempts >= maxAttempts;
       logger.warn({ code: e.code, outboxId: row.id, attempts: row.attempts, dead }, "send failed");
       await markFailed(db, row.id, opts.workerId, e.code, new Date(now.getTime() + retryMs), dead).catch(() => undefined);
@@ -75,10 +88,19 @@ export function createSender(opts: SenderOptions): Sender {
   return {
     async drain() {
       let sent = 0;
+      const leaseMs = opts.leaseMs ?? 60_000;
       for (;;) {
-        const rows = await claimDue(db, opts.workerId, clock.now(), opts.batchSize ?? 50);
+        const claimedAt = clock.now().getTime();
+        const rows = await claimDue(db, opts.workerId, new Date(claimedAt), opts.batchSize ?? 50, leaseMs);
         if (rows.length === 0) return sent;
-        for (const row of rows) if (await sendOne(row)) sent++;
+        for (const [i, row] of rows.entries()) {
+          // A slow platform must not outlive the lease: another worker could then send the row too.
+          if (clock.now().getTime() - claimedAt > leaseMs * 0.8) {
+            for (const rest of rows.slice(i)) await release(db, rest.id, opts.workerId, clock.now());
+            break;
+          }
+          if (await sendOne(row)) sent++;
+        }
       }
     },
   };

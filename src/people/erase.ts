@@ -5,6 +5,13 @@ import type { Tx } from "../outbox/outbox.js";
 
 export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   const anon = `anon-${randomUUID()}`;
+  // Self-assessments and the target group are intake answers: they stay (anonymised) only for
+  // people who said yes to statistics.
+  const stats = await tx.consent.findUnique({ where: { personId_purpose: { personId, purpose: "statistics" } } });
+  if (!stats?.granted || stats.withdrawnAt) {
+    await tx.selfAssessment.deleteMany({ where: { personId } });
+    await tx.outcome.updateMany({ where: { menteeId: personId }, data: { targetGroup: null } });
+  }
   await tx.checkIn.updateMany({ where: { personId }, data: { personId: anon, note: null, topic: null, reason: null } });
   await tx.goal.deleteMany({ where: { menteeId: personId } });
   await tx.outcome.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, note: null } });
@@ -13,13 +20,24 @@ export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   await tx.matchEvent.updateMany({ where: { actorId: personId }, data: { actorId: null } });
   await tx.match.updateMany({ where: { menteeId: personId }, data: { menteeId: anon } });
   await tx.match.updateMany({ where: { mentorId: personId }, data: { mentorId: anon } });
-  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }] }, data: { purpose: null, goals: [], mentorTasks: null, qualifications: null } });
+  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }] }, data: { purpose: null, goals: [], mentorTasks: null, qualifications: null, endReason: null } });
   await tx.proposal.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, reasons: [], declineReason: null } });
   await tx.proposal.updateMany({ where: { mentorId: personId }, data: { mentorId: anon, reasons: [], declineReason: null } });
   await tx.conflict.deleteMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }] } });
   await tx.escalation.updateMany({ where: { personId }, data: { personId: anon, excerpt: null, source: null, resolution: null } });
+  // Where the person acted as a coordinator (recorded an outcome, approved a mentor, took an alert).
+  await tx.outcome.updateMany({ where: { recordedBy: personId }, data: { recordedBy: null } });
+  await tx.mentorProfile.updateMany({ where: { approvedBy: personId }, data: { approvedBy: null } });
+  await tx.escalation.updateMany({ where: { assignedTo: personId }, data: { assignedTo: null } });
   await tx.auditLog.updateMany({ where: { actorId: personId }, data: { actorId: null } });
   await tx.auditLog.updateMany({ where: { subjectId: personId }, data: { subjectId: null } });
+  // Dedupe keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
+  // them unique without pointing at anyone.
+  for (const sql of [
+    `UPDATE "Escalation" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
+    `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
+    `UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`,
+  ]) await tx.$executeRawUnsafe(sql, personId, anon);
   await tx.outbox.deleteMany({ where: { recipient: personId } });
   await tx.linkCode.deleteMany({ where: { personId } });
   // Identities, consents, profiles and the conversation cascade with the person.

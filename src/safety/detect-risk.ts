@@ -12,19 +12,20 @@ export type { RiskCategory, RiskFinding, RiskLanguage, Severity } from "./rule-t
 
 interface Engine {
   language: RiskLanguage;
-  vocab: Vocabulary;
   masks: CompiledSet<null>;
   rules: CompiledSet<RiskRule>;
 }
 
-function build(set: RuleSet): Engine {
-  const vocab = new Vocabulary();
+// One vocabulary for both languages: each distinct word of a message is analysed once.
+const VOCAB = new Vocabulary();
+
+function build(set: RuleSet, vocab: Vocabulary): Engine {
   const masks = compile(set.masks.map((pattern) => ({ pattern, payload: null })), vocab);
   const rules = compile(set.rules.flatMap((rule) => rule.patterns.map((pattern) => ({ pattern, payload: rule }))), vocab);
-  return { language: set.language, vocab, masks, rules };
+  return { language: set.language, masks, rules };
 }
 
-const ENGINES: Engine[] = [build(RULES_DA), build(RULES_EN)];
+const ENGINES: Engine[] = [build(RULES_DA, VOCAB), build(RULES_EN, VOCAB)];
 
 // When several rules fire, the most dangerous wins; ties go to the category needing the most
 // urgent response, then to the earliest hit.
@@ -51,8 +52,11 @@ export function findRiskHits(text: string): RiskHit[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const hits: RiskHit[] = [];
-  for (const { language, vocab, masks, rules } of ENGINES) {
-    const ctx = new MatchContext(tokens, vocab);
+  let infos: MatchContext["infos"] | undefined;
+  for (const { language, masks, rules } of ENGINES) {
+    // Each language masks its own idioms, but the word analysis is shared.
+    const ctx = new MatchContext(tokens, VOCAB, infos);
+    infos = ctx.infos;
     for (const mask of findHits(ctx, masks)) {
       for (let i = mask.start; i < mask.end; i++) ctx.masked[i] = true;
     }

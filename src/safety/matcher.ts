@@ -4,7 +4,7 @@
 // gap sizes (≤ 9) of one pattern — never by the length of the message.
 import { parsePattern, type Alt, type Slot } from "./pattern.js";
 import type { Token } from "./tokens.js";
-import { Vocabulary, type WordInfo } from "./vocabulary.js";
+import { NOTHING, Vocabulary, type WordInfo } from "./vocabulary.js";
 
 interface CAlt {
   id: number;
@@ -82,71 +82,92 @@ export class MatchContext {
   readonly infos: WordInfo[];
   readonly masked: boolean[];
 
+  /** Pass `infos` from another context over the same tokens and vocabulary to reuse the analysis. */
   constructor(
     readonly tokens: Token[],
     readonly vocab: Vocabulary,
+    infos?: WordInfo[],
   ) {
-    const memo = new Map<string, WordInfo>();
-    this.infos = tokens.map((t) => {
-      let info = memo.get(t.word);
-      if (!info) memo.set(t.word, (info = vocab.analyse(t.word)));
-      return info;
-    });
+    this.infos = infos ?? analyseAll(tokens, vocab);
     this.masked = tokens.map(() => false);
   }
 }
 
-function add(out: Position[], i: number, off: number): void {
+function analyseAll(tokens: Token[], vocab: Vocabulary): WordInfo[] {
+  const memo = new Map<string, WordInfo>();
+  return tokens.map((t) => {
+    let info = memo.get(t.word);
+    if (!info) memo.set(t.word, (info = vocab.analyse(t.word)));
+    return info;
+  });
+}
+
+/** Adds a position to a lazily created list: most probes match nothing and allocate nothing. */
+function add(out: Position[] | undefined, i: number, off: number): Position[] {
+  if (!out) return [[i, off]];
   if (!out.some(([a, b]) => a === i && b === off)) out.push([i, off]);
+  return out;
 }
 
 /** Positions after one alternative at (token i, character offset off). */
-function advanceAlt(ctx: MatchContext, c: CAlt, i: number, off: number, out: Position[]): void {
+function advanceAlt(ctx: MatchContext, c: CAlt, i: number, off: number, out?: Position[]): Position[] | undefined {
   if (c.parts) {
-    let positions: Position[] = [[i, off]];
+    let positions: Position[] | undefined = [[i, off]];
     for (const part of c.parts) {
-      const next: Position[] = [];
-      for (const [pi, poff] of positions) advanceAlt(ctx, part, pi, poff, next);
+      let next: Position[] | undefined;
+      for (const [pi, poff] of positions) next = advanceAlt(ctx, part, pi, poff, next);
+      if (!next) return out;
       positions = next;
     }
-    for (const [pi, poff] of positions) add(out, pi, poff);
-    return;
+    for (const [pi, poff] of positions) out = add(out, pi, poff);
+    return out;
   }
   const token = ctx.tokens[i];
-  if (!token || ctx.masked[i]) return;
+  if (!token || ctx.masked[i]) return out;
   const word = token.word;
   if (off === 0) {
     const info = ctx.infos[i]!;
-    if (info.whole.includes(c.id)) add(out, i + 1, 0);
-    if (!info.starts.includes(c.id)) return;
+    if (info.whole.includes(c.id)) out = add(out, i + 1, 0);
+    if (!info.starts.includes(c.id)) return out;
   }
   // Run-together words: the joints are exact.
   for (const v of c.alt.variants) {
     if (!word.startsWith(v, off)) continue;
     const rest = word.length - off - v.length;
-    if (off > 0 && (rest === 0 || c.alt.stem)) add(out, i + 1, 0);
-    if (rest > 0) add(out, i, off + v.length);
+    if (off > 0 && (rest === 0 || c.alt.stem)) out = add(out, i + 1, 0);
+    if (rest > 0) out = add(out, i, off + v.length);
   }
+  return out;
 }
 
-/** Positions after one word slot at (i, off). */
-function advance(ctx: MatchContext, slot: WordSlot, i: number, off: number, out: Position[]): void {
+/** Positions after one word slot at (i, off), or undefined when it cannot match there. */
+function advance(ctx: MatchContext, slot: WordSlot, i: number, off: number): Position[] | undefined {
   const token = ctx.tokens[i];
-  if (!token || ctx.masked[i]) return;
+  if (!token || ctx.masked[i]) return undefined;
+  let out: Position[] | undefined;
   if (off === 0) {
     // Fast path: intersect the word's few matching ids with the slot.
     const info = ctx.infos[i]!;
-    if (info.whole.some((id) => slot.ids.has(id))) add(out, i + 1, 0);
+    let wholeWord = false;
+    for (const id of info.whole) {
+      if (!slot.ids.has(id)) continue;
+      out = add(out, i + 1, 0);
+      wholeWord ||= !ctx.vocab.alts[id]!.stem;
+    }
+    // A word the slot names as a whole ("ikke") is not also split into a shorter alternative
+    // plus the rest ("ik"+"ke"); stems ("kill*") still may be ("killmyself").
+    if (wholeWord) return out;
     for (const id of info.starts) {
       if (!slot.ids.has(id)) continue;
       for (const v of ctx.vocab.alts[id]!.variants) {
-        if (token.word.length > v.length && token.word.startsWith(v)) add(out, i, v.length);
+        if (token.word.length > v.length && token.word.startsWith(v)) out = add(out, i, v.length);
       }
     }
   } else {
-    for (const c of slot.alts) advanceAlt(ctx, c, i, off, out);
+    for (const c of slot.alts) out = advanceAlt(ctx, c, i, off, out);
   }
-  for (const c of slot.compounds) advanceAlt(ctx, c, i, off, out);
+  for (const c of slot.compounds) out = advanceAlt(ctx, c, i, off, out);
+  return out;
 }
 
 /** End token of a match of slots[s..] from (i, off) within one sentence, or -1. */
@@ -162,14 +183,14 @@ function matchFrom(ctx: MatchContext, slots: CSlot[], s: number, i: number, off:
     }
     return -1;
   }
-  const inSentence = ctx.tokens[i]?.sentence === sentence;
-  const next: Position[] = [];
-  if (inSentence) advance(ctx, slot, i, off, next);
+  const next = ctx.tokens[i]?.sentence === sentence ? advance(ctx, slot, i, off) : undefined;
   if (slot.kind === "not") {
-    // Zero-width: fail if the next word is one of the listed ones.
-    return next.length > 0 ? -1 : matchFrom(ctx, slots, s + 1, i, off, sentence);
+    // Zero-width: fail if the next whole word is one of the listed ones ("!a" must not reject
+    // "again" just because "a" is a run-together prefix of it).
+    const word = next?.some(([ni, noff]) => noff === 0 && ni > i);
+    return word ? -1 : matchFrom(ctx, slots, s + 1, i, off, sentence);
   }
-  for (const [ni, noff] of next) {
+  for (const [ni, noff] of next ?? []) {
     const end = matchFrom(ctx, slots, s + 1, ni, noff, sentence);
     if (end >= 0) return end;
   }
@@ -180,6 +201,7 @@ type Starter<T> = { pattern: CPattern; payload: T };
 
 /** Patterns that may start at a word (deduplicated), from the ids the word matches. */
 function startersOf<T>(set: CompiledSet<T>, info: WordInfo): Starter<T>[] {
+  if (info === NOTHING) return [];
   const found = new Set<Starter<T>>();
   for (const id of [...info.whole, ...info.starts]) for (const s of set.starters.get(id) ?? []) found.add(s);
   return [...found];

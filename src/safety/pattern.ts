@@ -50,7 +50,8 @@ function parseAlt(raw: string, source: string): Alt {
   const variants = [word];
   const plain = stripDanish(word);
   if (plain !== word && plain.length >= 2) variants.push(plain);
-  const budget = stem || exact ? 0 : typoBudget(word);
+  // Four letters get no typo either: one typo turns Danish "uge" (week) into "urge", "har" into "harm".
+  const budget = stem || exact || word.length <= 4 ? 0 : typoBudget(word);
   return { key: `${word}${stem ? "*" : ""}${exact ? "=" : ""}`, variants, stem, budget };
 }
 

@@ -5,12 +5,16 @@
 // against the folded message (see src/text/normalize.ts: lower case, æ→ae ø→oe å→aa, accents and
 // punctuation removed). Write patterns in folded form: "doe" for dø, "paa" for på, "i m" for I'm.
 //
-//   word        the word, forgiving typoBudget(word) typos (0 up to 3 letters, 1 up to 7, then 2).
+//   word        the word, forgiving typoBudget(word) typos: 1 for 5–7 letters, 2 from 8. Words of up
+//               to 4 letters are exact — one typo in four letters turns Danish "uge" (week) into
+//               "urge" and "har" into "harm"; list short misspellings explicitly ("ikke|ikk=|ik=").
 //   word=       the word exactly: for short words whose near neighbours mean something else
 //               ("leve=" must not match "love", Danish for "promise").
 //   stem*       any word beginning with stem: inflections and compounds ("selvmord*" matches
-//               selvmordstanker). Stems are exact: a typo-tolerant stem would match unrelated words
-//               (selvmod·ig ≈ selvmor·d), so list common full forms as fuzzy words to catch typos.
+//               selvmordstanker). Stems of 6+ letters forgive one swapped pair of letters after the
+//               first ("selvmrod…") and nothing else: a wrong letter would make "selvforsvar" match
+//               "selvmors*", a missing one "selvmodig" (brave) match "selvmord*". List common full
+//               forms as typo-tolerant words to catch other typos.
 //   a|b|c       alternatives for one slot; each alternative may carry its own = or *.
 //   a_b         a multi-word alternative inside a slot: "myself|my_self", "nobody|no_one".
 //   slot?       optional slot (the ? applies to the whole slot: "mit|mig?").

@@ -21,27 +21,37 @@ const LEVE = "leve=|lev=|leve=|leven=";
 const NAER =
   "han=|hun=|kaereste|kaeresten|ekskaereste|ekskaeresten|eks=|mand=|manden|kone=|konen=|partner|partneren|samlever|samleveren|" +
   "far=|faren=|fatter|mor=|moren=|stedfar|stedfaren|stedmor|bror=|broren|soen=|soennen|datter|datteren|onkel|onklen|" +
-  "svigerfar|svigermor|forbindelse|fyr=|fyren=|kaerest*|ekskaerest*|stedfar*";
+  "svigerfar|svigermor|fyr=|fyren=|kaerest*|ekskaerest*|stedfar*";
 // Violence against a person (present, past and participle forms).
 const SLAG =
   "slaar|slog=|slaaet|banker|bankede|taesker|taeskede|taever|taevede|sparker|sparkede|kvaeler|kvalte|" +
-  "skubber|skubbede|hiver|truer|truede|voldtog|voldtager|knalder|nikker|river|rev=|bider|bed=";
-const OTHER = "ham=|hende|dem=|dig=|jer=|min=|mine=|hele=|alle*|sagsbehandler*|chef*|naboen|nabo=";
+  "skubber|skubbede|hiver|voldtog*|voldtag*|knalder|nikker|river|rev=|bider|bed=";
+// People a threat can be aimed at; "min X" only with a person ("min computer" is not a threat).
+const PEOPLE =
+  "sagsbehandler*|chef*|nabo*|mentor*|kaerest*|ekskaerest*|mand=|manden|kone=|konen|far=|faren|mor=|moren|" +
+  "bror=|broren|soester*|kollega*|kolleger*|leder*|vagt*|vagten|laerer*|eks=|udlejer*|familie*|foraeldre*|" +
+  "konsulent*|raadgiver*|politi*|betjent*";
+// The target of a threat, as two slots: an optional determiner, then a person or pronoun.
+const OTHER =
+  "min=|mine=|den=|de=|hans=|hendes=? ham=|hende|dem=|dig=|jer=|alle*|nogen|folk=|" + PEOPLE;
 const INSTITUTION =
   "jobcent*|kommune*|raadhus*|kontor*|kontoret|huset|bygning*|lejlighed*|stedet|butik*|a_kasse*|akasse*";
 // Groups of other people — mentions of them with a topic word are about others, not the writer.
 const GROUP =
-  "unge=|borgere|mennesker|personer|patienter|klienter|brugere|beboere|boern|elever|kvinder|maend|familier|" +
-  "paaroerende|folk=|ofre=|indsatte|anbragte|udsatte|misbrugere|sindslidende|kvinde|mand=|pige*|drenge*";
+  "unge=|borgere=|mennesker=|personer=|patienter=|klienter=|brugere=|beboere=|boern=|elever=|kvinder=|" +
+  "maend=|familier=|paaroerende=|folk=|ofre=|indsatte=|anbragte=|udsatte=|misbrugere=|sindslidende=|" +
+  "kvinde=|mand=|pige*|drenge*";
 // Work, training, news and fiction — the topic is a subject, not an experience.
 const CONTEXT =
-  "kursus|kurser|kurset|speciale|specialiseret|uddannelse|uddannet|undervisning|underviser|undervist|" +
-  "efteruddannelse|certificering|erfaring*|arbejde|arbejdet|arbejder|arbejdede|job=|jobbet|stilling*|" +
-  "praktik*|frivillig*|ansat|vikar*|behandler*|raadgiv*|projekt*|foredrag*|oplaeg*|bachelor*|artikel*|" +
-  "artiklen|dokumentar*|film=|filmen|serie*|bog=|bogen|podcast*|udsendelse*|indslag*|nyhed*|avis*|bosted*";
+  "kursus=|kurser=|kurset=|speciale=|specialiseret=|uddannelse=|uddannet=|undervisning=|underviser=|" +
+  "undervist=|efteruddannelse=|certificering=|erfaring*|arbejde=|arbejdet=|arbejder=|arbejdede=|job=|" +
+  "jobbet=|stilling*|praktik*|frivillig*|ansat=|vikar*|behandler*|raadgiv*|projekt*|foredrag*|oplaeg*|" +
+  "bachelor*|artikel*|artiklen=|dokumentar*|film=|filmen=|serie*|bog=|bogen=|podcast*|udsendelse*|" +
+  "indslag*|nyhed*|avis*|bosted*";
 const TOPIC =
   "selvmord*|selvskad*|psykos*|psykotisk*|misbrug*|hashmisbrug*|alkoholmisbrug*|stofmisbrug*|vold*|" +
-  "voldtaeg*|overgreb*|hjemloes*|afhaengig*|overdos*|krisecent*|stemmer=|tilbagefald*|alkohol*|stoffer|hoer*";
+  "voldtaeg*|overgreb*|hjemloes*|afhaengig*|overdos*|krisecent*|stemmer=|tilbagefald*|alkohol*|" +
+  "stoffer=|hoer*";
 const SUBSTANCE =
   "stoffer|stof=|kokain|coke|amfetamin*|speed=|heroin|ketamin|mdma|hash=|piller|pillerne|sovepiller|" +
   "smertestillende|alkohol*|spiritus|vodka|joints|skunk";
@@ -57,7 +67,9 @@ export const RULES_DA: RuleSet = {
       id: "da.suicide.word",
       category: "suicide",
       severity: "high",
-      patterns: ["selvmord*", "selvmord|selvmordet|selvmordstanker|selvmordstruet|selvmordsforsoeg|selvmordsplaner"],
+      // Fuzzy only for long compounds: a short fuzzy "selvmordet" would match "selvmøder" (a walk-in
+      // at the job centre). "selvmor" is the common spelling without the silent d.
+      patterns: ["selvmord*", "selvmor=", "selvmordstanker|selvmordstruet|selvmordsforsoeg|selvmordsplaner"],
     },
     {
       id: "da.suicide.take-life",
@@ -73,7 +85,9 @@ export const RULES_DA: RuleSet = {
         "ende=|afslutte|afslut* mit=|sit=|mt= liv=|livet=",
         "en= ende= paa= det= hele",
         "en= ende= paa= livet|mit=|sit=|mig=|alt=",
-        `haeng*|hang= ${MIG}|sig= !i|ud|op|paa|fast|med|lidt|ved|ind`,
+        // not "hænger mig i detaljer", "hænger mig ikke i …", "hænger mig ud"
+        `haeng*|hang= ${MIG}|sig= !i|ud|op|paa|fast|med|lidt|ved|ind|ikke|aldrig|tit|meget|altid|bare|ofte|for|over`,
+        `haeng*|hang= ${MIG}|sig= selv= !i|ud|op|paa|fast|med`,
         "spring*|hop*|kast* ~2 foran= ~1 tog*|toget|bil=|bilen|bus=|bussen|lastbil*|metro*|s_tog*",
         "spring*|hop*|kast* ~2 ud= fra|af= ~2 bro=|broen|altan*|taget|vinduet|etage*|hustag*",
         "koer*|kor*|kore* ~1 ind= i= ~3 med= vilje=",
@@ -104,17 +118,20 @@ export const RULES_DA: RuleSet = {
       category: "suicide",
       severity: "medium",
       patterns: [
-        `${IKKE} lyst* til= at= ${LEVE}|vaagne*|vagne* !af|paa|i|med|som|sammen|et|det|uden|op|tidligt`,
+        `${IKKE} lyst* til= at= ${LEVE} !af|paa|i|med|som|sammen|et|det|uden|op`,
+        `${IKKE} lyst* til= at= vaagne*|vagne* !tidligt|kl|klokken|til`,
         `${IKKE}|ingen= ~1 grund= til= at= ${LEVE}|fortsaet*|forsaet*|vaagne*`,
         `ingen= mening|meningen med= at= ${LEVE}|livet`,
         `${IKKE} se=|ser= ~1 mening*|meningen med= at= ${LEVE}|livet`,
         `meningsloest|meningslost ~1 at= ${LEVE}`,
-        `intet=|ingenting|ikke= noget=|nogetsomhelst ~1 at= ${LEVE} for=`,
+        `intet=|ingenting|ikke_noget|nogetsomhelst ~1 at= ${LEVE} for=`,
         `${IKKE} vaerd|vaert at= ${LEVE}`,
         `traet*|traet= af= at= ${LEVE} !af|paa|i|med|som|sammen|uden`,
         `traet*|traet= af= livet`,
-        "livstraet*|livstraethed|livstraet",
-        `${IKKE} vaere=|vare=|vaer=|vre=|vaere her= mere=|mer=|laengere|laenger !end`,
+        `${IKKE} ~2 klare|klarer|holde_ud|orke*|orker|magte*|magter ~1 at= ${LEVE} !af|paa|i|med|som|sammen|uden|op`,
+        "aldrig|ikke= ~1 var=|blev=|er= ~1 blevet=? foedt|fodt",
+        "livstraet*",
+        `${IKKE} ~1 vaere=|vare=|vaer=|vre=|vaere her= mere=|mer=|laengere|laenger !end`,
         `${IKKE} var=|vaer= her=|til= mere=|laengere|laenger`,
         "bedre|nemmere|lettere ~3 hvis=|om= jeg= var= vaek|vaeke|doed|dod= !fra|herfra|derfra",
         "bedre|nemmere|lettere ~3 hvis=|om= jeg= ikke= var=|fandtes|eksisterede|levede",
@@ -122,12 +139,12 @@ export const RULES_DA: RuleSet = {
         `ingen ~2 savne* ${MIG}`,
         "ingen ~2 opdage*|savne*|bemaerke* ~2 forsvandt|forsvinder|forsvinde|doede|doed|var_vaek|vaek",
         "forsvinde*|forsvandt ~1 for= altid=",
-        "aldrig= vaagne*|vagne*|vaagner|vaagnede ~1 op=? igen=?",
+        "aldrig vaagne*|vagne*|vaagner|vaagnede ~1 op=? igen=?",
         `haab*|hab* ~2 ${IKKE} vaagne*|vagne*|vaagner`,
-        `faerdig*|faerdig= med= livet|at= ${LEVE}`,
+        `faerdig*|faerdig med= livet|at= ${LEVE}`,
         "opgiv*|opgive livet",
-        "farvel= ~2 for= altid=",
-        "eneste= udvej",
+        "farvel ~2 for= altid=",
+        "eneste udvej",
       ],
     },
     // ---------- self-harm ----------
@@ -137,7 +154,6 @@ export const RULES_DA: RuleSet = {
       severity: "high",
       patterns: [
         "selvskad*",
-        "selvskade|selvskadende|selvskader|selvskadet",
         `skaer*|skar=|skaaret|skaeret|skaere ~1 i= ${MIG} selv`,
         "skaer*|skar=|skaaret|skaere ~1 i= ~1 arm=|armen|armene|armene|haandled*|benene|laar*|laarene|huden|haandleddet",
         `skaer*|skar=|skaere|skaaret ${MIG} selv=`,
@@ -158,16 +174,16 @@ export const RULES_DA: RuleSet = {
       severity: "high",
       patterns: [
         `${NAER} ~2 ${SLAG} ${MIG}`,
-        `${NAER} ~2 har= ~1 slaaet|slaet|banket|taesket|sparket|kvalt|skubbet|voldtaget ${MIG}`,
-        `${NAER} ~2 truer|truet|truede ~1 med= at= ~1 slaa*|draebe*|draeb*|skade ~1 ${MIG}|ihjel`,
-        `${NAER} ~2 truer|truet|truede ~1 ${MIG}`,
-        "bliver|blev=|blir=|blevet ~1 slaaet|slaet|banket|taesket|sparket|kvalt|voldtaget|mishandlet|tvunget ~3 af=|derhjemme|hjemme !ud",
+        `${NAER} ~2 har= ~1 slaaet|banket|taesket|sparket|kvalt|skubbet|voldtag* ${MIG}`,
+        `${NAER} ~3 truer|truet|truede ~1 med= at= ~1 slaa*|draebe*|draeb*|skade|smadre|banke|taeske|kvaele|stikke|skyde ~1 ${MIG}|ihjel`,
+        `${NAER} ~3 truer|truet|truede ~1 ${MIG} med= ~1 kniv*|vaaben*|pistol*|gevaer*|bank*|taesk*|vold*`,
+        "bliver|blev=|blir=|blevet ~1 slaaet|banket|taesket|sparket|kvalt|voldtag*|mishandlet|tvunget ~3 af=|derhjemme|hjemme !ud",
         "vold= i= hjemmet",
-        "vold= ~1 derhjemme=|hjemme=",
+        "vold= ~1 derhjemme|hjemme",
         "voldelig*|voldlig* ~1 kaerest*|ekskaerest*|mand=|manden|far=|faren|partner*|samlever*|kone=|mor=|stedfar*|forhold*|eks=|fyr=",
         `${NAER} ~1 er=|bliver|blir= ~1 voldelig*|voldlig*`,
         "udsat= for= ~1 vold*|overgreb*|voldtaeg*",
-        "voldtaget|voldtog|voldtaegt*",
+        "voldtag*|voldtog*|voldtaeg*",
         "kvaelertag*|kvalertag*|kvaelertag",
         `laaser|laaste|laast|lukker|laser ~1 ${MIG} inde=`,
         "indespaerr*|indesperr*",
@@ -199,7 +215,8 @@ export const RULES_DA: RuleSet = {
         `${JEG}|vil=|ville=|skal=|lyst* ~3 taeske|taesk*|banke|gennembank*|smadre|slaa= ${OTHER} !paa|i|en|et|ud`,
         `${JEG}|vil=|ville=|skal=|lyst* ~3 goere|gore|goer|gjore ${OTHER} fortraed|noget|skade|ondt`,
         `stikk*|stak=|skyd* ${JEG}|han|hun ~1 ${OTHER} ned=`,
-        `${JEG}|vil=|skal= ~3 braend*|braende|saet* ~1 ild= ~1 hele=? ${INSTITUTION} ned=|af=`,
+        `${JEG}|vil=|skal= ~3 braend*|braende ~1 hele=? ${INSTITUTION} ned=|af=`,
+        `${JEG}|vil=|skal= ~3 saet*|saette ild= til= ~1 hele=? ${INSTITUTION}`,
         `tag*=|tog=|medbring*|har= ~2 kniv*|vaaben*|pistol*|gevaer*|boksejern ~1 med= til= ~2 ${INSTITUTION}|moede*|samtal*|ham|hende|dem|sagsbehandler*`,
         "han|hun|de=|du= skal= bloede*|blode",
       ],
@@ -214,7 +231,7 @@ export const RULES_DA: RuleSet = {
         `${IKKE} hvor= jeg= skal= sove|bo=|overnatte*`,
         "sov*|sover|overnatte* ~1 paa= gaden|baenk*|trappe*|banegaard*",
         "sover|sove=|sovet ~1 i= min=|en=? bil=|bilen|opgang*|opgangen|telt*|parken|kaelder*",
-        `${JEG}|vi= ~2 er=|blevet|bliver|blev= hjemloes=|hjemlos=|hjemloese=|hjemlose=|hjemlaes=`,
+        `${JEG}|vi= ~2 er=|blevet|bliver|blev= hjemloes|hjemloese`,
         "smidt=|sat=|smed= ud= ~1 af=|fra= ~1 lejlighed*|hjemmet|boligen|vaerelse*|hjemmefra|huset",
         "smidt=|sat=|smed= ud= ~3 og= ~3 sove|gaden",
         `${IKKE} spist|faaet_mad ~2 i= ~1 dage|doegn|dage=|uge|uger`,
@@ -228,7 +245,7 @@ export const RULES_DA: RuleSet = {
       id: "da.substance.overdose",
       category: "substance",
       severity: "high",
-      patterns: ["overdos*|overdosis", "for= mange= piller*|pillerne|tabletter*|sovepiller*|smertestillende"],
+      patterns: ["overdos*", "for= mange= piller*|pillerne|tabletter*|sovepiller*|smertestillende"],
     },
     {
       id: "da.substance",
@@ -238,9 +255,11 @@ export const RULES_DA: RuleSet = {
         `${JEG} ~3 tilbagefald*|tilbagefald !med`,
         `tilbagefald*|tilbagefald ~5 drik*|druk*|drikke|${SUBSTANCE}`,
         `drik*|druk*|drikke ~5 tilbagefald*|tilbagefald`,
-        `${IKKE} stoppe*|holde= op=|lade= vaere= ~2 drikke=|drik*|druk*|ryge_hash|tage_stoffer`,
+        `${IKKE} stoppe*|holde_op|lade_vaere ~2 drikke|drik*|druk*|ryge_hash|tage_stoffer`,
         `druk*|drikk*|drikke ${MIG} fuld=|stiv=|ploer*|hegnet|ihjel|bevidstloes*|i_hegnet`,
         "druk*|drikk*|drikke hele= weekend*|natten|dagen|ugen|tiden|doegnet",
+        "druk*|drikk*|drikke|drak= ~2 en= hel= flaske|kasse|karton",
+        `druk*|drikk*|drikke|drak= ~8 kan= ${IKKE} stoppe|holde_op|lade_vaere !med`,
         `tag*=|tog=|bruge*|ryge*|ryger|sniffe* ~2 ${SUBSTANCE} ~1 igen=`,
         `begyndt|startet|begynder ~2 tage|ryge|sniffe|bruge ~1 ${SUBSTANCE}`,
         "ryg*|ryger hash|joints|pot=|skunk ~1 hele= dagen|tiden|dage",
@@ -249,7 +268,7 @@ export const RULES_DA: RuleSet = {
         "alkoholproblem*|drukproblem*|misbrugsproblem*|stofproblem*|pilleproblem*",
         `${JEG} ~2 alkoholiker|alkoholikker|narkoman|misbruger|junkie`,
         "mit= misbrug*",
-        "abstinens*",
+        "abstinenser*|abstinenssymptom*",
       ],
     },
     // ---------- acute psychiatric symptoms ----------
@@ -266,7 +285,7 @@ export const RULES_DA: RuleSet = {
       category: "psychiatric",
       severity: "medium",
       patterns: [
-        "hoer*|hor*|hore ~1 stemmer|stemme|stemmerne|stemer",
+        "hoer*|hor*|hore ~1 stemmer|stemme|stemmerne|stemer !fra|udefra|udenfor|ude|nede|oppe|hos|ovenpaa|nedenunder",
         "stemme*|stemmer i= mit=|mine=? hoved*|hovedet",
         "overvaag*|overvag*|aflytt*|spionere*|overvaager ~1 mig= ~3 gennem|igennem|via|med ~1 vaeg*|vaeggene|kamera*|mikrofon*|chip*|tv=|fjernsyn*|stikkontakt*|telefon*|satellit*",
         "nogen|naboerne|naboen|politiet|pet=|de= ~1 overvaager|overvager|aflytter|forfoelger|spionerer ~1 mig=",

@@ -18,31 +18,35 @@ const PARTNER =
   "stepmom|stepmother|brother|sister|son=|daughter|uncle|fiance|fiancee|bf=|gf=|hubby|boyfriends|husbands|fella";
 const PERSON = `he=|she=|they=|${PARTNER}`;
 const HIT =
-  "hit=|hits|hitting|beat=|beats|beating|punch*|kick*|slap*|chok*|strangl*|push*|shov*|hurt=|hurts|hurting|" +
+  "hit=|hits|hitting|beat=|beats|beating|punch*|kick*|slap*|chok*|strangl*|push*|shov*|hurts=|hurting|" +
   "raped|rapes|abus*|grab*|batter*|smack*|throttl*|headbutt*|bit=|bites|burned|burns";
 // First-person intent in front of a violent verb.
-const INTENT = "i=|ll=|will|gonna|going|want*|wanna|shall|swear|gon=|plan*|d=";
+// "ill", "im", "id" are I'll, I'm, I'd typed without apostrophes.
+const INTENT = "i=|ll=|ill=|im=|id=|will|gonna|going|want*|wanna|shall|swear|gon=|plan*|d=";
 const VICTIM =
   "him=|her=|them=|you=|u=|everyone|everybody|somebody|someone|anyone|anybody|people|that_guy|bitch|bastard";
 const VICTIM_OF = "my=|the=|his=|her=|that=|this=|our=";
 const PEOPLE =
   "caseworker*|case_worker|boss|manager|neighbou*|neighbor*|landlord|ex=|mentor|advisor|adviser|dad=|father|mum=|" +
-  "mom=|brother|sister|husband|wife|boyfriend|girlfriend|partner|people|staff|guy=|man=|woman|teacher|colleague*|" +
-  "coworker*|family|kids|lady|bloke|recruiter|interviewer|officer|doctor";
+  "mom=|brother|sister|husband|wife|boyfriend|girlfriend|partner|people|staff=|guy=|man=|woman|teacher|colleague*|" +
+  "coworker*|family|kids|lady|bloke|recruiter|interviewer=|officer|doctor";
 const DRUGS =
   "painkillers|pills|heroin|cocaine|coke|crack|meth|alcohol|booze|drugs|opioids|opiates|oxy*|xanax|benzos|" +
   "valium|gambling|ketamine|ket=|speed|amphetamine*|weed|cannabis|spice|fentanyl|tramadol|codeine";
 const CONTEXT =
-  "experience|worked|work=|working|volunteer*|job=|role|position|course|training|trained|certificate|certified|" +
-  "degree|placement|internship|shift*|workshop*|ran=|supported|supporting|support|helping|helped|counsel*|nurse|" +
-  "worker|staff|team|employed|prevention|awareness|campaign|charity|organisation|organization|research|studied|" +
-  "studying|article|documentary|book|film|movie|series|podcast|news|report|lecture|class|seminar|module|unit";
+  "experience=|worked=|work=|working=|volunteer*|job=|role=|position=|course=|training=|trained=|" +
+  "certificate=|certified=|degree=|placement=|internship=|shift*|workshop*|ran=|supported=|supporting=|" +
+  "support=|helping=|helped=|counsel*|nurse=|worker=|staff=|team=|employed=|prevention=|awareness=|" +
+  "campaign=|charity=|organisation=|organization=|research=|studied=|studying=|article=|documentary=|" +
+  "book=|film=|movie=|series=|podcast=|news=|report=|lecture=|class=|seminar=|module=|unit=";
 const TOPIC =
-  "suicid*|self=|selfharm|overdos*|psychos*|psychotic|domestic|abuse|abusive|violence|violent|addict*|" +
-  "alcohol*|drugs|substance|homeless*|shelter*|relapse*|voices|hallucinat*|rape|sexual|trauma|eviction|women";
+  "suicid*|self=|selfharm=|overdos*|psychos*|psychotic=|domestic|abuse=|abusive=|violence=|violent=|" +
+  "addict*|alcohol*|drugs=|substance=|homeless*|shelter*|relapse*|voices=|hallucinat*|rape=|sexual=|" +
+  "trauma=|eviction=|women=";
 const GROUP =
-  "people|clients|patients|users|residents|survivors|victims|women|men=|families|children|kids|youths|teens|" +
-  "adults|students|pupils|those|someone|others|individuals|vulnerable|person|patient|client";
+  "people=|clients=|patients=|users=|residents=|survivors=|victims=|women=|men=|families=|children=|" +
+  "kids=|youths=|teens=|adults=|students=|pupils=|those=|someone=|others=|individuals=|vulnerable=|" +
+  "person=|patient=|client=";
 
 export const RULES_EN: RuleSet = {
   language: "en",
@@ -52,7 +56,7 @@ export const RULES_EN: RuleSet = {
       id: "en.suicide.word",
       category: "suicide",
       severity: "high",
-      patterns: ["suicid*", "suicide|suicidal|suiciding"],
+      patterns: ["suicid*", "suicide|suicidal"],
     },
     {
       id: "en.suicide.act",
@@ -69,7 +73,7 @@ export const RULES_EN: RuleSet = {
         "wish* ~1 i= was=|were= dead|gone|never",
         "wish* ~1 i= wasn=|weren= t= here|alive|born|around",
         "wish* ~1 i= was=|were= not= here|alive|born|around",
-        "rather= be= dead",
+        "rather be= dead",
         `hang*|hanged ${ME}`,
         `shoot*|shot= ${ME} !in`,
         "jump*|throw* ~2 off|from ~2 bridge*|roof*|building*|balcon*|cliff*|window|tower*|car_park",
@@ -80,6 +84,7 @@ export const RULES_EN: RuleSet = {
         "take|taking|swallow*|took ~1 all= my=|the=|of= ~1 pills|tablets|meds|medication|painkillers",
         "goodbye|farewell letter*|note*",
         "way= out= ~3 dying|death|die=|dead",
+        "rope|noose ~6 do_it|myself|neck|hang*",
       ],
     },
     {
@@ -94,12 +99,12 @@ export const RULES_EN: RuleSet = {
         "point|reason|purpose ~3 living|alive|existing|exist= !in",
         "no=|any=|zero reason|point ~2 go= on= !with|to|a",
         "nothing|nobody|no_one ~1 live= for=",
-        "worth= living= !in",
+        "worth= living !in",
         "can_t|can_not|not= ~1 go= on= living|anymore|existing|any=",
         "can_t|can_not|not= ~1 keep= going|living !with",
-        "better= ~1 off= dead",
-        "better= off=? without= me=",
-        "better= off=? if= i= was=|were=|wasn= dead|gone|never|t",
+        "better ~1 off= dead",
+        "better off=? without me=",
+        "better off=? if= i= was=|were=|wasn= dead|gone|never|t",
         "nobody|noone|no_one ~2 notice*|miss|care|cared ~3 gone|dead|died|die=|disappear*|wasn|weren|here",
         "nobody|noone|no_one would|will= miss= me=",
         "won= t=|not= be= around= much=? longer|anymore|for_long",
@@ -109,7 +114,12 @@ export const RULES_EN: RuleSet = {
         "done= with= life|living|existing",
         "no= way= out !of",
         "it= all= to= stop|end",
-        "tired= of= living= !in|on|with|here|there|at|like",
+        "tired= of= living !in|on|with|here|there|at|like",
+        "tired|sick ~1 of= being= alive|here|around",
+        "tired|sick ~1 of= life= !admin|coach*|insurance|hack*|in|on|at|with|skills|style|stage|lessons|story|advice",
+        "better|happier|easier|nicer ~4 if= i= ~1 wasn_t|wasnt=|weren_t|was_not|were_not ~1 around|here|alive",
+        "better|happier|easier|nicer ~4 if= i= ~1 was=|were= gone|dead|never_born",
+        "never= been= born|wish* ~2 never= born",
       ],
     },
     // ---------- self-harm ----------
@@ -123,8 +133,9 @@ export const RULES_EN: RuleSet = {
         `cut*|cutting ${ME}`,
         `hurt*|harm*|burn*|burnt|scratch*|punish*|starv* ${ME}`,
         "urge|urges ~2 cut=|cutting|self=|hurt|harm|burn",
-        "i= ~2 cutting= !down|back|costs|cost|jobs|staff|hair|out|the|wood|grass|corners|class|classes|ties|carbs|sugar|my|it|this|that|a|up|off|edge|in|through|across|meat|paper",
-        "started|start|stop|stopped|keep ~1 cutting= again",
+        "cut=|cuts=|cutting|slash*|slit* my= arm|arms|wrist|wrists|legs|thigh|thighs|skin|stomach",
+        "i=|ive=|im= ~2 cutting !down|back|costs|cost|jobs|staff|hair|out|the|wood|grass|corners|class|classes|ties|carbs|sugar|my|it|this|that|a|up|off|edge|in|through|across|meat|paper",
+        "started|start|stop|stopped|keep ~1 cutting again",
       ],
     },
     // ---------- violence and abuse at home ----------
@@ -134,9 +145,11 @@ export const RULES_EN: RuleSet = {
       severity: "high",
       patterns: [
         `${PERSON} ~2 ${HIT} ~1 me= !up|back`,
+        // "hurt me" alone is as often emotional ("she hurt me when she left")
+        `${PERSON} ~2 hurt= me= !a|so|when|by|deeply|emotionally|badly|with|because|more|too|the`,
         `${PERSON} ~2 threaten* ~1 to= kill|hurt|beat|hit|murder|stab ~1 me=|us=|the_kids`,
         `${PERSON} ~2 gets|get|is=|becomes|became|turns|was= ~1 violent|abusive`,
-        "domestic= violence|abuse",
+        "domestic violence|abuse",
         `abusive ~1 relationship|marriage|household|home|family|${PARTNER}`,
         `${PARTNER}|he=|she= ~2 is= abusive`,
         "was=|got|been|ve= ~1 raped|molested|assaulted|sexually",
@@ -151,7 +164,7 @@ export const RULES_EN: RuleSet = {
       patterns: [
         "scared|afraid|terrified|frightened ~3 go=|going|come|coming ~1 home",
         `scared|afraid|terrified|frightened of= my= ${PARTNER}`,
-        "staying|living|moved|fled|went|stay|live ~3 shelter|refuge !for",
+        "staying|living|moved|fled|went|stay|live ~4 shelter|refuge !for",
       ],
     },
     // ---------- threats to others ----------
@@ -167,6 +180,7 @@ export const RULES_EN: RuleSet = {
         "bring*|take|taking|carry*|carrying ~2 knife|knives|gun|weapon|bat=|machete ~2 to=|into ~2 meeting|centre|center|office|school|jobcentre|appointment",
         "make* him|her|them|you bleed|suffer",
         `${INTENT} ~2 beat ${VICTIM} up`,
+        `${INTENT} ~2 smash|punch|kick|break|stab|bash|cave ~1 his=|her=|their|your face|head|teeth|skull|legs|nose|jaw`,
       ],
     },
     // ---------- acute crisis: no bed, no food ----------
@@ -193,7 +207,7 @@ export const RULES_EN: RuleSet = {
       id: "en.substance.overdose",
       category: "substance",
       severity: "high",
-      patterns: ["overdos*|overdose", "too= many= pills*|tablets*|painkiller*|sleeping"],
+      patterns: ["overdos*", "too= many= pills*|tablets*|painkiller*|sleeping"],
     },
     {
       id: "en.substance",
@@ -206,6 +220,7 @@ export const RULES_EN: RuleSet = {
         "drinking|drunk|drank ~2 since ~2 morning|woke",
         "drank|drunk|drinking ~1 a= whole= bottle",
         "using= again",
+        "haven_t|havent=|not= ~1 been= sober",
         `back= on= ${DRUGS}|the_bottle`,
         `addicted to= ~1 ${DRUGS}`,
         "m=|am=|im= an=|a= alcoholic|addict|junkie",
@@ -228,8 +243,10 @@ export const RULES_EN: RuleSet = {
         "hear*|hearing ~1 voices !from|through|next|outside|downstairs|upstairs",
         "chip|chips|implant*|implanted ~2 in= my= head|brain",
         "tv|television|radio|telly ~3 sending|send|sends|talking|speaking|talk ~2 me|messages|signals",
-        "spying= on= me",
-        "they|neighbours|neighbors|people|police|someone|everyone ~2 watching|following|tracking|monitoring= me ~2 through|in|with|everywhere",
+        "spying on= me",
+        "thoughts ~2 into= my= head|mind|brain",
+        "someone|they|people|government|neighbours|neighbors|police ~4 control*|putting|inserting|stealing|broadcasting ~1 my= thoughts|mind|brain !at|to|on|off|into|through|around",
+        "they|neighbours|neighbors|people|police|someone|everyone ~2 watching|following|tracking|monitoring me ~2 through|in|with|everywhere",
         "haven_t|havent|not= ~1 slept ~2 in|for ~2 days|nights",
         "i= ~3 psychotic|psychosis",
         "can_t|can_not|don_t|not= ~1 tell|know what= s=|is= real",
@@ -246,6 +263,10 @@ export const RULES_EN: RuleSet = {
     "hit*= me= up=|back=",
     "beat*|beaten me= at|to_it",
     "kill*= time=",
+    // "dead" as an intensifier: dead tired, dead serious, dead last, dead end …
+    "dead= tired|serious|last|wrong|set|end|broke|bored|sure|honest|beat|center|centre|right|easy|simple|quiet|slow",
+    `cut*|burn*|burnt|hurt*|scratch* ${ME} shaving|cooking|chopping|accidentally|playing|lifting|gardening`,
+    `cut*|burn*|burnt|hurt*|scratch* ${ME} on= a|the|some|my|broken|glass|paper|knife`,
     // professional, training, news — and talk about other people
     `${CONTEXT} ~2 in|on|with|about|at|for|from|of|into|around|as ~3 ${TOPIC}`,
     `${GROUP} with|who|of|experiencing|affected|suffering|living|that ~3 ${TOPIC}|hear=|addicted|harm*`,
@@ -254,7 +275,7 @@ export const RULES_EN: RuleSet = {
     "recovering|sober|former|ex= alcoholic|addict",
     "goodbye|farewell ~2 colleague*|team|coworker*|co_workers|office|boss|manager|job|work|class",
     // explicit denials
-    "not|never|no=|nt= ~1 suicidal|suicide",
-    "don_t|dont|not|never|wouldn_t|wouldnt|won_t|wont ~2 want=? to=? hurt|harm|kill ~1 him|her|them|anyone|anybody|you|a_fly",
+    "not=|never=|no=|nt= ~1 suicidal|suicide",
+    "don_t|dont=|not=|never=|wouldn_t|wouldnt=|won_t|wont= ~2 want=? to=? hurt=|harm=|kill= ~1 him=|her=|them=|anyone=|anybody=|you=|a_fly",
   ],
 };

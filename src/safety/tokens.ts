@@ -1,6 +1,6 @@
 // Splits a message into folded words while remembering where each came from in the original text
 // (so excerpts show what the person wrote) and which sentence it belongs to (so a match cannot
-// stitch together words from unrelated sentences of a long message).
+// stitch together words from unrelated sentences of a long message). One regex pass, no backtracking.
 import { fold } from "../text/normalize.js";
 
 export interface Token {
@@ -12,27 +12,40 @@ export interface Token {
   sentence: number;
 }
 
-// Words are letter/digit runs; combining marks stay attached so fold() can strip accents.
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-// A sentence ends at ! ? ; a line break, or a lone full stop ("..." is a pause, not an end).
-const SENTENCE_END = /[!?;\n\r]|(?<!\.)\.(?!\.)/;
+// Words are letter/digit runs (combining marks stay attached so fold() can strip accents);
+// the other alternative finds sentence punctuation between words.
+const PIECES = /[\p{L}\p{N}\p{M}]+|[.!?;\n\r]+/gu;
 const PLAIN = /^[a-z0-9]+$/;
 
 export function tokenize(text: string): Token[] {
+  // Lower-casing once is much faster; only if it changed the length (rare letters such as "İ")
+  // would offsets drift, and then we lower-case word by word instead.
+  const lowered = text.toLowerCase();
+  const perWord = lowered.length !== text.length;
+  const source = perWord ? text : lowered;
   const tokens: Token[] = [];
   let sentence = 0;
-  let last = 0;
-  for (const m of text.matchAll(WORD_RUN)) {
-    const start = m.index;
-    // Only the gap since the previous word can hold a sentence end; bounded by its length.
-    if (start > last && SENTENCE_END.test(text.slice(last, start))) sentence++;
-    const raw = m[0];
-    const lower = raw.toLowerCase();
-    const folded = PLAIN.test(lower) ? lower : fold(raw);
-    for (const word of folded.split(" ")) {
-      if (word) tokens.push({ word, start, end: start + raw.length, sentence });
+  let pendingEnd = false;
+  for (const m of source.matchAll(PIECES)) {
+    const piece = m[0];
+    const first = piece.charCodeAt(0);
+    if (first === 46 || first === 33 || first === 63 || first === 59 || first === 10 || first === 13) {
+      // ! ? ; and line breaks end a sentence; so does a lone full stop, but "..." is a pause.
+      if (!/^\.{2,}$/.test(piece)) pendingEnd = true;
+      continue;
     }
-    last = start + raw.length;
+    if (pendingEnd && tokens.length > 0) sentence++;
+    pendingEnd = false;
+    const start = m.index;
+    const lower = perWord ? piece.toLowerCase() : piece;
+    const folded = PLAIN.test(lower) ? lower : fold(lower);
+    if (folded === lower) {
+      tokens.push({ word: lower, start, end: start + piece.length, sentence });
+      continue;
+    }
+    for (const word of folded.split(" ")) {
+      if (word) tokens.push({ word, start, end: start + piece.length, sentence });
+    }
   }
   return tokens;
 }

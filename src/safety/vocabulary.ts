@@ -27,6 +27,8 @@ export class Vocabulary {
   private readonly exact = new Map<string, number[]>();
   private readonly prefix = new Map<string, Entry[]>();
   private readonly fuzzy = new Map<number, Entry[]>();
+  /** Stems of 6+ letters by first letter: they forgive one swapped pair of letters. */
+  private readonly fuzzyStems = new Map<number, Entry[]>();
 
   /** Registers an alternative (and the words of a multi-word one); equal alternatives share an id. */
   add(alt: Alt): number {
@@ -39,6 +41,7 @@ export class Vocabulary {
     for (const variant of alt.variants) {
       const entry = { id, variant, alt };
       push(this.prefix, variant.slice(0, 2), entry);
+      if (alt.stem && variant.length >= 6) push(this.fuzzyStems, variant.charCodeAt(0), entry);
       if (alt.stem) continue;
       if (alt.budget === 0) {
         push(this.exact, variant, id);
@@ -59,29 +62,43 @@ export class Vocabulary {
   }
 
   analyse(word: string): WordInfo {
-    const whole = new Set(this.exact.get(word));
+    const whole: number[] = [...(this.exact.get(word) ?? [])];
     const starts: number[] = [];
     // Stems and run-together prefixes share the first two letters (or are a single letter).
-    for (const key of word.length > 1 ? [word.slice(0, 2), word[0]!] : [word]) {
-      for (const { id, variant, alt } of this.prefix.get(key) ?? []) {
-        if (!word.startsWith(variant)) continue;
-        if (alt.stem) whole.add(id);
-        if (word.length > variant.length && !starts.includes(id)) starts.push(id);
-      }
-    }
+    this.prefixes(word, word.slice(0, 2), whole, starts);
+    if (word.length > 1) this.prefixes(word, word[0]!, whole, starts);
     const a = word.charCodeAt(0);
+    for (const { id, variant } of this.fuzzyStems.get(a) ?? []) {
+      if (!whole.includes(id) && prefixWithinOneSwap(word, variant)) whole.push(id);
+    }
     const b = word.charCodeAt(1); // NaN for one-letter words: finds nothing, as intended
     for (let len = Math.max(1, word.length - 2); len <= word.length + 2; len++) {
-      for (const key of [fuzzyKey(1, a, len), fuzzyKey(1, b, len), fuzzyKey(2, b, len), fuzzyKey(2, a, len)]) {
-        for (const { id, variant, alt } of this.fuzzy.get(key) ?? []) {
-          if (whole.has(id) || Math.abs(word.length - len) > alt.budget) continue;
-          if (withinBudget(word, variant, alt.budget)) whole.add(id);
-        }
-      }
+      this.fuzzyCandidates(word, fuzzyKey(1, a, len), whole);
+      this.fuzzyCandidates(word, fuzzyKey(1, b, len), whole);
+      this.fuzzyCandidates(word, fuzzyKey(2, b, len), whole);
+      this.fuzzyCandidates(word, fuzzyKey(2, a, len), whole);
     }
-    return { whole: [...whole], starts };
+    return whole.length === 0 && starts.length === 0 ? NOTHING : { whole, starts };
+  }
+
+  private prefixes(word: string, key: string, whole: number[], starts: number[]): void {
+    for (const { id, variant, alt } of this.prefix.get(key) ?? []) {
+      if (!word.startsWith(variant)) continue;
+      if (alt.stem && !whole.includes(id)) whole.push(id);
+      if (word.length > variant.length && !starts.includes(id)) starts.push(id);
+    }
+  }
+
+  private fuzzyCandidates(word: string, key: number, whole: number[]): void {
+    for (const { id, variant, alt } of this.fuzzy.get(key) ?? []) {
+      if (Math.abs(word.length - variant.length) > alt.budget || whole.includes(id)) continue;
+      if (withinBudget(word, variant, alt.budget)) whole.push(id);
+    }
   }
 }
+
+/** Shared result for the many words that match nothing. */
+export const NOTHING: WordInfo = Object.freeze({ whole: [], starts: [] }) as WordInfo;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -99,6 +116,20 @@ function withinOne(a: string, b: string): boolean {
   if (a.length > b.length) return a.startsWith(b.slice(i), i + 1); // one deletion
   if (a.startsWith(b.slice(i + 1), i + 1)) return true; // one substitution
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.startsWith(b.slice(i + 2), i + 2); // transposition
+}
+
+/**
+ * Does the word start with the stem, allowing one swapped pair of letters after the first?
+ * Nothing else is forgiven for stems: a substituted letter turns "selvforsvar" into "selvmors…",
+ * a missing one "selvmodig" (brave) into "selvmord".
+ */
+function prefixWithinOneSwap(word: string, stem: string): boolean {
+  if (word.length < stem.length) return false;
+  let i = 0;
+  while (i < stem.length && word[i] === stem[i]) i++;
+  if (i === stem.length) return true;
+  if (i === 0 || i === stem.length - 1) return false;
+  return word[i] === stem[i + 1] && word[i + 1] === stem[i] && word.startsWith(stem.slice(i + 2), i + 2);
 }
 
 const counts = new Int16Array(37);

@@ -5,6 +5,7 @@ import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
 import type { Database } from "../../src/db/database.js";
 import { ensureProgramme } from "../../src/seed/programme.js";
+import type { CapabilityFactory } from "../../src/capability.js";
 
 export const T0 = new Date("2026-11-24T09:00:00Z");
 
@@ -19,7 +20,7 @@ export interface BotHarness {
   ask(from: string, text: string): Promise<string>;
 }
 
-export async function createBotHarness(db: Database, opts: { mentorCode?: string } = {}): Promise<BotHarness> {
+export async function createBotHarness(db: Database, opts: { mentorCode?: string; capabilities?: CapabilityFactory[] } = {}): Promise<BotHarness> {
   await ensureProgramme(db.prisma);
   const clock = new FixedClock(T0);
   const delivered: OutboundMessage[] = [];
@@ -33,6 +34,7 @@ export async function createBotHarness(db: Database, opts: { mentorCode?: string
     defaultLocale: "da",
     codes: { coordinator: "coord-secret", mentor: opts.mentorCode },
     workerId: "test",
+    ...(opts.capabilities ? { capabilities: opts.capabilities } : {}),
   });
   const say: BotHarness["say"] = (from, input) => {
     const event: InboundEvent =

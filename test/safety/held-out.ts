@@ -47,3 +47,51 @@ export const HELD_OUT_EN: LabelledPhrase[] = [
   { text: "I'm drowning in deadlines", expect: null },
   { text: "I'm so done with LinkedIn today", expect: null },
 ];
+
+// Second blind batch: written after the rules were tuned, evaluated once and reported as-is
+// (not used for tuning afterwards either).
+export const BLIND_DA: LabelledPhrase[] = [
+  { text: "jeg tror ikke jeg kan klare at leve sådan her meget længere", expect: "suicide" },
+  { text: "har tænkt meget på selvmord de sidste uger ærligt talt", expect: "suicide" },
+  { text: "nogle gange ønsker jeg bare at jeg aldrig var blevet født", expect: "suicide" },
+  { text: "det er lige meget, jeg er her alligevel ikke om en måned", expect: "suicide" },
+  { text: "jeg har skåret mig selv i armen i aftes fordi jeg ikke kunne holde det ud", expect: "self_harm" },
+  { text: "min eks står udenfor og truer med at smadre mig", expect: ["abuse", "threat"] },
+  { text: "han har slået mig så jeg har et blåt øje", expect: "abuse" },
+  { text: "jeg smadrer ham hvis han kommer tæt på mig igen", expect: "threat" },
+  { text: "vi er blevet sat på gaden og har ingen steder at sove i nat med ungerne", expect: "acute_crisis" },
+  { text: "jeg har drukket en hel flaske vodka i dag og kan ikke stoppe", expect: "substance" },
+  { text: "stemmerne vil have mig til at gøre noget slemt", expect: "psychiatric" },
+  { text: "jeg døde lidt af grin da hun sagde det", expect: null },
+  { text: "mit gamle job som pædagog på et opholdssted for unge med misbrug var hårdt", expect: null },
+  { text: "jeg har lyst til at skyde hele CV'et i papirkurven", expect: null },
+  { text: "den her uge har slået mig helt ud, jeg trænger til weekend", expect: null },
+  { text: "han er en dræber til fodbold haha", expect: null },
+  { text: "jeg har overvejet at stoppe med at søge inden for kontor", expect: null },
+  { text: "vores hund døde i går, så jeg er lidt ked af det", expect: null },
+  { text: "jeg vil gerne arbejde som kok, og jeg har mine egne knive med", expect: null },
+  { text: "jeg var ved at dø af kedsomhed på informationsmødet", expect: null },
+];
+
+export const BLIND_EN: LabelledPhrase[] = [
+  { text: "honestly I'm tired of being alive", expect: "suicide" },
+  { text: "I keep thinking everyone would be happier if I just wasn't around", expect: "suicide" },
+  { text: "I've got a rope and I know where I'd do it", expect: "suicide" },
+  { text: "I started cutting my arms again last week", expect: "self_harm" },
+  { text: "my partner hit me again and took my phone", expect: "abuse" },
+  { text: "I'm going to smash his face in when I see him", expect: "threat" },
+  { text: "we've been sleeping in the car since Monday", expect: "acute_crisis" },
+  { text: "I haven't been sober for a week and I can't stop", expect: "substance" },
+  { text: "someone is putting thoughts into my head through the radio", expect: "psychiatric" },
+  { text: "i just want to die lol nothing works out for me", expect: "suicide" },
+  { text: "I'm dying to start a new job honestly", expect: null },
+  { text: "this spreadsheet is going to be the death of me", expect: null },
+  { text: "I killed my interview yesterday, they loved me", expect: null },
+  { text: "I worked three years as a drug and alcohol counsellor", expect: null },
+  { text: "I'd kill for a job with normal hours", expect: null },
+  { text: "my mum passed away in March so I took some time out", expect: null },
+  { text: "my flatmate is drunk again and singing, lol", expect: null },
+  { text: "the bridge course starts on Monday", expect: null },
+  { text: "I nearly cut my finger off chopping onions at my trial shift", expect: null },
+  { text: "that recruiter is going to hear from me, I'm so annoyed", expect: null },
+];

@@ -16,11 +16,13 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { dispatch, profileOf } = deps;
 
-  // Slack retries an event it thinks failed (X-Slack-Retry-Num); the original is already being
-  // handled, so a retry is acknowledged and dropped. event_id dedupe in dispatch covers the rest.
-  // Socket Mode reports retry_attempt 0 for first deliveries, hence "> 0", not "defined".
+  // Slack retries an event it thinks timed out (X-Slack-Retry-Num, reason http_timeout); the
+  // original is still being handled, so such a retry is acknowledged and dropped. A retry after
+  // our 5xx (reason http_error: the database was down) is processed; event_id dedupe in dispatch
+  // covers the rest. Socket Mode reports retry_attempt 0 for first deliveries, hence "> 0".
   app.use(async ({ context, body, next }) => {
-    if ((context.retryNum ?? 0) > 0 && (body as { type?: string }).type === "event_callback") return;
+    const timedOut = (context.retryNum ?? 0) > 0 && context.retryReason !== "http_error";
+    if (timedOut && (body as { type?: string }).type === "event_callback") return;
     await next();
   });
 

@@ -14,12 +14,13 @@ export async function toBotRequest(req: IncomingMessage, res: ServerResponse): P
   }
 }
 
-export function toBotResponse(res: ServerResponse): Response {
+/** `override` may replace the status the SDK sets (a failure it did not see, or misjudged). */
+export function toBotResponse(res: ServerResponse, override?: (code: number) => number | undefined): Response {
   let body: unknown;
   const shim = {
     socket: res.socket,
     status(code: number) {
-      res.statusCode = code;
+      res.statusCode = override?.(code) ?? code;
       return shim;
     },
     header(name: string, value: unknown) {

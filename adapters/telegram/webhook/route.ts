@@ -1,5 +1,6 @@
 // The webhook route: verifies X-Telegram-Bot-Api-Secret-Token (set via setWebhook's secret_token)
-// before anything is parsed or processed. Missing → 401, wrong → 403.
+// before anything is parsed or processed. Missing → 401, wrong → 403; 503 when the core could not
+// take the update (database down), so Telegram retries it.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Telegraf } from "telegraf";
@@ -26,7 +27,12 @@ export function createWebhookRoute(bot: Telegraf, path: string, secretToken: str
         return reply(res, err instanceof BodyTooLargeError ? 413 : 400);
       }
       // Processed before answering: Telegram redelivers on non-2xx, and our dispatcher dedupes.
-      await bot.handleUpdate(update);
+      // handleUpdate only rejects for failures worth retrying (see bot.catch in index.ts).
+      try {
+        await bot.handleUpdate(update);
+      } catch {
+        return reply(res, 503);
+      }
       reply(res, 200);
     },
   };

@@ -1,0 +1,46 @@
+// Shared by the coordinator commands: finding people by name or id, first names for lists, and
+// the audit trail of every coordinator read of a person's data.
+import type { HandlerContext, HandlerResult } from "../conversation/handlers.js";
+import { t, type Params } from "../i18n/index.js";
+import type { Tx } from "../outbox/outbox.js";
+
+export const say = (ctx: HandlerContext, key: string, params: Params = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
+
+export const firstName = (name: string | null | undefined): string => (name ?? "").trim().split(/\s+/)[0] || "–";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isId = (s: string): boolean => UUID.test(s.trim());
+
+/** Records that a coordinator saw these people's data, and where (view). */
+export async function auditRead(tx: Tx, actorId: string, subjectIds: string[], view: string, now: Date): Promise<void> {
+  const ids = [...new Set(subjectIds)].filter((id) => !id.startsWith("anon-"));
+  if (ids.length === 0) return;
+  await tx.auditLog.createMany({ data: ids.map((subjectId) => ({ actorId, action: "coordinator.read", subjectId, details: { view }, at: now })) });
+}
+
+export interface Found {
+  id: string;
+  displayName: string | null;
+  roles: string[];
+}
+
+/** People matching an id, or whose name contains the query (any case), optionally with a role. */
+export async function findPeople(tx: Tx, query: string, role?: "mentee" | "mentor"): Promise<Found[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const where = isId(q) ? { id: q } : { displayName: { contains: q, mode: "insensitive" as const } };
+  return tx.person.findMany({
+    where: { ...where, deletedAt: null, ...(role ? { roles: { has: role } } : {}) },
+    orderBy: [{ displayName: "asc" }, { createdAt: "asc" }],
+    take: 10,
+    select: { id: true, displayName: true, roles: true },
+  });
+}
+
+export function daysBetween(a: Date, b: Date): number {
+  return Math.max(0, Math.floor((b.getTime() - a.getTime()) / 864e5));
+}
+
+export function day(d: Date | null | undefined): string {
+  return d ? d.toISOString().slice(0, 10) : "–";
+}

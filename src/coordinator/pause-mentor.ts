@@ -1,0 +1,65 @@
+// "pause mentor <name> [until <date>]": a coordinator pauses a mentor (holiday, illness, a break
+// after a hard case). Without a date, buttons offer 2 weeks, 1 month or 3 months.
+import type { HandlerContext, HandlerResult, TextCommand } from "../conversation/handlers.js";
+import { t } from "../i18n/index.js";
+import { pauseMentor } from "../matchmaking/lifecycle.js";
+import { danishMidnight } from "../reports/period.js";
+import { parseDate } from "../text/dates.js";
+import { day, findPeople, firstName, say } from "./common.js";
+import { pickPerson } from "./person.js";
+
+const CHOICES = [14, 30, 90] as const;
+
+export async function pauseButtons(ctx: HandlerContext, personId: string): Promise<HandlerResult> {
+  const l = ctx.person.locale;
+  const p = await ctx.tx.person.findUnique({ where: { id: personId }, select: { displayName: true, mentor: { select: { status: true } } } });
+  if (!p?.mentor) return say(ctx, "co.not_mentor");
+  const buttons = CHOICES.map((d) => ({ action: `co:pm:${personId}:${d}`, label: t(l, `co.pause_${d}`) }));
+  return { replies: [{ text: t(l, "co.pause_ask", { name: firstName(p.displayName) }), buttons }] };
+}
+
+/** until = null resumes the mentor now. */
+export async function doPause(ctx: HandlerContext, personId: string, until: Date | null): Promise<HandlerResult> {
+  const p = await ctx.tx.person.findUnique({ where: { id: personId }, select: { displayName: true, mentor: { select: { status: true } } } });
+  if (!p?.mentor) return say(ctx, "co.not_mentor");
+  if (until && until <= ctx.now) return say(ctx, "co.pause_past");
+  await pauseMentor(ctx.tx, personId, until, ctx.person.id, ctx.now);
+  return until ? say(ctx, "co.paused", { name: firstName(p.displayName), date: day(until) }) : say(ctx, "co.resumed", { name: firstName(p.displayName) });
+}
+
+export function pauseFromButton(ctx: HandlerContext, personId: string, days: string | undefined): Promise<HandlerResult> {
+  if (days === undefined) return pauseButtons(ctx, personId);
+  const n = Number(days);
+  if (n === 0) return doPause(ctx, personId, null);
+  return doPause(ctx, personId, new Date(ctx.now.getTime() + n * 864e5));
+}
+
+async function pauseCommand(ctx: HandlerContext, args: string): Promise<HandlerResult> {
+  const parts = args.trim().split(/\s+(?:til|until|to|indtil)\s+/i);
+  let name = parts[0] ?? "";
+  let dateText = parts[1];
+  if (!dateText) {
+    // "pause mentor anna 1/3/2027": a last word that is a date.
+    const words = name.split(/\s+/);
+    if (words.length > 1 && /\d/.test(words[words.length - 1]!)) {
+      dateText = words.pop();
+      name = words.join(" ");
+    }
+  }
+  if (!name.trim()) return say(ctx, "co.pause_usage");
+  const people = await findPeople(ctx.tx, name, "mentor");
+  if (people.length === 0) return say(ctx, "co.not_mentor");
+  if (people.length > 1) return pickPerson(ctx, people, "pm");
+  const id = people[0]!.id;
+  if (!dateText) return pauseButtons(ctx, id);
+  const d = parseDate(dateText, ctx.now, ctx.person.locale);
+  if (!d) return say(ctx, "co.pause_bad_date");
+  return doPause(ctx, id, danishMidnight(d.date));
+}
+
+export const pauseMentorCommand: TextCommand = {
+  words: ["pause mentor", "paus mentor", "pauser mentor", "stop mentor"],
+  roles: ["coordinator"],
+  help: "co.help_pause",
+  handle: pauseCommand,
+};

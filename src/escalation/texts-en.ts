@@ -1,0 +1,77 @@
+// Escalation and safety texts (English). Keys mirror texts-da.ts. Plain language: short sentences.
+export const escalationEn: Record<string, string> = {
+  // The safety reply: warm, short, with help lines. The conversation goes on after it.
+  "esc.safety":
+    "Thank you for telling me. I am sorry that things are so hard for you right now. You do not have to carry this alone.\nYou can talk to someone now, day and night:\n{helplines}\nIf you are in danger right now, call 112.\nI have told a coordinator, so a person can contact you. You are welcome to keep writing here.",
+  "esc.safety_again": "I hear you. A coordinator knows, and a person will contact you. You can call {helplines} now. If you are in danger, call 112.",
+  "esc.helpline": "• {name}: {number}",
+
+  "esc.kind.risk": "Worrying words in a message",
+  "esc.kind.no_contact": "No confirmed meeting in a mentorship for several weeks",
+  "esc.kind.unanswered_checkins": "Check-ins in a row without an answer",
+  "esc.kind.falling_wellbeing": "A mentee's well-being or self-assessment is falling",
+  "esc.kind.mentor_needs_help": "A mentor asks for help",
+  "esc.kind.new_mentor_requested": "A mentee asks for a new mentor",
+  "esc.kind.offer_timed_out": "A mentor did not answer an offer in time",
+  "esc.kind.waiting_too_long": "A mentee has waited a long time for a mentor",
+  "esc.kind.needs_professional": "A case needs a professional mentor",
+  "esc.kind.human_requested": "Someone wants to talk to a coordinator",
+
+  "esc.severity.high": "high (act now)",
+  "esc.severity.medium": "medium",
+  "esc.severity.low": "low",
+
+  "esc.who.mentee": "a mentee",
+  "esc.who.mentor": "a mentor",
+  "esc.who.new": "a person who is signing up",
+  "esc.who.match": "a mentorship",
+  "esc.who.unknown": "a person",
+
+  "esc.source.intake": "the mentee sign-up",
+  "esc.source.onboarding": "the mentor sign-up",
+  "esc.source.checkin": "a check-in",
+  "esc.source.relay": "a message between mentor and mentee",
+  "esc.source.chat": "the chat",
+  "esc.source.scheduler": "automatic follow-up",
+  "esc.source.matching": "matching",
+  "esc.source.coordinator": "a coordinator",
+  "esc.source.mentee": "the mentee's own request",
+
+  "esc.alert": "⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
+  "esc.alert_again": "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
+  "esc.excerpt": "\nExcerpt: “{text}”",
+  "esc.btn.open": "Open",
+  "esc.btn.ack": "Acknowledge",
+  "esc.btn.me": "Assign to me",
+  "esc.btn.resolve": "Resolve",
+
+  "esc.details":
+    "{what}\nHow urgent: {severity}\nWho: {names}\nFrom: {source}\nCreated: {created}\nStatus: {status}{excerpt}",
+  "esc.name.mentee": "{name} (mentee)",
+  "esc.name.mentor": "{name} (mentor)",
+  "esc.name.person": "{name}",
+  "esc.name.unknown": "no name given",
+  "esc.status.open": "open, not acknowledged",
+  "esc.status.acknowledged": "acknowledged",
+  "esc.status.assigned": "assigned to {name}",
+  "esc.status.resolved": "resolved",
+
+  "esc.acked": "Thank you. The alert is acknowledged, so there are no more reminders. Resolve it when it is handled.",
+  "esc.assigned": "The alert is yours now. Resolve it when it is handled.",
+  "esc.already_acked": "This alert is already acknowledged ({status}).",
+  "esc.already_resolved": "This alert is already resolved.",
+  "esc.not_found": "I cannot find that alert.",
+  "esc.resolve_ask": "What was done? Write a short note. It is saved with the alert.",
+  "esc.resolve_form_title": "Resolve alert",
+  "esc.resolve_form_submit": "Resolve",
+  "esc.resolve_note_label": "What was done?",
+  "esc.note_empty": "Please write a short note, for example “Called her, she is OK”.",
+  "esc.note_too_long": "Please keep the note under {max} characters.",
+  "esc.resolved": "The alert is resolved. Thank you.",
+
+  "esc.list_none": "There are no open alerts right now.",
+  "esc.list_head": "Open alerts, oldest first: {count}.",
+  "esc.list_more": "Open alerts, oldest first: the {shown} oldest of {count}.",
+  "esc.list_item": "{what} – {severity} – since {created} – {status}",
+  "esc.help": "open alerts, oldest first",
+};

@@ -1,0 +1,84 @@
+// Identity linking: "link" gives a one-time code; "link CODE" written on another platform joins
+// that identity to the code's person, so one person can use Telegram, Slack and Teams. The person
+// left without identities is erased after the commit (and by the job, should the process stop in
+// between).
+import type { CapabilityFactory } from "../capability.js";
+import type { HandlerContext, HandlerResult } from "../conversation/handlers.js";
+import { platformOf } from "../core/messages.js";
+import type { Db } from "../db/database.js";
+import { t, toLocale } from "../i18n/index.js";
+import { erasePerson } from "../people/erase.js";
+import { CODE_TTL_MS, newCode, normalizeCode, showCode } from "./codes.js";
+import { mergePersons } from "./merge.js";
+
+/** Wrong codes a person may try within CODE_TTL_MS. */
+export const MAX_FAILED_TRIES = 5;
+
+const reply = (text: string): HandlerResult => ({ replies: [{ text }] });
+
+async function giveCode(ctx: HandlerContext): Promise<HandlerResult> {
+  const { tx, person, now } = ctx;
+  await tx.linkCode.deleteMany({ where: { personId: person.id } });
+  let code = newCode();
+  while (await tx.linkCode.findUnique({ where: { code } })) code = newCode();
+  await tx.linkCode.create({ data: { code, personId: person.id, expiresAt: new Date(now.getTime() + CODE_TTL_MS) } });
+  return reply(t(person.locale, "link.code", { code: showCode(code) }));
+}
+
+async function redeem(ctx: HandlerContext, typed: string, removed: Set<string>): Promise<HandlerResult> {
+  const { tx, person, now } = ctx;
+  const since = new Date(now.getTime() - CODE_TTL_MS);
+  const failed = await tx.auditLog.count({ where: { action: "link.failed", subjectId: person.id, at: { gte: since } } });
+  if (failed >= MAX_FAILED_TRIES) return reply(t(person.locale, "link.too_many"));
+  const code = normalizeCode(typed);
+  const row = code ? await tx.linkCode.findUnique({ where: { code } }) : null;
+  if (!row || row.expiresAt <= now) {
+    // Only something shaped like a code counts as a try ("link building" mid-answer does not).
+    if (code) await tx.auditLog.create({ data: { action: "link.failed", subjectId: person.id, at: now } });
+    return reply(t(person.locale, "link.invalid"));
+  }
+  if (row.personId === person.id) return reply(t(person.locale, "link.same"));
+  const merged = await mergePersons(tx, row.personId, person.id, now);
+  if (!merged.ok) return reply(t(person.locale, merged.reason === "both_profiles" ? "link.both_profiles" : "link.invalid"));
+  removed.add(merged.removedId);
+  const kept = await tx.person.findUniqueOrThrow({ where: { id: merged.keepId }, select: { locale: true } });
+  await tx.auditLog.create({ data: { action: "identity.linked", actorId: merged.keepId, subjectId: merged.keepId, details: { platform: platformOf(ctx.event.from) }, at: now } });
+  return reply(t(toLocale(kept.locale), "link.done"));
+}
+
+/** Erases merged-away persons that have no identity left; returns how many. */
+async function sweep(db: Db, ids?: string[]): Promise<number> {
+  const rows = await db.person.findMany({
+    where: { deletedAt: { not: null }, identities: { none: {} }, ...(ids ? { id: { in: ids } } : {}) },
+    select: { id: true },
+    take: 100,
+  });
+  for (const { id } of rows) await db.$transaction((tx) => erasePerson(tx, id));
+  return rows.length;
+}
+
+export const createLinkingCapability: CapabilityFactory = ({ db }) => {
+  // Ids merged away by messages of this process, erased once their message has committed.
+  const removed = new Set<string>();
+  return {
+    name: "linking",
+    commands: [
+      {
+        words: ["link", "forbind"],
+        help: "link.help",
+        handle: (ctx, args) => (args.trim() === "" ? giveCode(ctx) : redeem(ctx, args, removed)),
+      },
+    ],
+    afterCommit: async () => {
+      if (removed.size === 0) return;
+      const ids = [...removed];
+      removed.clear();
+      await sweep(db, ids);
+    },
+    jobs: [
+      async () => {
+        await sweep(db);
+      },
+    ],
+  };
+};

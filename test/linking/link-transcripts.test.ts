@@ -1,0 +1,158 @@
+// Transcript tables for identity linking: who writes what on which platform → what the bot answers
+// (catalogue text), through the real core and database. "{code}" in an input is the last code the
+// bot gave out.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { t, type Locale } from "../../src/i18n/index.js";
+import { MAX_FAILED_TRIES } from "../../src/linking/capability.js";
+import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
+import { openTestDb } from "../helpers/test-db.js";
+
+type In = string | { action: string };
+type Row = [from: string, input: In, expected: string | RegExp];
+
+const TG = "telegram:7001";
+const SLACK = "slack:T1:U7002";
+const TEAMS = "teams:aad-7003";
+const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}/;
+
+let db: Awaited<ReturnType<typeof openTestDb>>;
+let bot: BotHarness;
+let code = "";
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(async () => db.close());
+beforeEach(async () => {
+  await db.reset();
+  bot = await createBotHarness(db);
+  code = "";
+});
+
+const k = (l: Locale, key: string, p: Record<string, string> = {}) => t(l, key, p);
+const withCode = (l: Locale) => new RegExp(k(l, "link.code", { code: "§" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/§/g, CODE.source));
+
+async function play(rows: Row[]): Promise<void> {
+  for (const [i, [from, input, expected]] of rows.entries()) {
+    const sent = typeof input === "string" ? input.replace("{code}", code) : input;
+    const text = (await bot.say(from, sent)).map((r) => r.text).join("\n---\n");
+    const where = `row ${i}: ${from} ${JSON.stringify(sent)}`;
+    if (typeof expected === "string") expect(text, where).toContain(expected);
+    else expect(text, where).toMatch(expected);
+    code = CODE.exec(text)?.[0] ?? code;
+  }
+}
+
+/** First contact and language choice. */
+const hello = (from: string, l: Locale): Row[] => [
+  [from, "hej", k("da", "welcome.choose_language")],
+  [from, { action: `lang:${l}` }, k(l, "welcome.who")],
+];
+
+/** The same question on two platforms gets the same answer: one person behind both. */
+async function sameAnswer(a: string, b: string, text: string): Promise<void> {
+  const [ra, rb] = [await bot.say(a, text), await bot.say(b, text)];
+  expect(rb.map((r) => r.text)).toEqual(ra.map((r) => r.text));
+}
+
+async function personOf(externalId: string): Promise<string> {
+  return (await db.prisma.identity.findUniqueOrThrow({ where: { externalId } })).personId;
+}
+
+async function giveProfile(externalId: string): Promise<void> {
+  const programme = await db.prisma.programme.findFirstOrThrow();
+  await db.prisma.menteeProfile.create({ data: { personId: await personOf(externalId), programmeId: programme.id, status: "waiting" } });
+  await db.prisma.person.update({ where: { id: await personOf(externalId) }, data: { roles: ["mentee"], displayName: "Ali" } });
+}
+
+describe.each(["da", "en"] as const)("linking (%s)", (l) => {
+  it("a code from Telegram, written on Slack, joins the Slack identity to the same person", async () => {
+    await play([...hello(TG, l), [TG, l === "da" ? "forbind" : "link", withCode(l)]]);
+    await giveProfile(TG);
+    await play([[SLACK, "link {code}", k(l, "link.done")]]);
+    await sameAnswer(TG, SLACK, "status");
+    expect(await personOf(SLACK)).toBe(await personOf(TG));
+    expect(await db.prisma.person.count()).toBe(1);
+    expect(await db.prisma.linkCode.count()).toBe(0);
+  });
+
+  it("refuses wrong, expired and own codes, and stops after too many tries", async () => {
+    await play([
+      ...hello(TG, l),
+      [TG, "/link", withCode(l)],
+      [TG, "link {code}", k(l, "link.same")],
+    ]);
+    bot.clock.advance(16 * 60_000);
+    await play(hello(TEAMS, l));
+    await play([[TEAMS, "link {code}", k(l, "link.invalid")]]);
+    for (let i = 1; i < MAX_FAILED_TRIES; i++) await play([[TEAMS, "link ABCD-EFGH", k(l, "link.invalid")]]);
+    await play([
+      [TG, "link", withCode(l)],
+      [TEAMS, "link {code}", k(l, "link.too_many")],
+    ]);
+    bot.clock.advance(16 * 60_000);
+    await play([
+      [TG, "link", withCode(l)],
+      [TEAMS, "link {code}", k(l, "link.done")],
+    ]);
+    expect(await personOf(TEAMS)).toBe(await personOf(TG));
+  });
+});
+
+describe("linking rules", () => {
+  it("refuses kindly when both persons have a profile, and changes nothing", async () => {
+    await play([...hello(TG, "en"), ...hello(SLACK, "en")]);
+    await giveProfile(TG);
+    await giveProfile(SLACK);
+    await play([
+      [TG, "link", withCode("en")],
+      [SLACK, "link {code}", k("en", "link.both_profiles")],
+    ]);
+    expect(await personOf(SLACK)).not.toBe(await personOf(TG));
+    expect(await db.prisma.person.count()).toBe(2);
+  });
+
+  it("keeps the person with the profile when the code came from a fresh account", async () => {
+    await play([...hello(SLACK, "da"), ...hello(TG, "en")]);
+    await giveProfile(TG);
+    const profiled = await personOf(TG);
+    await play([
+      [SLACK, "link", withCode("da")],
+      // The reply comes in the language of the person who is kept.
+      [TG, "link {code}", k("en", "link.done")],
+    ]);
+    await sameAnswer(TG, SLACK, "status");
+    expect(await personOf(SLACK)).toBe(profiled);
+    expect(await db.prisma.person.count()).toBe(1);
+  });
+
+  it("accepts the code in lower case with spaces, and moves an alert about the fresh person", async () => {
+    await play([
+      ...hello(TG, "en"),
+      [TG, "link", withCode("en")],
+      ...hello(TEAMS, "en"),
+      [TEAMS, "coordinator", k("en", "cmd.human")],
+    ]);
+    const fresh = await personOf(TEAMS);
+    expect(await db.prisma.escalation.count({ where: { personId: fresh } })).toBe(1);
+    await play([[TEAMS, `link ${code.toLowerCase().replace("-", " ")}`, k("en", "link.done")]]);
+    expect(await db.prisma.escalation.count({ where: { personId: await personOf(TG) } })).toBe(1);
+    expect(await db.prisma.person.findUnique({ where: { id: fresh } })).toBeNull();
+  });
+
+  it("lists the command in help, and a mid-answer 'link …' that is no code costs no try", async () => {
+    await play([
+      ...hello(TG, "en"),
+      [TG, "help", `link – ${k("en", "link.help")}`],
+      [TG, "link building for websites", k("en", "link.invalid")],
+    ]);
+    expect(await db.prisma.auditLog.count({ where: { action: "link.failed" } })).toBe(0);
+  });
+
+  it("the scheduler job erases a merged-away person left behind by a stopped process", async () => {
+    await play(hello(TG, "en"));
+    const leftover = await db.prisma.person.create({ data: { deletedAt: bot.clock.now() } });
+    await bot.app.tick();
+    expect(await db.prisma.person.findUnique({ where: { id: leftover.id } })).toBeNull();
+    expect(await db.prisma.person.count()).toBe(1);
+  });
+});
