@@ -67,8 +67,8 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
   const firstMatch = new Map<string, (typeof matches)[number]>();
   for (const m of matches) if (!firstMatch.has(m.menteeId)) firstMatch.set(m.menteeId, m);
   const programmeOf = (personId: string) => profileOf.get(personId)?.programmeId ?? firstMatch.get(personId)?.programmeId ?? defaultProgramme;
-  const intakeAt = new Map<string, Date>();
-  for (const a of assessments) if (a.kind === "intake" && !intakeAt.has(a.personId)) intakeAt.set(a.personId, a.at);
+  const intake = new Map<string, (typeof assessments)[number]>();
+  for (const a of assessments) if (a.kind === "intake" && !intake.has(a.personId)) intake.set(a.personId, a);
   // Erased people's statistics were kept only with consent; living people need it now.
   const mayCount = (personId: string) => personId.startsWith("anon-") || statsConsent.has(personId);
 
@@ -96,7 +96,7 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
     };
     for (const m of ms) {
       if (!within(m.startedAt, period) || firstMatch.get(m.menteeId)?.id !== m.id) continue;
-      const since = intakeAt.get(m.menteeId) ?? profileOf.get(m.menteeId)?.waitingSince;
+      const since = intake.get(m.menteeId)?.at ?? profileOf.get(m.menteeId)?.waitingSince;
       if (since) f.waitDays.push(Math.max(0, (m.startedAt.getTime() - since.getTime()) / DAY));
     }
     for (const p of proposals.filter((x) => inP(x.programmeId))) {
@@ -155,7 +155,7 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
     for (const a of assessments) if (a.kind !== "intake" && within(a.at, period)) latest.set(a.personId, a);
     const sums = { confidence: 0, clarity: 0, network: 0 };
     for (const [personId, last] of latest) {
-      const first = assessments.find((a) => a.personId === personId && a.kind === "intake");
+      const first = intake.get(personId);
       if (!first || !mayCount(personId) || (pid !== null && programmeOf(personId) !== pid)) continue;
       const a = first.scores as Record<string, number>;
       const b = last.scores as Record<string, number>;

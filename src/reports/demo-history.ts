@@ -11,8 +11,12 @@ const NAMES = ["Ali", "Sara", "Jonas", "Fatima", "Mikkel", "Nadia", "Ahmad", "Li
 // Round-robin over the target groups; sick leave has only four people, so the report must
 // suppress that group.
 const GROUP_SIZES: [string, number][] = [["refugee_immigrant", 20], ["new_graduate", 16], ["long_term_unemployed", 10], ["young_no_education", 10], ["sick_leave", 4]];
-const GROUPS: string[] = [];
-for (let round = 0; GROUPS.length < 60; round++) for (const [g, n] of GROUP_SIZES) if (round < n) GROUPS.push(g);
+
+function groups(scale: number): string[] {
+  const out: string[] = [];
+  for (let round = 0; out.length < 60 * scale; round++) for (const [g, n] of GROUP_SIZES) if (round < n * scale) out.push(g);
+  return out;
+}
 const OUTCOMES: [string, number][] = [["job", 0.4], ["education", 0.15], ["internship", 0.15], ["wage_subsidy", 0.1], ["other", 0.1], ["none", 0.1]];
 
 function rng(seed: number): () => number {
@@ -37,7 +41,8 @@ function isoWeek(d: Date): string {
 const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
 const clamp = (n: number) => Math.max(1, Math.min(5, Math.round(n)));
 
-export async function seedDemoHistory(db: Db, programmeId: string, now: Date): Promise<boolean> {
+/** `scale` multiplies the 60 mentees (benchmarks); the time span stays eleven months. */
+export async function seedDemoHistory(db: Db, programmeId: string, now: Date, scale = 1): Promise<boolean> {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return false;
   const mentors = await db.mentorProfile.findMany({ where: { programmeId, status: "active" }, orderBy: { createdAt: "asc" }, select: { personId: true, industry: true, municipality: true } });
   if (mentors.length === 0) return false;
@@ -50,15 +55,16 @@ export async function seedDemoHistory(db: Db, programmeId: string, now: Date): P
   const matches: Prisma.MatchCreateManyInput[] = [];
   const checkins: Prisma.CheckInCreateManyInput[] = [];
   const outcomes: Prisma.OutcomeCreateManyInput[] = [];
-  GROUPS.forEach((group, i) => {
+  const all = groups(scale);
+  all.forEach((group, i) => {
     const id = randomUUID();
     const mentor = mentors[i % mentors.length]!;
-    const intake = at(now, -(330 - i * 5));
+    const intake = at(now, -(330 - (i * 5) / scale));
     const scores = { confidence: 1 + Math.floor(rand() * 3), clarity: 1 + Math.floor(rand() * 3), network: 1 + Math.floor(rand() * 2) };
     people.push({ id, displayName: `${NAMES[i % NAMES.length]!}${i >= NAMES.length ? ` ${String.fromCharCode(65 + (i % 26))}.` : ""}`, roles: ["mentee"], locale: i % 3 === 0 ? "en" : "da" });
     consents.push({ personId: id, purpose: "matching", granted: true, at: intake }, { personId: id, purpose: "statistics", granted: i % 9 !== 4, at: intake, withdrawnAt: i % 9 !== 4 ? null : intake });
     assessments.push({ personId: id, kind: "intake", scores, at: intake });
-    const matched = i < 52;
+    const matched = i < 52 * scale;
     let status = "waiting";
     if (matched) {
       const wait = 5 + Math.floor(rand() * 30);

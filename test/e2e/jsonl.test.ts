@@ -18,7 +18,7 @@ describe("console --jsonl", () => {
       input: '{"from":"console:a","text":"hi"}\nnot json\n{"advance":"P1D"}\n',
       env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "warn" },
       encoding: "utf8",
-      timeout: 120_000,
+      timeout: 240_000,
     });
     expect(res.status, res.stderr).toBe(0);
     const lines = res.stdout.trim().split("\n").map((l) => JSON.parse(l) as Line & { error?: string });
@@ -33,7 +33,7 @@ describe("console --jsonl", () => {
       input: "",
       env: { ...process.env, DATABASE_URL: "mysql://nope", LOG_LEVEL: "warn" },
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 120_000,
     });
     expect(res.status).not.toBe(0);
     const lines = res.stderr.trim().split("\n");

@@ -42,7 +42,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   return {
     child,
     lines,
-    waitForLines(n, ms = 60_000) {
+    waitForLines(n, ms = 240_000) {
       return new Promise((res, rej) => {
         const timer = setTimeout(() => rej(new Error(`only ${lines.length} of ${n} lines; stderr: ${err.slice(-500)}`)), ms);
         const check = () => {
@@ -54,7 +54,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
         check();
       });
     },
-    waitFor(pred, ms = 60_000) {
+    waitFor(pred, ms = 240_000) {
       return new Promise((res, rej) => {
         const timer = setTimeout(() => rej(new Error(`no matching line among ${lines.length}; stderr: ${err.slice(-500)}`)), ms);
         const check = () => {

@@ -25,7 +25,17 @@ beforeEach(async () => {
 });
 
 const da = (key: string) => t("da", key);
-const json = (m: OutboundMessage) => JSON.parse(Buffer.from(m.file!.base64, "base64").toString("utf8")) as Record<string, any>;
+interface ExportJson {
+  person: { id: string };
+  identities: unknown[];
+  consents: { purpose: string }[];
+  menteeProfile: unknown;
+  matches: unknown[];
+  checkIns: unknown[];
+  selfAssessments: unknown[];
+  accessLog: unknown[];
+}
+const json = (m: OutboundMessage) => JSON.parse(Buffer.from(m.file!.base64, "base64").toString("utf8")) as ExportJson;
 const actions = (r: OutboundMessage[]) => r.flatMap((m) => m.buttons ?? []).map((b) => b.action);
 
 /** Gives Sara personal data in every corner: free texts, an alert, an outcome, coordinator reads. */
@@ -53,7 +63,7 @@ describe("export", () => {
     const data = json(r[0]!);
     expect(data.person).toMatchObject({ id: w.sara, displayName: "Sara", roles: ["mentee"] });
     expect(data.identities).toEqual([expect.objectContaining({ externalId: "console:sara", platform: "console" })]);
-    expect(data.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["matching", "statistics"]);
+    expect(data.consents.map((c) => c.purpose).sort()).toEqual(["matching", "statistics"]);
     expect(data.menteeProfile).toMatchObject({ targetGroup: "refugee_immigrant", municipality: "aarhus" });
     expect(data.matches).toEqual([expect.objectContaining({ id: w.saraMatch, yourRole: "mentee", status: "active" })]);
     expect(data.checkIns).toHaveLength(4);
