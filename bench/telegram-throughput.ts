@@ -1,6 +1,6 @@
 // End-to-end message throughput and latency through the Telegram adapter, against the fake Bot API
 // (test/fakes/fake-telegram.ts), side by side with a bare telegraf echo bot on the same fake.
-//   npx tsx bench/telegram-throughput.ts [--messages 2000] [--users 100] [--smoke]
+//   npx tsx bench/telegram-throughput.ts [--messages 1000] [--users 50] [--smoke = 100 / 10] [--trace]
 // M users talk at once; each sends its next message when the previous update is acknowledged (the
 // bot's next getUpdates), as a person answers after the bot replied. Mentorbro users walk through the
 // Danish mentee intake (text answers and button presses); the echo bot gets the same messages with
@@ -63,6 +63,8 @@ interface Bot {
   fake: FakeTelegram;
   /** Problems the bot reported (error replies, adapter errors); must stay 0. */
   errors(): number;
+  /** Text the first reply to a user's first message must contain (proves the script fits the bot). */
+  firstReply: string;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ async function startEcho(): Promise<Bot> {
   return {
     name: "telegraf echo",
     fake,
+    firstReply: "hej",
     errors: () => errors,
     async stop() {
       bot.stop("bench done");
@@ -159,9 +162,10 @@ async function startMentorbro(): Promise<Bot> {
   await ensureProgramme(database.prisma);
   let adapterErrors = 0;
   let errorReplies = 0;
-  const errorText = t("da", "common.error");
+  // An error, or "choose one of the buttons" (the script answered a question it was not asked).
+  const wrong = [t("da", "common.error"), t("da", "common.choose_from")];
   watchSends(fake, (_chat, _id, text) => {
-    if (text === errorText) errorReplies++;
+    if (wrong.some((w) => text.includes(w))) errorReplies++;
   });
   // The adapter needs the core and the core needs the adapter's channel: late-bound, as in main.ts.
   const late: { core?: BotCore } = {};
@@ -186,6 +190,7 @@ async function startMentorbro(): Promise<Bot> {
   return {
     name: "mentorbro",
     fake,
+    firstReply: t("da", "welcome.who"),
     errors: () => adapterErrors + errorReplies,
     async stop() {
       await adapter.stop();
@@ -195,13 +200,32 @@ async function startMentorbro(): Promise<Bot> {
   };
 }
 
+const FIRST_USER = 10_000;
+
+/** Every user followed the same script, so every transcript must be the same (bar numbers such as a
+ * waiting-list position), and start right. */
+function checkTranscripts(bot: Bot, users: number): string[] {
+  const byUser = new Map<string, string[]>();
+  for (const r of bot.fake.rendered) {
+    const id = Number(r.target);
+    if (id >= FIRST_USER && id < FIRST_USER + users) byUser.set(r.target, [...(byUser.get(r.target) ?? []), r.text.replace(/\d+/g, "#")]);
+  }
+  const reference = byUser.get(String(FIRST_USER)) ?? [];
+  const differing = [...byUser.values()].filter((texts) => texts.join("\n") !== reference.join("\n")).length;
+  return [
+    ...(reference[0]?.includes(bot.firstReply) ? [] : [`the first reply is not the expected one`]),
+    ...(byUser.size !== users ? [`${users - byUser.size} users got no reply`] : []),
+    ...(differing > 0 ? [`${differing} users got a different conversation than the first`] : []),
+  ];
+}
+
 async function measure(start: () => Promise<Bot>, users: number, perUser: number, textOnly: boolean) {
   const bot = await start();
   try {
     // Warm-up on other users: JIT, connection pool and first queries are not what we measure.
     await runLoad(bot, { users: Math.min(users, 5), perUser: Math.min(perUser, 5), firstUserId: 900_000, textOnly });
-    const result = await runLoad(bot, { users, perUser, firstUserId: 10_000, textOnly });
-    return { name: bot.name, result, errors: bot.errors(), trace: bot.fake.rendered };
+    const result = await runLoad(bot, { users, perUser, firstUserId: FIRST_USER, textOnly });
+    return { name: bot.name, result, errors: bot.errors(), problems: checkTranscripts(bot, users), trace: bot.fake.rendered };
   } finally {
     await bot.stop();
   }
@@ -210,8 +234,8 @@ async function measure(start: () => Promise<Bot>, users: number, perUser: number
 async function main(): Promise<void> {
   const args = parseArgs();
   const smoke = args.has("smoke");
-  const messages = args.num("messages", smoke ? 100 : 2000);
-  const users = args.num("users", smoke ? 10 : 100);
+  const messages = args.num("messages", smoke ? 100 : 1000);
+  const users = args.num("users", smoke ? 10 : 50);
   const perUser = Math.max(1, Math.round(messages / users));
   console.log(`telegram throughput: ${users} users × ${perUser} messages = ${users * perUser} per bot, long polling, fake Bot API`);
 
@@ -234,11 +258,12 @@ async function main(): Promise<void> {
       `p99 ${fmt(p(mb, 99) / p(echo, 99))}×, cpu/msg ${fmt(mb.cpuSeconds / mb.messages / (echo.cpuSeconds / echo.messages))}×`,
   );
   if (args.has("trace")) {
-    const first = String(10_000);
+    const first = String(FIRST_USER);
     const sent = runs[1]!.trace.filter((r) => r.target === first).map((r) => `  ${r.text.replace(/\s+/g, " ").slice(0, 70)}`);
     console.log(`first user's replies:\n${sent.join("\n")}`);
   }
   const problems = runs.flatMap((r) => [
+    ...r.problems.map((p) => `${r.name}: ${p}`),
     ...(r.errors > 0 ? [`${r.name}: ${r.errors} errors`] : []),
     ...(r.result.unanswered > 0 ? [`${r.name}: ${r.result.unanswered} messages without a reply`] : []),
   ]);

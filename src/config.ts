@@ -26,6 +26,7 @@ const schema = z.object({
   MENTOR_INVITE_CODE: z.string().min(6, { message: "expected at least 6 characters" }).optional(),
   HELPLINES: z.string().optional(),
   ALERT_TARGET: z.string().optional(),
+  RETENTION_MONTHS: z.coerce.number({ message: "expected a number of months" }).int().min(1).max(240).default(24),
   SCHEDULER_CRON: z.string().default("*/5 * * * *"),
   DB_START_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().positive().default(30_000),
   HTTP_HOST: z.string().default("127.0.0.1"),
@@ -116,6 +117,7 @@ export function appSettings(c: Config, defaults: AppSettings): AppSettings {
     // Unset keeps the defaults object itself (the safety module then uses its own category-aware list).
     ...(c.HELPLINES ? { helplines: parseHelplines(c.HELPLINES).map((h) => ({ name: h.name, number: h.phone, ...(h.categories ? { categories: h.categories } : {}) })) } : {}),
     timezone: c.TIMEZONE,
+    retentionMonths: c.RETENTION_MONTHS,
   };
 }
 

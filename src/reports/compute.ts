@@ -58,7 +58,7 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
   const assessments = await tx.selfAssessment.findMany({ where: { at: { lt: to } }, orderBy: { at: "asc" } });
   const matches = await tx.match.findMany({ where: { startedAt: { lt: to } }, orderBy: { startedAt: "asc" } });
   const proposals = await tx.proposal.findMany({ where: { offeredAt: { gte: from, lt: to } } });
-  const checkins = await tx.checkIn.findMany({ where: { createdAt: { gte: from, lt: to } } });
+  const checkins = await tx.checkIn.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { matchId: true, period: true, role: true, status: true, met: true, hours: true } });
   const outcomes = await tx.outcome.findMany({ where: { date: { gte: from, lt: to } } });
 
   const defaultProgramme = programmes[0]?.id ?? "";
