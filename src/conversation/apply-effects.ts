@@ -1,7 +1,10 @@
 // Writes what a conversation step decided, inside the same transaction as the new flow state.
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Answers } from "../flows/types.js";
-import { enqueue, type Tx } from "../outbox/outbox.js";
+import { enqueue, type OutboxPayload, type Tx } from "../outbox/outbox.js";
+import type { Locale } from "../i18n/index.js";
+import { industryName } from "../text/industries.js";
+import { municipalityName } from "../text/municipalities.js";
 import { erasePerson } from "../people/erase.js";
 import { raiseEscalation } from "../escalation/raise.js";
 import type { RouterEffect } from "./router.js";
@@ -63,11 +66,24 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
   }
 }
 
-export async function notifyCoordinators(tx: Tx, keyPrefix: string, key: string, params: Record<string, string | number>, now: Date): Promise<void> {
-  const ids = await coordinatorIds(tx);
+export async function notifyCoordinators(
+  tx: Tx,
+  keyPrefix: string,
+  key: string,
+  params: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>),
+  now: Date,
+  buttons?: OutboxPayload["buttons"],
+): Promise<void> {
+  const coordinators = await tx.person.findMany({ where: { id: { in: await coordinatorIds(tx) } }, select: { id: true, locale: true } });
   await enqueue(
     tx,
-    ids.map((id) => ({ dedupeKey: `${keyPrefix}:${id}`, recipient: id, kind: "coordinator_notice", payload: { key, params }, dueAt: now })),
+    coordinators.map((c) => ({
+      dedupeKey: `${keyPrefix}:${c.id}`,
+      recipient: c.id,
+      kind: "coordinator_notice",
+      payload: { key, params: typeof params === "function" ? params(c.locale as Locale) : params, ...(buttons ? { buttons } : {}) },
+      dueAt: now,
+    })),
   );
 }
 
@@ -130,6 +146,13 @@ async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContex
   await addRole(tx, personId, "mentor");
   await tx.auditLog.create({ data: { actorId: personId, action: active ? "mentor.activated_by_code" : "mentor.registered", subjectId: personId, at: now } });
   if (!active) {
-    await notifyCoordinators(tx, `mentor-pending:${personId}`, "notify.mentor_pending", { industry: data.industry ?? "-", municipality: data.municipality ?? "-" }, now);
+    await notifyCoordinators(
+      tx,
+      `mentor-pending:${personId}`,
+      "notify.mentor_pending",
+      (l) => ({ name: str(a.name) ?? "", industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ?? "–" }),
+      now,
+      [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
+    );
   }
 }

@@ -38,6 +38,19 @@ async function onProposal(ctx: HandlerContext, rest: string): Promise<HandlerRes
   return say(ctx, "proposal.other_done", { mentee: mentee?.displayName ?? "" });
 }
 
+/** A coordinator approves a registered mentor (seed 001: qualifications are documented first). */
+async function onMentorApproval(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
+  if (!ctx.person.roles.includes("coordinator")) return say(ctx, "cmd.not_allowed");
+  const [verb, personId] = rest.split(":");
+  const mentor = verb === "ok" && personId ? await ctx.tx.mentorProfile.findUnique({ where: { personId }, include: { person: true } }) : null;
+  if (!mentor) return say(ctx, "proposal.gone");
+  if (mentor.status !== "pending") return say(ctx, "mentor.already_approved");
+  await ctx.tx.mentorProfile.update({ where: { personId: mentor.personId }, data: { status: "active", approvedAt: ctx.now, approvedBy: ctx.person.id } });
+  await ctx.tx.auditLog.create({ data: { actorId: ctx.person.id, action: "mentor.approved", subjectId: mentor.personId, at: ctx.now } });
+  await enqueue(ctx.tx, [{ dedupeKey: `mentor-approved:${mentor.personId}`, recipient: mentor.personId, kind: "mentor_approved", payload: { key: "mentor.approved_to_mentor" }, dueAt: ctx.now }]);
+  return say(ctx, "mentor.approved", { name: mentor.person.displayName ?? "" });
+}
+
 async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
   const [verb, id, reason] = rest.split(":");
   const p = id ? await ctx.tx.proposal.findUnique({ where: { id } }) : null;
@@ -78,6 +91,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
     actions: [
       { prefix: "prop", handle: onProposal },
       { prefix: "off", handle: onOffer },
+      { prefix: "mnt", handle: onMentorApproval },
     ],
     commands: [
       { words: ["msg", "besked", "message"], roles: ["mentee", "mentor"], help: "help.msg", handle: relay },

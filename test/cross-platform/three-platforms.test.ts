@@ -129,7 +129,7 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     await play(slack, MENTOR);
     const mentor = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: slackIdentity(BIRGITTE) }, include: { person: { include: { mentor: true } } } });
     expect(mentor.person.mentor).toMatchObject({ status: "pending", industry: "health", municipality: "odense" });
-    const notice = k("notify.mentor_pending", { industry: "health", municipality: "odense" });
+    const notice = k("notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: "20 år i sundhedsvæsenet" });
     await waitFor(() => teams.received().slice(before).includes(notice), WAIT_MS, "mentor notice on Teams");
   });
 
@@ -156,12 +156,41 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     expect(alert.text).not.toContain("Ali");
   });
 
-  // TODO(lead): the steps below need matchmaking (src/matchmaking) and check-ins (src/checkins) to
-  // settle. Each continues the conversation above, with the same helpers:
-  //   play(teams | slack | telegram, rows), rig.app.tick(), rig.clock.advance(ms), rig.*.received().
-  it.todo("the coordinator approves the mentor on Teams (the mentor is pending: no invitation code)");
-  it.todo("a tick proposes Birgitte for Ali; the coordinator approves the proposal on Teams (prop:ok:<id>)");
-  it.todo("the mentor gets the offer on Slack and accepts it (off:y:<id>)");
-  it.todo("hand-over: both get the introduction — Ali on Telegram, Birgitte on Slack — and the match is active");
-  it.todo("one check-in: the clock moves to the check-in day, a tick asks both; Birgitte answers on Slack, Ali on Telegram");
+  const cardsTo = (key: string) => rig.teams.rendered.filter((r) => r.target === `a:personal-${key}`);
+
+  it("the coordinator approves the mentor on Teams", async () => {
+    const card = cardsTo(KIM).find((r) => r.buttons.some((b) => b.action.startsWith("mnt:ok:")))!;
+    const before = teams.received().length;
+    expect(await teams.press(card.buttons.find((b) => b.action.startsWith("mnt:ok:"))!.action)).toBe(200);
+    await waitFor(() => teams.received().slice(before).includes(k("mentor.approved", { name: "Birgitte" })), WAIT_MS, "approved");
+    await waitFor(() => slack.received().includes(k("mentor.approved_to_mentor")), WAIT_MS, "mentor told on Slack");
+  });
+
+  it("a proposal with reasons reaches the coordinator on Teams, who approves it", async () => {
+    await rig.app.tick();
+    await waitFor(() => cardsTo(KIM).some((r) => r.text.includes("Ali ↔ Birgitte")), WAIT_MS, "proposal on Teams");
+    const proposal = cardsTo(KIM).find((r) => r.text.includes("Ali ↔ Birgitte"))!;
+    expect(proposal.text).toMatch(/samme branche: Sundhed.*begge i Odense/);
+    expect(await teams.press(proposal.buttons.find((b) => b.action.startsWith("prop:ok:"))!.action)).toBe(200);
+    await waitFor(() => teams.received().includes(k("proposal.approved", { mentor: "Birgitte" })), WAIT_MS, "approved proposal");
+  });
+
+  it("the mentor accepts the offer on Slack; both get their introduction on their own platform", async () => {
+    await waitFor(() => slack.received().some((m) => m.startsWith("Hej Birgitte! Vi har en mentee til dig")), WAIT_MS, "offer on Slack");
+    const offer = [...rig.slack.rendered].reverse().find((r) => r.text.startsWith("Hej Birgitte! Vi har en mentee til dig"))!;
+    expect(offer.text).not.toContain("Ali");
+    expect(await slack.press(offer.buttons.find((b) => b.action.startsWith("off:y:"))!.action)).toBe(200);
+    await waitFor(() => slack.received().some((m) => m.startsWith("Tak, Birgitte! Her er din mentee")), WAIT_MS, "mentor introduction on Slack");
+    await waitFor(() => telegram.received().some((m) => m.startsWith("Godt nyt, Ali! Du har fået en mentor: Birgitte")), WAIT_MS, "mentee introduction on Telegram");
+    const match = await db.prisma.match.findFirstOrThrow();
+    expect(match.status).toBe("active");
+  });
+
+  it("relayed messages cross platforms: Ali on Telegram writes to Birgitte on Slack", async () => {
+    await play(telegram, [["besked Hej Birgitte, tak!", k("relay.sent")]]);
+    await waitFor(() => slack.received().includes(k("relay.from", { name: "Ali", text: "Hej Birgitte, tak!" })), WAIT_MS, "relay on Slack");
+  });
+
+  // TODO(lead): one check-in — the clock moves to the check-in day, a tick asks both; Birgitte
+  // answers on Slack, Ali on Telegram.
 });

@@ -128,7 +128,14 @@ describe.each(["da", "en"] as const)("mentor onboarding (%s)", (l) => {
     const m = await db.prisma.mentorProfile.findFirstOrThrow();
     expect(m).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, hoursPerMonth: 4, status: "pending", gender: "woman", ageGroup: "35_55", languages: ["da", "en"], competences: ["cv", "interview"], availability: ["weekend"], meetingForms: ["video"] });
     expect(bot.delivered.map((d) => d.to)).toEqual(["console:coord"]);
-    expect(bot.delivered[0]!.text).toBe(k("da", "notify.mentor_pending", { industry: "health", municipality: "odense" }));
+    const notice = bot.delivered[0]!;
+    expect(notice.text).toBe(k("da", "notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: l === "da" ? "20 år i sundhedsvæsenet" : "20 years in health care" }));
+    // The coordinator approves with the button; the mentor becomes active and is told.
+    expect((await bot.say("console:coord", { action: notice.buttons![0]!.action }))[0]!.text).toBe(k("da", "mentor.approved", { name: "Birgitte" }));
+    expect((await db.prisma.mentorProfile.findFirstOrThrow()).status).toBe("active");
+    expect(bot.delivered.at(-1)).toMatchObject({ to: "console:birgitte", text: k(l, "mentor.approved_to_mentor") });
+    // Only coordinators may approve.
+    expect((await bot.say("console:birgitte", { action: notice.buttons![0]!.action }))[0]!.text).toBe(k(l, "cmd.not_allowed"));
   });
   it("with a valid invitation code: active at once", async () => {
     await play(`console:birgitte`, [["hej", ""], ...mentorRows(l, "mentor-2026")]);
