@@ -14,7 +14,7 @@ const ROOT = join(HERE, "..");
 
 const RUNS: { file: string; args: string[] }[] = [
   { file: "match.ts", args: ["--sizes", "100x30,500x125"] },
-  { file: "fanout.ts", args: ["--smoke"] },
+  { file: "fanout.ts", args: ["--matches", "500"] },
   { file: "telegram-throughput.ts", args: ["--smoke"] },
   { file: "memory.ts", args: ["--smoke"] },
   { file: "cold-start.ts", args: ["--smoke"] },

@@ -30,6 +30,10 @@ describe("matching in --jsonl mode", () => {
       { from: "console:anna", text: "1" }, // reason: no time
       { from: "console:coordinator", text: "1" }, // approve Bo ↔ next mentor
       { advance: "P4D" }, // nobody answers: reminder, then expiry
+      // The other two flows, in the same session: a coordinator and a mentor register.
+      ...["hej", "1", "3", "Kim", "sekret-kode-4711"].map((text) => ({ from: "console:kim", text })),
+      ...["hej", "2", "2", "yes", "Birgitte", "nurse", "Ward nurse", "CV and applications, job interviews", "20 years in health care", "Danish and English", "Odense", "2", "4", "weekends", "video", "skip", "woman", "35-55", "skip", "1"].map((text) => ({ from: "console:birgitte", text })),
+      { from: "console:kim", text: "1" }, // approve Birgitte with the button on the notice
     ];
     const res = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--jsonl"], {
       cwd: ROOT,
@@ -50,9 +54,13 @@ describe("matching in --jsonl mode", () => {
     const next = coordinator.filter((t) => /^Nyt forslag til match: Bo ↔ (?!Anna)/.test(t));
     expect(next.length).toBeGreaterThanOrEqual(2); // after the decline, and after the timeout
     expect(coordinator.some((t) => t.includes("En mentor svarede ikke på et tilbud i tide"))).toBe(true);
+    expect(to("kim")).toContain("Du er nu tilmeldt som koordinator. Skriv “hjælp” for at se, hvad du kan.");
+    expect(to("birgitte")).toContain("Thank you, Birgitte! A coordinator will look at your profile and approve it. Then we can match you with a mentee. I will write to you here.");
+    expect(to("kim").some((t) => t.startsWith("En ny mentor venter på godkendelse: Birgitte (Sundhed, Odense)"))).toBe(true);
+    expect(to("kim")).toContain("Birgitte er godkendt og kan nu matches.");
     // No personal data or message text in the logs, and no configured secret.
     expect(res.stderr.length).toBeGreaterThan(0);
-    for (const secret of ["Ali", "Bo ", "datalogi", "praktik", "Anna", "Sofia", "Aarhus", "sekret-kode-4711", "jobsamtaler"]) {
+    for (const secret of ["Ali", "Bo ", "datalogi", "praktik", "Anna", "Sofia", "Aarhus", "sekret-kode-4711", "jobsamtaler", "Birgitte", "Ward nurse"]) {
       expect(res.stderr, secret).not.toContain(secret);
     }
   });
