@@ -23,6 +23,8 @@ export interface AppOptions {
   settings?: AppSettings;
   /** Per-platform send rates for the outbox sender (src/outbox/rate-limit.ts); unset = unlimited. */
   rateLimiter?: RateLimiter;
+  /** Outbox sends in flight at once (default 1); raise it for platforms far away. */
+  sendConcurrency?: number;
   /** Capabilities to plug in; defaults to all of Mentorbro's (capabilities.ts). */
   capabilities?: CapabilityFactory[];
 }
@@ -44,6 +46,7 @@ export function createApp(opts: AppOptions): App {
     channels: opts.channels,
     workerId: opts.workerId ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     rateLimiter: opts.rateLimiter,
+    concurrency: opts.sendConcurrency,
   });
   const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS };
   const caps = (opts.capabilities ?? ALL_CAPABILITIES).map((f) => f(deps));

@@ -26,6 +26,7 @@ const schema = z.object({
   MENTOR_INVITE_CODE: z.string().min(6, { message: "expected at least 6 characters" }).optional(),
   HELPLINES: z.string().optional(),
   ALERT_TARGET: z.string().optional(),
+  SEND_RATE_LIMITS: z.string().regex(/^\s*$|^[a-z]+=\d+(\.\d+)?(:\d+)?(,[a-z]+=\d+(\.\d+)?(:\d+)?)*$/, { message: 'expected e.g. "telegram=25:5,slack=1:3" (messages per second : burst)' }).optional(),
   RETENTION_MONTHS: z.coerce.number({ message: "expected a number of months" }).int().min(1).max(240).default(24),
   SCHEDULER_CRON: z.string().default("*/5 * * * *"),
   DB_START_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().positive().default(30_000),

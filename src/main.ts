@@ -13,6 +13,7 @@ import { openDatabase } from "./db/database.js";
 import { t } from "./i18n/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp } from "./app.js";
+import { createRateLimiter, parseRateLimits } from "./outbox/rate-limit.js";
 import { ensureProgramme } from "./seed/programme.js";
 import { seedDemo } from "./seed/demo-data.js";
 import { startScheduler } from "./scheduler.js";
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     defaultLocale: config.DEFAULT_LOCALE,
     codes: { coordinator: config.COORDINATOR_INVITE_CODE, mentor: config.MENTOR_INVITE_CODE },
     settings: appSettings(config, DEFAULT_SETTINGS),
+    // Per-platform send limits (retry-after from a platform holds off only that platform).
+    rateLimiter: createRateLimiter(parseRateLimits(config.SEND_RATE_LIMITS)),
+    sendConcurrency: 8,
   });
   late.core = app.core;
   const scheduler = startScheduler(config.SCHEDULER_CRON, () => app.tick(), logger);

@@ -1,6 +1,7 @@
 // Changes to a running mentorship, each recorded in the match's status history.
 import { enqueue, type Tx } from "../outbox/outbox.js";
 import { MentorbroError } from "../core/errors.js";
+import { startClosing } from "../checkins/lifecycle.js";
 
 async function transition(tx: Tx, matchId: string, to: string, reason: string | null, actorId: string | null, now: Date, extra: object = {}): Promise<{ menteeId: string; mentorId: string; from: string }> {
   const m = await tx.match.findUnique({ where: { id: matchId } });
@@ -15,6 +16,8 @@ export async function endMatch(tx: Tx, matchId: string, reason: string, actorId:
   const m = await transition(tx, matchId, "ended", reason, actorId, now, { endedAt: now, endReason: reason });
   await tx.menteeProfile.updateMany({ where: { personId: m.menteeId, status: "matched" }, data: { status: "ended" } });
   await enqueue(tx, [m.menteeId, m.mentorId].map((id) => ({ dedupeKey: `ended:${matchId}:${id}`, recipient: id, kind: "match_ended", payload: { key: "match.ended_to_person" }, dueAt: now })));
+  // An early end still records the outcome, a final self-assessment and feedback.
+  await startClosing(tx, matchId, now);
 }
 
 /** Ends the match and puts the mentee back on the waiting list (first in line: their wait counts from before). */

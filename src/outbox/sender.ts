@@ -23,6 +23,14 @@ export interface SenderOptions {
   rateLimiter?: RateLimiter;
   /** How long a claimed batch is ours; rows not sent well within it go back for others. */
   leaseMs?: number;
+  /** Sends in flight at once (default 1). */
+  concurrency?: number;
+}
+
+function laneOf(recipient: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < recipient.length; i++) h = (h * 31 + recipient.charCodeAt(i)) >>> 0;
+  return h % lanes;
 }
 
 export interface Sender {
@@ -38,11 +46,17 @@ export function createSender(opts: SenderOptions): Sender {
   const { db, clock, logger, channels } = opts;
   const maxAttempts = opts.maxAttempts ?? 8;
 
-  async function render(row: ClaimedRow): Promise<{ message: OutboundMessage; ref?: unknown } | undefined> {
-    const person = await db.person.findUnique({
-      where: { id: row.recipient },
+  type Recipient = NonNullable<Awaited<ReturnType<typeof loadRecipients>>[number]>;
+
+  /** One query per batch for the recipients' language and identities. */
+  async function loadRecipients(rows: ClaimedRow[]) {
+    return db.person.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.recipient))] } },
       include: { identities: { orderBy: { lastSeenAt: "desc" } } },
     });
+  }
+
+  function render(row: ClaimedRow, person: Recipient | undefined): { message: OutboundMessage; ref?: unknown } | undefined {
     if (!person) return undefined;
     const locale = person.locale as Locale;
     const p = row.payload;
@@ -54,11 +68,11 @@ export function createSender(opts: SenderOptions): Sender {
     return { message: { to, text, ...(buttons.length ? { buttons } : {}) }, ref: identity?.conversationRef ?? undefined };
   }
 
-  async function sendOne(row: ClaimedRow): Promise<boolean> {
+  async function sendOne(row: ClaimedRow, person: Recipient | undefined): Promise<boolean> {
     const now = clock.now();
     let platform: Platform | undefined;
     try {
-      const r = await render(row);
+      const r = render(row, person);
       if (!r) {
         await markFailed(db, row.id, opts.workerId, "no reachable identity", now, true);
         return false;
@@ -93,14 +107,20 @@ export function createSender(opts: SenderOptions): Sender {
         const claimedAt = clock.now().getTime();
         const rows = await claimDue(db, opts.workerId, new Date(claimedAt), opts.batchSize ?? 50, leaseMs);
         if (rows.length === 0) return sent;
-        for (const [i, row] of rows.entries()) {
-          // A slow platform must not outlive the lease: another worker could then send the row too.
-          if (clock.now().getTime() - claimedAt > leaseMs * 0.8) {
-            for (const rest of rows.slice(i)) await release(db, rest.id, opts.workerId, clock.now());
-            break;
-          }
-          if (await sendOne(row)) sent++;
-        }
+        const people = new Map((await loadRecipients(rows)).map((p) => [p.id, p]));
+        // Lanes send in parallel (platform latency, not our CPU, bounds a sequential sender); one
+        // recipient's messages stay in one lane, so they arrive in order.
+        const lanes = Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, rows.length)) }, () => [] as ClaimedRow[]);
+        for (const row of rows) lanes[laneOf(row.recipient, lanes.length)]!.push(row);
+        await Promise.all(
+          lanes.map(async (lane) => {
+            for (const row of lane) {
+              // A slow platform must not outlive the lease: another worker could then send the row too.
+              if (clock.now().getTime() - claimedAt > leaseMs * 0.8) await release(db, row.id, opts.workerId, clock.now());
+              else if (await sendOne(row, people.get(row.recipient))) sent++;
+            }
+          }),
+        );
       }
     },
   };

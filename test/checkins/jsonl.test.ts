@@ -40,8 +40,13 @@ describe("check-ins in the console (--jsonl)", () => {
     const bot = spawnBot({ DATA_DIR: dir });
     let mark = 0;
     /** Waits for a line to `to` whose text contains `text`, after the last thing sent. */
-    const expectLine = async (to: string, text: string): Promise<Line> =>
-      (await bot.waitFor((l) => bot.lines.indexOf(l) >= mark && (l as Line).to === to && ((l as Line).text ?? "").includes(text), 300_000)) as Line;
+    const expectLine = async (to: string, text: string): Promise<Line> => {
+      try {
+        return (await bot.waitFor((l) => bot.lines.indexOf(l) >= mark && (l as Line).to === to && ((l as Line).text ?? "").includes(text), 300_000)) as Line;
+      } catch (err) {
+        throw new Error(`no line to ${to} with "${text}"; lines since the last send: ${JSON.stringify(bot.lines.slice(mark)).slice(0, 3000)}`, { cause: err });
+      }
+    };
     const send = (event: object) => {
       mark = bot.lines.length;
       bot.send(event);
@@ -70,9 +75,9 @@ describe("check-ins in the console (--jsonl)", () => {
     await expectLine(SARA, t("en", "chk.pause_weeks"));
     send({ from: SARA, text: "1" });
     await expectLine(SARA, t("en", "chk.pause_reason"));
+    await expectLine(ANNA, t("da", "chk.paused_other", { name: "Sara", date: "" }).slice(0, 20));
     send({ from: SARA, action: "chka:holiday" });
     await expectLine(SARA, t("en", "chk.pause_thanks"));
-    await expectLine(ANNA, t("da", "chk.paused_other", { name: "Sara", date: "" }).slice(0, 20));
 
     // Week 3: paused, so nobody is asked (a status question marks the end of the week's lines).
     const week3 = bot.lines.length;

@@ -191,6 +191,20 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     await waitFor(() => slack.received().includes(k("relay.from", { name: "Ali", text: "Hej Birgitte, tak!" })), WAIT_MS, "relay on Slack");
   });
 
-  // TODO(lead): one check-in — the clock moves to the check-in day, a tick asks both; Birgitte
-  // answers on Slack, Ali on Telegram.
+  it("one check-in: a week later both are asked; Birgitte answers on Slack, Ali on Telegram", async () => {
+    rig.clock.advance(8 * 864e5);
+    await rig.app.tick();
+    const nudge = (r: { text: string; buttons: { action: string }[] }) => r.buttons.some((b) => b.action.startsWith("chk:y:"));
+    await waitFor(() => rig.slack.rendered.some(nudge), WAIT_MS, "nudge on Slack");
+    await waitFor(() => rig.tg.rendered.some(nudge), WAIT_MS, "nudge on Telegram");
+    const yes = (list: { text: string; buttons: { action: string }[] }[]) => [...list].reverse().find(nudge)!.buttons.find((b) => b.action.startsWith("chk:y:"))!.action;
+    expect(await slack.press(yes(rig.slack.rendered))).toBe(200);
+    await waitFor(() => slack.received().some((m) => m.includes(k("chk.hours"))), WAIT_MS, "hours question on Slack");
+    expect(await slack.text("2")).toBe(200);
+    expect(await telegram.press(yes(rig.tg.rendered))).toBe(200);
+    await waitFor(() => telegram.received().some((m) => m.includes(k("chk.hours"))), WAIT_MS, "hours question on Telegram");
+    expect(await telegram.text("2")).toBe(200);
+    const answered = await db.prisma.checkIn.findMany({ where: { met: true }, select: { role: true, hours: true } });
+    expect(answered.map((c) => [c.role, c.hours]).sort()).toEqual([["mentee", 2], ["mentor", 2]]);
+  });
 });
