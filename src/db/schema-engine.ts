@@ -70,7 +70,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationsLi
   const lock = await readFile(lockPath, "utf8").catch(() => null);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
-      path: join(dir, name),
+      // The bare folder name, as the Prisma CLI records it: the same wherever the repo is checked out.
+      path: name,
       migrationFile: {
         path: "migration.sql",
         content: { tag: "ok" as const, value: await readFile(join(dir, name, "migration.sql"), "utf8") },
