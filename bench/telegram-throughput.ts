@@ -171,7 +171,7 @@ async function startMentorbro(): Promise<Bot> {
   const late: { core?: BotCore } = {};
   const adapter = createTelegramAdapter({
     token: TOKEN,
-    core: { handle: (event) => late.core!.handle(event) },
+    core: { handle: (event, deliver) => late.core!.handle(event, deliver) },
     mode: { kind: "polling" },
     apiRoot: fake.url,
     onError: () => void adapterErrors++,

@@ -39,12 +39,13 @@ export interface App {
 }
 
 export function createApp(opts: AppOptions): App {
+  const workerId = opts.workerId ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const sender = createSender({
     db: opts.db,
     clock: opts.clock,
     logger: opts.logger,
     channels: opts.channels,
-    workerId: opts.workerId ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    workerId,
     rateLimiter: opts.rateLimiter,
     concurrency: opts.sendConcurrency,
   });
@@ -64,6 +65,7 @@ export function createApp(opts: AppOptions): App {
     logger: opts.logger,
     defaultLocale: opts.defaultLocale,
     codes: opts.codes,
+    workerId,
     handlers,
     preCheck: async (event, personId, locale) => {
       const out = [];

@@ -18,6 +18,7 @@ import { ensureProgramme } from "./seed/programme.js";
 import { seedDemo } from "./seed/demo-data.js";
 import { startScheduler } from "./scheduler.js";
 import { createConsoleChannel } from "../adapters/console/console-channel.js";
+import { releaseAllClaims } from "./outbox/outbox.js";
 import { runConsole } from "../adapters/console/run-console.js";
 
 function fail(message: string, code = 2): never {
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     fail(`Could not open the database (${e.code}): ${e.message}`);
   });
   const db = database.prisma;
+  // Embedded: one process only, so claims still held belong to a process that died.
+  if (database.kind === "pglite") await releaseAllClaims(db);
   const clock = new AdjustableClock();
   const programmeId = await ensureProgramme(db);
   // Demo mentors must never be matched with real people: by default only the console gets them.
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const channels = new Map<Platform, Channel>();
   // Adapters need the core and the core needs their channels: adapters get a late-bound core.
   const late: { core?: BotCore } = {};
-  const lateCore: BotCore = { handle: (event) => late.core!.handle(event) };
+  const lateCore: BotCore = { handle: (event, deliver) => late.core!.handle(event, deliver) };
   const server =
     platforms.length === 0
       ? undefined
@@ -115,6 +118,8 @@ async function main(): Promise<void> {
     });
     logger.info({ platforms, port, host: config.HTTP_HOST }, "platforms started");
   }
+  // What a previous run left unsent (its replies included) goes out before anything new.
+  await app.sender.drain().catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "sending what was left failed; the scheduler retries"));
   if (!consoleChannel) return;
   await runConsole({
     core: app.core,
@@ -125,8 +130,10 @@ async function main(): Promise<void> {
     write,
     mode: jsonl ? "jsonl" : "text",
     onError: (err) => {
-      logger.error({ code: asMentorbroError(err).code }, "console message failed");
-      return t(config.DEFAULT_LOCALE, "common.error");
+      const code = asMentorbroError(err).code;
+      logger.error({ code }, "console message failed");
+      // The core has already said "try again" when the database is away.
+      return code === "DB_UNAVAILABLE" ? undefined : t(config.DEFAULT_LOCALE, "common.error");
     },
   });
   await shutdown(0);

@@ -14,8 +14,8 @@ export interface ConsoleRunOptions {
   input: NodeJS.ReadableStream;
   write: (line: string) => void;
   mode: "text" | "jsonl";
-  /** Called with a kind text when handling fails, instead of crashing. */
-  onError: (err: unknown) => string;
+  /** Gives a kind text when handling fails (none when the core already told the person), instead of crashing. */
+  onError: (err: unknown) => string | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -37,11 +37,10 @@ async function deliver(opts: ConsoleRunOptions, event: InboundEvent): Promise<vo
       const action = opts.channel.resolveChoice(event.from, event.text);
       if (action) event = { from: event.from, action, eventId: event.eventId };
     }
-    const replies = await opts.core.handle(event);
-    for (const r of replies) await opts.channel.send(r);
+    await opts.core.handle(event, (r) => opts.channel.send(r));
   } catch (err) {
     const text = opts.onError(err);
-    await opts.channel.send({ to: event.from, text });
+    if (text) await opts.channel.send({ to: event.from, text });
   }
 }
 

@@ -43,25 +43,17 @@ export function createDispatcher(core: BotCore, channel: Channel, onError: Error
       // A failed cosmetic step (answering a callback) must not lose the user's answer.
       await options.before().catch((err: unknown) => onError(err, `before ${event.eventId ?? ""}`));
     }
-    let replies;
     try {
-      replies = await core.handle(event);
+      // The core sends each reply through the channel in order and confirms it; a reply the
+      // platform refuses now is sent later by the outbox. The sender's conversationRef only
+      // addresses the sender; others are reached by their id.
+      await core.handle(event, (message) => channel.send(message, message.to === event.from ? event.conversationRef : undefined));
     } catch (err) {
-      // Let a platform redelivery try again: the core failed before anything was sent.
+      // Let a platform redelivery try again: the step was not committed.
       if (event.eventId !== undefined) recent.forget(event.eventId);
       onError(err, `core.handle ${event.eventId ?? ""}`);
       if (isRetryableFailure(err)) throw err;
       return true;
-    }
-    // Sequential: replies must arrive in the order the core produced them.
-    for (const message of replies) {
-      // The sender's conversationRef only addresses the sender; others are reached by their id.
-      const ref = message.to === event.from ? event.conversationRef : undefined;
-      try {
-        await channel.send(message, ref);
-      } catch (err) {
-        onError(err, `send reply to ${message.to}`);
-      }
     }
     return true;
   }

@@ -14,9 +14,10 @@ describe("slack adapter, database down", () => {
     const events: InboundEvent[] = [];
     let down = true;
     const core: BotCore = {
-      async handle(event) {
+      async handle(event, deliver) {
         events.push(event);
         if (down) throw new MentorbroError("DB_UNAVAILABLE", "Database unavailable");
+        await deliver?.({ to: event.from, text: "back" });
         return [{ to: event.from, text: "back" }];
       },
     };

@@ -20,9 +20,10 @@ describe("telegram long polling with the database down", () => {
     fake = await startFakeTelegram(TOKEN);
     const events: InboundEvent[] = [];
     const core: BotCore = {
-      async handle(event) {
+      async handle(event, deliver) {
         events.push(event);
         if (events.length <= 2) throw new MentorbroError("DB_UNAVAILABLE", "Database unavailable");
+        await deliver?.({ to: event.from, text: "back" });
         return [{ to: event.from, text: "back" }];
       },
     };

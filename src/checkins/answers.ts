@@ -4,6 +4,7 @@ import type { HandlerContext, HandlerResult } from "../conversation/handlers.js"
 import type { OutboundMessage } from "../core/messages.js";
 import { t, type Locale } from "../i18n/index.js";
 import { raiseEscalation } from "../escalation/raise.js";
+import { needsHelpEscalation } from "../escalation/scan-signals.js";
 import { parseDate } from "../text/dates.js";
 import { fold } from "../text/normalize.js";
 import { answerOf, formatHours, stepOf, type TaskData } from "./steps.js";
@@ -85,7 +86,8 @@ async function weekly(ctx: HandlerContext, verb: string, cid: string | undefined
   const base = { cid: c.id, matchId: c.matchId, saKind: "monthly" as const };
   if (verb === "h") {
     await ctx.tx.checkIn.update({ where: { id: c.id }, data: { needsHelp: true } });
-    await raiseEscalation(ctx.tx, { dedupeKey: `needs_help:${c.id}`, kind: "mentor_needs_help", severity: "medium", personId: ctx.person.id, matchId: c.matchId, source: "checkin" }, ctx.now);
+    // The scan's key: it finds this flagged row on the next tick and must see it as raised already.
+    await raiseEscalation(ctx.tx, needsHelpEscalation(c), ctx.now);
     if (c.status === "answered") return say(l, "chk.help_sent_answered");
     return { replies: [{ text: t(l, "chk.help_sent"), buttons: render(l, weeklyButtons(role, c.id, c.matchId).slice(0, 2)) }] };
   }

@@ -13,6 +13,7 @@ import { applyEffects } from "./apply-effects.js";
 import { route, type ConvoData, type RouteResult } from "./router.js";
 import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
 import { helpFor, runHandlers } from "./run-handlers.js";
+import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
 
 export interface ConversationServiceOptions {
   db: Db;
@@ -24,11 +25,15 @@ export interface ConversationServiceOptions {
   afterCommit?: ((personId: string) => Promise<void>)[];
   /** Capabilities plugged in through actions, typed commands and tasks. */
   handlers?: HandlerRegistry;
+  /** Claims this instance's replies in the outbox until they are confirmed sent. */
+  workerId?: string;
   /** Checked before any other processing: a safety reply may come first. */
   preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<Reply[]>;
 }
 
 const MAX_RETRIES = 3;
+/** Events already told "try again" while the database was away (platforms redeliver several times). */
+const TOLD_LIMIT = 5_000;
 
 // Control characters and bidi overrides carry no meaning in an answer and can disguise text.
 // eslint-disable-next-line no-control-regex
@@ -41,9 +46,15 @@ function toInput(event: InboundEvent): FlowInput {
   return { kind: "text", text: (event.text ?? "").replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(INVISIBLE, "") };
 }
 
+function toOutbound(event: InboundEvent, r: Reply): OutboundMessage {
+  return { to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(r.file ? { file: r.file } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) };
+}
+
 export function createConversationService(opts: ConversationServiceOptions): BotCore {
   const { db, clock, logger } = opts;
   const registry = opts.handlers ?? emptyRegistry();
+  const workerId = opts.workerId ?? `core-${process.pid}`;
+  const told = new Set<string>();
 
   async function findOrCreatePerson(event: InboundEvent) {
     const identity = await db.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
@@ -65,8 +76,14 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     }
   }
 
-  async function handleOnce(event: InboundEvent): Promise<OutboundMessage[]> {
-    if (event.eventId && (await db.inboundEvent.findUnique({ where: { key: event.eventId } }))) return [];
+  interface Handled {
+    journal: JournalledReply[];
+    personId?: string;
+    deleted?: boolean;
+  }
+
+  async function handleOnce(event: InboundEvent): Promise<Handled> {
+    if (event.eventId && (await db.inboundEvent.findUnique({ where: { key: event.eventId } }))) return { journal: [] };
     const { person } = await findOrCreatePerson(event);
     const now = clock.now();
     const pre = opts.preCheck ? await opts.preCheck(event, person.id, person.locale as Locale) : [];
@@ -78,6 +95,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     let replies: Reply[] = [];
     let next: ConvoData = convo;
     let effects: RouteResult["effects"] = [];
+    let journal: JournalledReply[] = [];
     await db.$transaction(
       async (tx) => {
       if (event.eventId) await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
@@ -117,33 +135,65 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         throw new MentorbroError("NOT_FOUND", "No programme configured");
       }
       await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
+      const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
+      // After an erasure the reply must not point back at the person it was about.
+      const erased = effects.some((e) => e.type === "delete_person");
+      journal = await journalReplies(tx, messages, { personId: erased ? "erased" : person.id, eventKey: event.eventId, workerId, now });
       },
       { timeout: 30_000, maxWait: 30_000 },
     );
-    // The step is committed: follow-up work (matching, sending) must not cost the person their reply.
+    return { journal, personId: person.id, deleted: effects.some((e) => e.type === "delete_person") };
+  }
+
+  /** The step is committed: the replies go first, then follow-up work (matching, sending queued messages). */
+  async function finish(handled: Handled, deliver?: Deliver): Promise<OutboundMessage[]> {
+    await deliverReplies(db, clock, logger, workerId, handled.journal, deliver);
     // Whatever fails here is picked up again by the scheduler's jobs.
-    if (!effects.some((e) => e.type === "delete_person")) {
+    if (handled.personId && !handled.deleted) {
       for (const hook of opts.afterCommit ?? []) {
-        await hook(person.id).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
+        await hook(handled.personId).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
       }
     }
-    return [...pre, ...replies].map((r) => ({ to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(r.file ? { file: r.file } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) }));
+    return handled.journal.map((j) => j.message);
+  }
+
+  /** Once per event: the platform gets a retryable failure and delivers it again by itself. */
+  async function tellUnavailable(event: InboundEvent, deliver?: Deliver): Promise<void> {
+    if (!deliver || (event.eventId && told.has(event.eventId))) return;
+    if (event.eventId) {
+      if (told.size >= TOLD_LIMIT) told.clear();
+      told.add(event.eventId);
+    }
+    const locale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : opts.defaultLocale;
+    await deliver({ to: event.from, text: t(locale, "common.unavailable") }).catch(() => undefined);
   }
 
   return {
-    async handle(event: InboundEvent): Promise<OutboundMessage[]> {
+    async handle(event: InboundEvent, deliver?: Deliver): Promise<OutboundMessage[]> {
       for (let attempt = 1; ; attempt++) {
+        let handled: Handled;
         try {
-          return await handleOnce(event);
+          handled = await handleOnce(event);
         } catch (err) {
           const e = asMentorbroError(err);
-          const duplicate = /Unique constraint|P2002/.test(e.message) && event.eventId;
-          if (duplicate) return [];
+          if (/Unique constraint|P2002/.test(e.message)) {
+            // Only a stored event makes it a redelivery; any other conflict (two first messages
+            // creating the same conversation) is a race, and the step is tried again.
+            const seen = event.eventId ? await db.inboundEvent.findUnique({ where: { key: event.eventId } }).catch(() => null) : null;
+            if (seen) return [];
+            if (attempt < MAX_RETRIES) continue;
+          }
           if (e.code === "CONCURRENT_UPDATE" && attempt < MAX_RETRIES) continue;
           logger.error({ code: e.code, platform: event.from.split(":")[0], err: e.message.slice(0, 200) }, "message handling failed");
-          if (e.code === "DB_UNAVAILABLE") throw e;
-          return [{ to: event.from, text: t(opts.defaultLocale, "common.error") }];
+          if (e.code === "DB_UNAVAILABLE") {
+            await tellUnavailable(event, deliver);
+            throw e;
+          }
+          const sorry = { to: event.from, text: t(opts.defaultLocale, "common.error") };
+          if (deliver) await deliver(sorry).catch(() => undefined);
+          return [sorry];
         }
+        return finish(handled, deliver);
       }
     },
   };

@@ -43,7 +43,8 @@ export class AdapterError extends MentorbroError {
 export function asMentorbroError(err: unknown): MentorbroError {
   if (err instanceof MentorbroError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  if (/ECONNREFUSED|Connection terminated|connection.*closed|PGlite is closed/i.test(message)) {
+  // Connection loss as pg, Prisma (P1001 can't reach, P1017 server closed, P2024 pool timeout) and PGlite word it.
+  if (/ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection.*closed|terminating connection|server closed the connection|Can't reach database|the database system is (starting|shutting) up|not queryable|P1001|P1017|P2024|PGlite is closed/i.test(message)) {
     return new MentorbroError("DB_UNAVAILABLE", "Database unavailable", { cause: err });
   }
   return new MentorbroError("INTERNAL", message, { cause: err });

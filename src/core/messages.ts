@@ -66,5 +66,10 @@ export interface Channel {
 
 /** What adapters call into: the core's entry point. */
 export interface BotCore {
-  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  /**
+   * Handles one inbound event. With `deliver`, the core sends each reply through it and confirms
+   * it (a reply that cannot be delivered now is sent later by the outbox); without it, the caller
+   * sends the returned replies itself. Either way the returned list is what was answered.
+   */
+  handle(event: InboundEvent, deliver?: (message: OutboundMessage) => Promise<void>): Promise<OutboundMessage[]>;
 }

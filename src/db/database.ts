@@ -51,7 +51,7 @@ async function openPglite(dataDir: string, timeoutMs: number): Promise<Database>
   // A folder left by a killed process once hung on reopen (notes/prisma.md): a timeout turns that into an error.
   const pglite = await withTimeout(PGlite.create(location), timeoutMs, "Opening the embedded database");
   const factory = new PrismaPGlite(pglite);
-  await withTimeout(applyMigrations(factory), timeoutMs * 4, "Applying migrations");
+  await withTimeout(applyMigrations(factory, undefined, pglite), timeoutMs * 4, "Applying migrations");
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,

@@ -23,6 +23,7 @@ export const da: Record<string, string> = {
   "common.nothing_selected": "Vælg mindst én.",
   "common.did_you_mean": "Mente du {value}?",
   "common.error": "Undskyld, der gik noget galt hos os. Intet af det, du har skrevet, er tabt. Prøv igen om lidt.",
+  "common.unavailable": "Undskyld, vi har et kort teknisk problem lige nu. Din besked er ikke tabt: vi svarer, så snart vi er tilbage. Hører du ikke fra os om et par minutter, så skriv igen.",
   "common.skipped": "(sprunget over)",
   "raw.text": "{text}",
   "common.name_reprompt": "Skriv gerne et navn med bogstaver, fx “Sara”.",

@@ -23,6 +23,7 @@ export const en: Record<string, string> = {
   "common.nothing_selected": "Please choose at least one.",
   "common.did_you_mean": "Did you mean {value}?",
   "common.error": "Sorry, something went wrong on our side. Nothing you wrote is lost. Please try again in a moment.",
+  "common.unavailable": "Sorry, we have a short technical problem right now. Your message is not lost: we will answer as soon as we are back. If you do not hear from us within a few minutes, please write again.",
   "common.skipped": "(skipped)",
   "raw.text": "{text}",
   "common.name_reprompt": "Please write a name with letters, for example “Sara”.",

@@ -7,6 +7,7 @@ import { enqueue } from "../outbox/outbox.js";
 import { raiseEscalation } from "../escalation/raise.js";
 import { parseDate } from "../text/dates.js";
 import { parseYesNo } from "../flows/parse-input.js";
+import { fold } from "../text/normalize.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
 import { endExpiredPauses, pauseMentor } from "./lifecycle.js";
@@ -72,12 +73,32 @@ async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult
   return say(ctx, "offer.gone");
 }
 
+const firstName = (name: string | null | undefined) => (name ?? "").trim().split(/\s+/)[0] ?? "";
+
+/** With several mentees the message must start with the name of the one it is for; undefined = unclear. */
+function addressee(text: string, people: { id: string; displayName: string | null }[]): string | undefined {
+  const f = fold(text);
+  const starts = (name: string) => !!name && (f === name || f.startsWith(`${name} `));
+  const full = people.filter((p) => starts(fold(p.displayName ?? "")));
+  const first = people.filter((p) => starts(fold(firstName(p.displayName))));
+  return full.length === 1 ? full[0]!.id : first.length === 1 ? first[0]!.id : undefined;
+}
+
 async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> {
   const text = args.trim();
   if (!text) return say(ctx, "relay.empty");
-  const match = await ctx.tx.match.findFirst({ where: { status: { in: ["active", "paused"] }, OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] }, orderBy: { startedAt: "desc" } });
-  if (!match) return say(ctx, "relay.no_match");
-  const other = match.menteeId === ctx.person.id ? match.mentorId : match.menteeId;
+  const matches = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] }, OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] }, orderBy: { startedAt: "desc" } });
+  if (matches.length === 0) return say(ctx, "relay.no_match");
+  const partners = matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId));
+  let other = partners[0]!;
+  if (partners.length > 1) {
+    // Guessing (say, the newest mentorship) would hand one mentee's words to another.
+    const people = await ctx.tx.person.findMany({ where: { id: { in: partners } }, select: { id: true, displayName: true } });
+    const named = addressee(text, people);
+    const names = partners.map((id) => firstName(people.find((p) => p.id === id)?.displayName));
+    if (!named) return say(ctx, "relay.which", { names: names.join(", "), example: names[0]! });
+    other = named;
+  }
   await enqueue(ctx.tx, [
     { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: ctx.person.displayName ?? "", text: text.slice(0, 2000) } }, dueAt: ctx.now },
   ]);

@@ -41,6 +41,7 @@ export const matchDa: Record<string, string> = {
   "relay.sent": "Din besked er sendt.",
   "relay.no_match": "Du har ikke en mentor eller mentee at skrive til endnu.",
   "relay.empty": "Skriv “besked” og så din besked.",
+  "relay.which": "Du skriver med flere ({names}). Start beskeden med navnet på den, den er til, fx “besked {example} Hej …”.",
   "status.waiting_position": "Du er nummer {position} af {total} på ventelisten. {estimate}",
   "status.estimate_days": "For nylig har det taget ca. {days} dage at finde en mentor. Vi kan ikke love en dato.",
   "status.estimate_none": "Vi kan endnu ikke sige, hvor lang tid det tager. Vi skriver, så snart vi finder en.",

@@ -41,6 +41,7 @@ export const matchEn: Record<string, string> = {
   "relay.sent": "Your message is sent.",
   "relay.no_match": "You have no mentor or mentee to write to yet.",
   "relay.empty": "Write “msg” followed by your message.",
+  "relay.which": "You write with several people ({names}). Start the message with the name of the one it is for, e.g. “msg {example} Hi …”.",
   "status.waiting_position": "You are on the waiting list as number {position} of {total}. {estimate}",
   "status.estimate_days": "Lately it has taken about {days} days to find a mentor. We cannot promise a date.",
   "status.estimate_none": "We cannot yet say how long it takes. We write to you as soon as we find someone.",

@@ -2,6 +2,7 @@
 // Rows have a unique dedupe key, so queueing twice is a no-op; senders claim rows with
 // FOR UPDATE SKIP LOCKED, so several instances never send the same row at once.
 import type { Prisma } from "../generated/prisma/client.js";
+import type { OutboundMessage } from "../core/messages.js";
 import type { Db } from "../db/database.js";
 
 export type Tx = Prisma.TransactionClient | Db;
@@ -14,6 +15,8 @@ export interface OutboxPayload {
   buttons?: { action: string; label?: string; labelKey?: string }[];
   /** Send to a channel target (e.g. "slack:T1:C9") instead of the person's own identity. */
   target?: string;
+  /** A reply already rendered by the conversation (src/conversation/reply-journal.ts); key is then unused. */
+  raw?: OutboundMessage;
 }
 
 export interface QueueItem {
@@ -85,4 +88,12 @@ export async function release(db: Db, id: string, worker: string, at: Date): Pro
     id,
     worker,
   );
+}
+
+/**
+ * Embedded PGlite serves one process only, so at start-up every claim belongs to a process that is
+ * gone: hand its rows back at once instead of waiting for the leases.
+ */
+export async function releaseAllClaims(db: Db): Promise<number> {
+  return db.$executeRawUnsafe(`UPDATE "Outbox" SET "claimedBy" = NULL, "claimedUntil" = NULL WHERE status = 'pending' AND "claimedBy" IS NOT NULL`);
 }

@@ -57,6 +57,9 @@ export function createSender(opts: SenderOptions): Sender {
   }
 
   function render(row: ClaimedRow, person: Recipient | undefined): { message: OutboundMessage; ref?: unknown } | undefined {
+    // A reply the answering instance could not confirm: already rendered, addressed to where the person wrote from.
+    const raw = row.payload.raw;
+    if (raw) return { message: raw, ref: person?.identities.find((i) => i.externalId === raw.to)?.conversationRef ?? undefined };
     if (!person) return undefined;
     const locale = person.locale as Locale;
     const p = row.payload;

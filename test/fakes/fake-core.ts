@@ -36,13 +36,15 @@ export function createScriptedCore(): ScriptedCore {
   const events: InboundEvent[] = [];
   return {
     events,
-    async handle(event): Promise<OutboundMessage[]> {
+    async handle(event, deliver): Promise<OutboundMessage[]> {
       events.push(event);
       const to = event.from;
-      if (event.text === "form") return [{ to, text: "Please fill in", form: FORM }];
-      if (event.media) return [{ to, text: "I can only read text" }];
       const what = event.text ?? event.action ?? JSON.stringify(event.fields);
-      return [{ to, text: `Got: ${what}`, buttons: BUTTONS }];
+      const out: OutboundMessage[] =
+        event.text === "form" ? [{ to, text: "Please fill in", form: FORM }] : event.media ? [{ to, text: "I can only read text" }] : [{ to, text: `Got: ${what}`, buttons: BUTTONS }];
+      // As the real core does: with a deliver function, the core sends its replies itself.
+      for (const m of out) await deliver?.(m);
+      return out;
     },
   };
 }

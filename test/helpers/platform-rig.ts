@@ -66,10 +66,10 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
   const platforms = createPlatforms({
     config,
     core: {
-      async handle(event) {
+      async handle(event, deliver) {
         seen.push(event);
         await gate;
-        return late.app!.core.handle(event);
+        return late.app!.core.handle(event, deliver);
       },
     },
     ping: () => db.ping(),

@@ -103,8 +103,11 @@ describe("start-platforms: database gone", () => {
       expect(await rig.slackUser.text("U6002ABC", "hej")).toBe(500);
       expect(await rig.teamsUser.text("pia", "hej")).toBe(503);
       expect(rig.seen).toHaveLength(3);
-      expect(rig.tg.rendered.filter((r) => r.target === "6001")).toEqual([]);
-      expect(rig.tg.calls.filter((c) => c.method === "sendMessage")).toEqual([]);
+      // The person is told kindly to wait, once, even when the platform retries.
+      const sorry = t("da", "common.unavailable");
+      expect(rig.telegram.received(6001)).toEqual([sorry]);
+      expect(rig.slackUser.received("U6002ABC")).toEqual([sorry]);
+      expect(rig.teamsUser.received("pia")).toEqual([sorry]);
     } finally {
       await rig.stop();
     }

@@ -1,0 +1,68 @@
+// Replies are durable: they are written to the outbox in the same transaction as the step they
+// answer, already claimed by this instance. The adapter sends them at once and each is marked sent
+// right after; if the process dies in between, the claim lapses and the outbox sender delivers
+// what was not confirmed. So a committed step never loses its answer, and the only message that
+// can arrive twice is the one in flight at the moment of a crash.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { Clock } from "../core/clock.js";
+import { AdapterError, asMentorbroError } from "../core/errors.js";
+import type { OutboundMessage } from "../core/messages.js";
+import type { Db } from "../db/database.js";
+import type { Logger } from "../logger.js";
+import { markSent, release, type Tx } from "../outbox/outbox.js";
+
+/** How long the instance that answered has to deliver before the sender takes over. */
+export const REPLY_LEASE_MS = 120_000;
+/** Backoff for a reply the platform refused without saying when to retry. */
+const RETRY_MS = 5_000;
+
+export type Deliver = (message: OutboundMessage) => Promise<void>;
+
+export interface JournalledReply {
+  id: string;
+  message: OutboundMessage;
+}
+
+/** Writes the replies inside the step's transaction; ordered by dueAt so the sender keeps their order. */
+export async function journalReplies(tx: Tx, messages: OutboundMessage[], o: { personId: string; eventKey?: string; workerId: string; now: Date }): Promise<JournalledReply[]> {
+  if (messages.length === 0) return [];
+  const key = o.eventKey ?? randomUUID();
+  const rows = messages.map((message, i) => ({
+    id: randomUUID(),
+    dedupeKey: `reply:${key}:${i}`.slice(0, 250),
+    recipient: o.personId,
+    kind: "reply",
+    payload: { raw: message } as unknown as Prisma.InputJsonValue,
+    dueAt: new Date(o.now.getTime() + i),
+    claimedBy: o.workerId,
+    claimedUntil: new Date(o.now.getTime() + REPLY_LEASE_MS),
+    attempts: 1,
+  }));
+  await tx.outbox.createMany({ data: rows });
+  return rows.map((r, i) => ({ id: r.id, message: messages[i]! }));
+}
+
+/**
+ * Sends the replies in order, confirming each. Without a `deliver` the caller sends them itself
+ * and they are confirmed at once. When a send fails, it and everything after it go to the outbox
+ * sender (after the platform's retry-after), so the order holds and nothing is dropped.
+ */
+export async function deliverReplies(db: Db, clock: Clock, logger: Logger, workerId: string, replies: JournalledReply[], deliver?: Deliver): Promise<void> {
+  for (let i = 0; i < replies.length; i++) {
+    const r = replies[i]!;
+    if (deliver) {
+      try {
+        await deliver(r.message);
+      } catch (err) {
+        const retryMs = err instanceof AdapterError && err.retryAfterMs ? err.retryAfterMs : RETRY_MS;
+        logger.warn({ code: asMentorbroError(err).code, outboxId: r.id }, "reply not delivered; the sender retries");
+        const at = new Date(clock.now().getTime() + retryMs);
+        for (const rest of replies.slice(i)) await release(db, rest.id, workerId, at).catch(() => undefined);
+        return;
+      }
+    }
+    // A failed confirmation only risks a second copy later, never a lost reply.
+    await markSent(db, r.id, workerId, clock.now()).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "reply sent but not confirmed"));
+  }
+}
