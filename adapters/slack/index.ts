@@ -11,6 +11,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { BotCore } from "../../src/core/messages.js";
 import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
+import { holdWhileUnavailable } from "../http/hold.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter, type Route } from "../http/types.js";
 import { registerListeners } from "./inbound/listeners.js";
 import { createProfileLookup } from "./inbound/profiles.js";
@@ -31,6 +32,8 @@ export interface SlackAdapterOptions {
   texts?: { openForm?: string; numberInvalid?: string };
   logLevel?: LogLevel;
   onError?: ErrorSink;
+  /** Socket Mode: first wait before retrying an event the core could not take (database down). */
+  unavailableRetryMs?: number;
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
@@ -57,8 +60,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
 
   const channel = createSlackChannel(app.client, options.texts?.openForm ?? "Udfyld / Fill in");
   const dispatcher = createDispatcher(options.core, channel, onError);
+  // Socket Mode acks before the listener runs: no redelivery, so hold and retry here instead.
+  const hold = mode.kind === "http" ? undefined : holdWhileUnavailable(dispatcher.dispatch, options.unavailableRetryMs);
   registerListeners(app, {
-    dispatch: dispatcher.dispatch,
+    dispatch: hold?.dispatch ?? dispatcher.dispatch,
     profileOf: createProfileLookup(app.client),
     numberError: options.texts?.numberInvalid ?? "Skriv et tal / Enter a number",
   });
@@ -77,6 +82,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },
     async stop() {
+      hold?.stop();
       if (receiver instanceof SocketModeReceiver) await receiver.stop();
       await dispatcher.drain();
     },

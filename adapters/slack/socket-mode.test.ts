@@ -4,6 +4,8 @@ import { createScriptedCore } from "../../test/fakes/fake-core.js";
 import { startFakeSlack, type FakeSlack } from "../../test/fakes/fake-slack.js";
 import { waitFor } from "../../test/fakes/http-util.js";
 import { blockAction, dmOf, messageEvent } from "../../test/fakes/slack-payloads.js";
+import { MentorbroError } from "../../src/core/errors.js";
+import type { BotCore } from "../../src/core/messages.js";
 import type { PlatformAdapter } from "../http/types.js";
 import { createSlackAdapter } from "./index.js";
 
@@ -36,5 +38,26 @@ describe("slack adapter in Socket Mode", () => {
     await waitFor(() => core.events.length === 2, 5_000, "button press");
     expect(core.events[1]).toMatchObject({ action: "choice:yes" });
     await waitFor(() => fake?.rendered.length === 2, 5_000, "second reply");
+  });
+
+  it("holds an event while the database is down (the envelope is acked already) and answers once it is back", async () => {
+    fake = await startFakeSlack();
+    let tries = 0;
+    const core: BotCore = {
+      async handle(event, deliver) {
+        if (++tries <= 2) throw new MentorbroError("DB_UNAVAILABLE", "Database unavailable");
+        const out = [{ to: event.from, text: "back" }];
+        for (const m of out) await deliver?.(m);
+        return out;
+      },
+    };
+    adapter = createSlackAdapter({ core, botToken: "xoxb-test", apiUrl: fake.apiUrl, mode: { kind: "socket", appToken: "xapp-test" }, unavailableRetryMs: 10, onError: () => undefined });
+    await adapter.start();
+    await waitFor(() => fake?.socketOpen === true, 5_000, "socket connection");
+    const envelope = fake.sendEnvelope("events_api", messageEvent("U2", { text: "Hej" }));
+    await waitFor(() => fake?.rendered.length === 1, 5_000, "reply after the outage");
+    expect(tries).toBe(3);
+    expect(fake.acks.map((a) => a.envelope_id)).toContain(envelope);
+    expect(fake.rendered.map((r) => r.text)).toEqual(["back"]);
   });
 });

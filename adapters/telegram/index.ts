@@ -7,14 +7,14 @@
 // conversationRef: { chatId: number } — the private chat; JSON-safe.
 // Modes:       long polling (no routes) or webhook (one POST route, secret token verified; start()
 //              registers the webhook when publicUrl is given). While the database is down, a
-//              webhook update is answered 503 and a polled one is held and retried (inbound/hold.ts).
+//              webhook update is answered 503 and a polled one is held and retried (adapters/http/hold.ts).
 // Buttons are inline keyboards (callback_data = action id); a pressed button is answered and its
 // keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
 import { Telegraf } from "telegraf";
 import type { BotCore } from "../../src/core/messages.js";
 import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
-import { holdWhileUnavailable } from "./inbound/hold.js";
+import { holdWhileUnavailable } from "../http/hold.js";
 import { registerHandlers } from "./inbound/handlers.js";
 import { createTelegramChannel } from "./outbound/channel.js";
 import { createWebhookRoute } from "./webhook/route.js";

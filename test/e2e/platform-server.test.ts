@@ -62,6 +62,9 @@ describe("main.ts with a platform configured", () => {
       const lines = out.trim().split("\n").map((l) => JSON.parse(l) as { msg: string });
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["starting", "platforms started", "stopping"]));
       expect(out).not.toContain("hej");
+      // Configuration secrets are never printed, not even in the start-up line that lists the config.
+      for (const secret of [TOKEN, "e2e-coordinator"]) expect(out + err, secret).not.toContain(secret);
+      expect(out).toMatch(/"COORDINATOR_INVITE_CODE":"\*\*\*"/);
       expect(err).toBe("");
     } finally {
       child.kill("SIGKILL");

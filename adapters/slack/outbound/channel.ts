@@ -49,6 +49,8 @@ export function createSlackChannel(client: webApi.WebClient, openFormLabel: stri
   };
 }
 
+// Slack's transient server trouble, reported in a 200 body like any other error: retry later.
+const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 const NOT_ALLOWED = new Set(["not_in_channel", "is_archived", "cannot_dm_bot", "user_disabled", "account_inactive", "restricted_action", "missing_scope"]);
 
 export function toAdapterError(err: unknown): AdapterError {
@@ -61,6 +63,7 @@ export function toAdapterError(err: unknown): AdapterError {
   if (e.code === "slack_webapi_platform_error") {
     const code = e.data?.error ?? "";
     if (code === "ratelimited") return new AdapterError("slack", "RATE_LIMITED", message, { cause: err, retryAfterMs: 1000 });
+    if (TRANSIENT.has(code)) return new AdapterError("slack", "SEND_FAILED", message, { cause: err });
     return new AdapterError("slack", NOT_ALLOWED.has(code) ? "NOT_ALLOWED" : "INVALID_INPUT", message, { cause: err });
   }
   return new AdapterError("slack", "SEND_FAILED", message, { cause: err });

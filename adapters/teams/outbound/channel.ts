@@ -45,13 +45,19 @@ export function toAdapterError(err: unknown): AdapterError {
   if (err instanceof AdapterError) return err;
   const e = err as { statusCode?: number; response?: { headers?: { get(name: string): string | undefined } }; message?: string };
   const message = e.message ?? String(err);
-  if (e.statusCode === 429) {
-    const header = e.response?.headers?.get("retry-after");
-    const seconds = Number(header);
-    const retryAfterMs = Number.isFinite(seconds) && header ? seconds * 1000 : Math.max(0, Date.parse(header ?? "") - Date.now()) || 1000;
-    return new AdapterError("teams", "RATE_LIMITED", message, { cause: err, retryAfterMs });
-  }
+  const header = e.response?.headers?.get("retry-after");
+  if (e.statusCode === 429) return new AdapterError("teams", "RATE_LIMITED", message, { cause: err, retryAfterMs: retryAfterMs(header) ?? 1000 });
   if (e.statusCode === 403) return new AdapterError("teams", "NOT_ALLOWED", message, { cause: err });
   if (e.statusCode === 400 || e.statusCode === 404) return new AdapterError("teams", "INVALID_INPUT", message, { cause: err });
-  return new AdapterError("teams", "SEND_FAILED", message, { cause: err });
+  // A 503 may say when to come back (the SDK's own retry policy, removed here, honoured that too).
+  const later = e.statusCode === 503 ? retryAfterMs(header) : undefined;
+  return new AdapterError("teams", "SEND_FAILED", message, { cause: err, ...(later ? { retryAfterMs: later } : {}) });
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  return Math.max(0, Date.parse(header) - Date.now()) || undefined;
 }

@@ -1,9 +1,10 @@
-// Long polling acknowledges an update by asking for the next batch, so there is no 5xx to make
-// Telegram deliver it again. Instead, an update the core could not take (database down) is tried
-// again here with backoff. Meanwhile telegraf does not poll: later updates wait at Telegram, in
-// order, until the database is back. stop() ends the waiting (the update is then given up), and
-// so does telegraf's handlerTimeout (90 s): polling then goes on while this update keeps trying.
-import { isRetryableFailure, type Dispatch } from "../../http/dispatch.js";
+// Transports that acknowledge before (or without) an HTTP answer cannot get a redelivery from a
+// 5xx: Telegram long polling acknowledges by asking for the next batch, Slack Socket Mode acks the
+// envelope first. There an event the core could not take (database down) is tried again here with
+// backoff. (Telegram: meanwhile telegraf does not poll, so later updates wait at Telegram in order;
+// telegraf's handlerTimeout of 90 s lets polling go on while this update keeps trying.) stop() ends
+// the waiting, and the event is then given up.
+import { isRetryableFailure, type Dispatch } from "./dispatch.js";
 
 export interface Hold {
   dispatch: Dispatch;
