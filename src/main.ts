@@ -91,7 +91,9 @@ async function main(): Promise<void> {
     settings: appSettings(config, DEFAULT_SETTINGS),
     // Per-platform send limits (retry-after from a platform holds off only that platform).
     rateLimiter: createRateLimiter(parseRateLimits(config.SEND_RATE_LIMITS)),
-    sendConcurrency: 8,
+    // Several sends in flight hide platform latency; the console has none, and one at a time keeps
+    // a crash from catching more than one message between sending and confirming.
+    sendConcurrency: platforms.length > 0 ? 8 : 1,
   });
   late.core = app.core;
   const scheduler = startScheduler(config.SCHEDULER_CRON, () => app.tick(), logger);

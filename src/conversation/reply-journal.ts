@@ -10,7 +10,7 @@ import { AdapterError, asMentorbroError } from "../core/errors.js";
 import type { OutboundMessage } from "../core/messages.js";
 import type { Db } from "../db/database.js";
 import type { Logger } from "../logger.js";
-import { markSent, release, type Tx } from "../outbox/outbox.js";
+import { markSent, type Tx } from "../outbox/outbox.js";
 
 /** How long the instance that answered has to deliver before the sender takes over. */
 export const REPLY_LEASE_MS = 120_000;
@@ -49,6 +49,7 @@ export async function journalReplies(tx: Tx, messages: OutboundMessage[], o: { p
  * sender (after the platform's retry-after), so the order holds and nothing is dropped.
  */
 export async function deliverReplies(db: Db, clock: Clock, logger: Logger, workerId: string, replies: JournalledReply[], deliver?: Deliver): Promise<void> {
+  if (deliver && replies.length > 0 && (await queueBehindWaiting(db, workerId, replies))) return;
   for (let i = 0; i < replies.length; i++) {
     const r = replies[i]!;
     if (deliver) {
@@ -58,11 +59,36 @@ export async function deliverReplies(db: Db, clock: Clock, logger: Logger, worke
         const retryMs = err instanceof AdapterError && err.retryAfterMs ? err.retryAfterMs : RETRY_MS;
         logger.warn({ code: asMentorbroError(err).code, outboxId: r.id }, "reply not delivered; the sender retries");
         const at = new Date(clock.now().getTime() + retryMs);
-        for (const rest of replies.slice(i)) await release(db, rest.id, workerId, at).catch(() => undefined);
+        const lastError = asMentorbroError(err).code;
+        // lastError marks them as waiting for the platform: later replies queue behind them.
+        await db.outbox.updateMany({ where: { id: { in: replies.slice(i).map((r) => r.id) }, claimedBy: workerId }, data: { claimedUntil: at, lastError } }).catch(() => undefined);
         return;
       }
     }
     // A failed confirmation only risks a second copy later, never a lost reply.
     await markSent(db, r.id, workerId, clock.now()).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "reply sent but not confirmed"));
   }
+}
+
+/**
+ * Earlier replies to the same person still waiting for the platform (refused, to be retried) must
+ * not be overtaken: the new ones queue behind them, in order, for the outbox sender. Replies
+ * merely in flight on another turn are not waited for.
+ */
+async function queueBehindWaiting(db: Db, workerId: string, replies: JournalledReply[]): Promise<boolean> {
+  const ids = replies.map((r) => r.id);
+  const mine = await db.outbox.findFirst({ where: { id: ids[0] }, select: { recipient: true } });
+  if (!mine) return false;
+  const last = await db.outbox.findFirst({
+    where: { recipient: mine.recipient, kind: "reply", status: "pending", lastError: { not: null }, id: { notIn: ids } },
+    orderBy: [{ dueAt: "desc" }],
+    select: { dueAt: true, claimedUntil: true },
+  });
+  if (!last) return false;
+  const after = last.dueAt.getTime();
+  const at = last.claimedUntil ?? last.dueAt;
+  for (let i = 0; i < replies.length; i++) {
+    await db.outbox.updateMany({ where: { id: ids[i], claimedBy: workerId }, data: { dueAt: new Date(after + 1 + i), claimedUntil: at, lastError: "QUEUED_BEHIND" } });
+  }
+  return true;
 }

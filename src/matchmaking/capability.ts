@@ -84,6 +84,10 @@ function addressee(text: string, people: { id: string; displayName: string | nul
   return full.length === 1 ? full[0]!.id : first.length === 1 ? first[0]!.id : undefined;
 }
 
+// The payload is JSON, which PostgreSQL refuses with a lone UTF-16 surrogate in it: one half of an
+// emoji cut off by the slice, or one typed as such. Replace those with U+FFFD.
+const jsonSafe = (s: string) => s.replace(/\p{Cs}/gu, "\uFFFD");
+
 async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> {
   const text = args.trim();
   if (!text) return say(ctx, "relay.empty");
@@ -100,7 +104,7 @@ async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> 
     other = named;
   }
   await enqueue(ctx.tx, [
-    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: ctx.person.displayName ?? "", text: text.slice(0, 2000) } }, dueAt: ctx.now },
+    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: ctx.person.displayName ?? "", text: jsonSafe(text.slice(0, 2000)) } }, dueAt: ctx.now },
   ]);
   return say(ctx, "relay.sent");
 }

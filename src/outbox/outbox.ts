@@ -48,18 +48,20 @@ export interface ClaimedRow {
 /** Claims up to `limit` due rows for `worker` until `leaseMs` from now. */
 export async function claimDue(db: Db, worker: string, now: Date, limit: number, leaseMs = 60_000): Promise<ClaimedRow[]> {
   const until = new Date(now.getTime() + leaseMs);
-  return db.$queryRawUnsafe<ClaimedRow[]>(
+  const rows = await db.$queryRawUnsafe<(ClaimedRow & { dueAt: Date })[]>(
     `UPDATE "Outbox" SET "claimedBy" = $1, "claimedUntil" = $2, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM "Outbox"
        WHERE status = 'pending' AND "dueAt" <= $3 AND ("claimedUntil" IS NULL OR "claimedUntil" <= $3)
        ORDER BY "dueAt", id LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING id, recipient, kind, payload, attempts`,
+     RETURNING id, recipient, kind, payload, attempts, "dueAt"`,
     worker,
     until,
     now,
     limit,
   );
+  // RETURNING comes in no particular order; one person's messages must go out in queue order.
+  return rows.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function markSent(db: Db, id: string, worker: string, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 // The contract every platform adapter must pass: the same scenarios, driven through the real SDK
 // against a fake platform server. Each <platform>.test.ts calls runContractSuite with its harness.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AdapterError } from "../../src/core/errors.js";
+import { AdapterError, isRetryable } from "../../src/core/errors.js";
 import { createScriptedCore, FORM, type ScriptedCore } from "../fakes/fake-core.js";
 import { waitFor } from "../fakes/http-util.js";
 import type { PlatformHarness, Rendered } from "./harness.js";
@@ -12,6 +12,8 @@ export type MediaKind = "photo" | "sticker" | "voice" | "document";
 export interface ContractHarness extends PlatformHarness {
   /** The next outbound send on the fake platform answers 429 with this retry-after. */
   rateLimitNextSend(retryAfterSeconds: number): void;
+  /** The next outbound send on the fake platform answers this 5xx (the platform's usual error body). */
+  failNextSend(status: number): void;
   /** Non-text kinds the platform can deliver natively (Slack has no stickers, Teams no voice notes). */
   readonly mediaKinds: readonly MediaKind[];
 }
@@ -142,6 +144,25 @@ export function runContractSuite(name: string, makeHarness: () => ContractHarnes
       // The limit was one-off: the outbox's retry goes through.
       await h.channel.send({ to: h.identityOf("alice"), text: "check-in" }, ref);
       await replyCount("alice", 2);
+    });
+
+    it.each([500, 503])("a %i from the platform surfaces as a retryable SEND_FAILED at once, and the next send goes through", async (status) => {
+      await h.sendText("alice", "Hej");
+      await replyCount("alice", 1);
+      h.failNextSend(status);
+      const ref = core.events[0]?.conversationRef;
+      const started = Date.now();
+      const err = await h.channel.send({ to: h.identityOf("alice"), text: "check-in" }, ref).catch((e: unknown) => e);
+      // The failure is one-off: had the SDK retried it internally, the send would have succeeded.
+      // Nor may it sleep on a backoff inside the send: the outbox owns the retries.
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(err).toBeInstanceOf(AdapterError);
+      expect(err).toMatchObject({ platform: h.platform, code: "SEND_FAILED" });
+      expect(isRetryable(err as AdapterError)).toBe(true);
+      expect(h.received("alice")).toHaveLength(1);
+      await h.channel.send({ to: h.identityOf("alice"), text: "check-in" }, ref);
+      await replyCount("alice", 2);
+      expect(h.received("alice").map((r) => r.text)).toEqual(["Got: Hej", "check-in"]);
     });
   });
 }

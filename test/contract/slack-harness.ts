@@ -124,5 +124,6 @@ export function createSlackHarness(): SlackHarness {
       return need(fake).rendered.filter((r) => r.target === target);
     },
     rateLimitNextSend: (seconds) => need(fake).rateLimitNext(seconds),
+    failNextSend: (status) => need(fake).failNext(status),
   };
 }

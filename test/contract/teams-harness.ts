@@ -146,5 +146,6 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsH
       return need(fake).rendered.filter((r) => r.target === target);
     },
     rateLimitNextSend: (seconds) => need(fake).rateLimitNext(seconds),
+    failNextSend: (status) => need(fake).failNext(status),
   };
 }

@@ -119,5 +119,6 @@ export function createTelegramHarness(mode: "webhook" | "polling"): TelegramHarn
       return need(fake).rendered.filter((r) => r.target === target);
     },
     rateLimitNextSend: (seconds) => need(fake).rateLimitNext(seconds),
+    failNextSend: (status) => need(fake).failNext(status),
   };
 }

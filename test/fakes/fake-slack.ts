@@ -22,6 +22,12 @@ export interface FakeSlack {
   readonly rendered: (Rendered & { ts: string })[];
   readonly acks: Record<string, unknown>[];
   rateLimitNext(seconds: number): void;
+  /** The next chat.postMessage/conversations.open answers this HTTP 5xx. */
+  failNext(status?: number): void;
+  /** The next chat.postMessage answers HTTP 200 with { ok: false, error } (how Slack reports most failures). */
+  platformErrorNext(error: string): void;
+  /** Statuses of the sends refused by rateLimitNext/failNext, in order (200 for a platform error). */
+  readonly refused: number[];
   /** POSTs to the bot signed with `secret`; resolves with status and body text. */
   post(url: string, body: string, contentType: string, secret: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   /** Socket Mode: sends an envelope over the open WebSocket. */
@@ -40,7 +46,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: Call[] = [];
   const rendered: FakeSlack["rendered"] = [];
   const acks: Record<string, unknown>[] = [];
-  let rateLimit: number | undefined;
+  // One-off refusal for the next send: a 429 with retry-after, an HTTP 5xx, or an ok:false body.
+  let refuse: { status: number; retryAfter?: number; error?: string } | undefined;
+  const refused: number[] = [];
   let ts = 1000;
   let socket: MiniSocket | undefined;
   let envelopes = 0;
@@ -70,10 +78,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const body = parseBody(req, raw);
     calls.push({ method, body });
     const ok = (extra: Record<string, unknown> = {}) => json(res, 200, { ok: true, ...extra });
-    if ((method === "chat.postMessage" || method === "conversations.open") && rateLimit !== undefined) {
-      const seconds = rateLimit;
-      rateLimit = undefined;
-      return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
+    if ((method === "chat.postMessage" || method === "conversations.open") && refuse !== undefined) {
+      const { status, retryAfter, error } = refuse;
+      refuse = undefined;
+      refused.push(status);
+      if (retryAfter !== undefined) return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+      return json(res, status, { ok: false, error: error ?? (status === 503 ? "service_unavailable" : "internal_error") });
     }
     switch (method) {
       case "auth.test":
@@ -115,8 +125,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     get socketOpen() {
       return socket !== undefined;
     },
+    refused,
     rateLimitNext(seconds) {
-      rateLimit = seconds;
+      refuse = { status: 429, retryAfter: seconds };
+    },
+    failNext(status = 500) {
+      refuse = { status };
+    },
+    platformErrorNext(error) {
+      refuse = { status: 200, error };
     },
     async post(url, body, contentType, secret, headers = {}) {
       const stamp = String(Math.floor(Date.now() / 1000));

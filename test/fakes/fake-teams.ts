@@ -34,6 +34,10 @@ export interface FakeTeams {
   readonly rendered: Rendered[];
   mint(claims: { aud: string; serviceurl: string; iss?: string; expiresInSec?: number }): string;
   rateLimitNext(seconds: number): void;
+  /** The next activity POST answers this 5xx with the connector's error body (and Retry-After, if given). */
+  failNext(status?: number, retryAfterSeconds?: number): void;
+  /** Statuses of the sends refused by rateLimitNext/failNext, in order. */
+  readonly refused: number[];
   close(): Promise<void>;
 }
 
@@ -64,7 +68,9 @@ function decode(conversationId: string, activity: PostedActivity): Rendered {
 
 export async function startFakeTeams(): Promise<FakeTeams> {
   const rendered: Rendered[] = [];
-  let rateLimit: number | undefined;
+  // One-off refusal for the next activity POST: a 429 with Retry-After, or a 5xx.
+  let refuse: { status: number; retryAfter?: number } | undefined;
+  const refused: number[] = [];
   let nextId = 1;
   const jwk = publicKey.export({ format: "jwk" });
 
@@ -78,10 +84,13 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && match) {
-      if (rateLimit !== undefined) {
-        const seconds = rateLimit;
-        rateLimit = undefined;
-        return json(res, 429, { error: { code: "Throttled", message: "Too many requests" } }, { "retry-after": String(seconds) });
+      if (refuse !== undefined) {
+        const { status, retryAfter } = refuse;
+        refuse = undefined;
+        refused.push(status);
+        const headers: Record<string, string> = retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {};
+        if (status === 429) return json(res, 429, { error: { code: "Throttled", message: "Too many requests" } }, headers);
+        return json(res, status, { error: { code: "ServiceError", message: `The service failed (${status})` } }, headers);
       }
       const activity = parseBody(req, raw) as unknown as PostedActivity;
       rendered.push(decode(decodeURIComponent(match[1] ?? ""), activity));
@@ -96,8 +105,12 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     openIdUrl: `${server.url}/openid`,
     rendered,
     mint: ({ expiresInSec, ...claims }) => mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
+    refused,
     rateLimitNext(seconds) {
-      rateLimit = seconds;
+      refuse = { status: 429, retryAfter: seconds };
+    },
+    failNext(status = 500, retryAfterSeconds) {
+      refuse = { status, retryAfter: retryAfterSeconds };
     },
     close: () => server.close(),
   };

@@ -24,10 +24,15 @@ export interface FakeTelegram {
   deliver(update: Update, opts?: { secret?: string | null }): Promise<number>;
   /** The next send* call fails with 429 and retry_after = seconds. */
   rateLimitNext(seconds: number): void;
+  /** The next send* call fails with this 5xx, answered as the Bot API does (error_code + description). */
+  failNext(status?: number): void;
+  /** Statuses of the sends refused by rateLimitNext/failNext, in order. */
+  readonly refused: number[];
   close(): Promise<void>;
 }
 
 const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
+const STATUS_TEXT: Record<number, string> = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
 
 export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   const calls: Call[] = [];
@@ -35,7 +40,9 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   const queue: Queued[] = [];
   let waiters: (() => void)[] = [];
   let webhook: FakeTelegram["webhook"];
-  let rateLimit: number | undefined;
+  // One-off refusal for the next send: a 429 with retry_after, or a 5xx.
+  let refuse: { status: number; retryAfter?: number } | undefined;
+  const refused: number[] = [];
   let nextMessageId = 1;
   let closed = false;
 
@@ -91,10 +98,14 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     const body = parseBody(req, raw);
     calls.push({ method, body });
     const ok = (result: unknown) => json(res, 200, { ok: true, result });
-    if (SEND_METHODS.has(method) && rateLimit !== undefined) {
-      const retry_after = rateLimit;
-      rateLimit = undefined;
-      return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry_after}`, parameters: { retry_after } });
+    if (SEND_METHODS.has(method) && refuse !== undefined) {
+      const { status, retryAfter } = refuse;
+      refuse = undefined;
+      refused.push(status);
+      if (retryAfter !== undefined) {
+        return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+      }
+      return json(res, status, { ok: false, error_code: status, description: STATUS_TEXT[status] ?? "Internal Server Error" });
     }
     switch (method) {
       case "getMe":
@@ -139,8 +150,12 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       });
       return 200;
     },
+    refused,
     rateLimitNext(seconds) {
-      rateLimit = seconds;
+      refuse = { status: 429, retryAfter: seconds };
+    },
+    failNext(status = 500) {
+      refuse = { status };
     },
     async close() {
       closed = true;
