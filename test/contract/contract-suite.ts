@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AdapterError, isRetryable } from "../../src/core/errors.js";
 import { createScriptedCore, FORM, type ScriptedCore } from "../fakes/fake-core.js";
-import { waitFor } from "../fakes/http-util.js";
+import { waitFor, type WireRequest } from "../fakes/http-util.js";
 import type { PlatformHarness, Rendered } from "./harness.js";
 
 export type MediaKind = "photo" | "sticker" | "voice" | "document";
@@ -16,11 +16,21 @@ export interface ContractHarness extends PlatformHarness {
   failNextSend(status: number): void;
   /** Non-text kinds the platform can deliver natively (Slack has no stickers, Teams no voice notes). */
   readonly mediaKinds: readonly MediaKind[];
+  /** The last inbound request exactly as sent (signature, timestamp, token, body); throws without inbound HTTP. */
+  lastRequest(): WireRequest;
+  /** Sends a captured request unchanged to this harness's endpoint, as an eavesdropper would; resolves to the status. */
+  sendReplayed(request: WireRequest): Promise<number>;
+  /**
+   * Correctly signed requests the adapter must still refuse, label → status: stale credentials (Slack
+   * timestamp older than 5 minutes, Teams token expired beyond the clock tolerance) or credentials
+   * issued for another bot (Teams audience/serviceUrl).
+   */
+  sendStale(): Promise<Record<string, number>>;
 }
 
 export interface SuiteOptions {
   /** Scenario → reason, for scenarios that do not apply to this platform/mode. */
-  skip?: { forged?: string; form?: string };
+  skip?: { forged?: string; form?: string; replay?: string; stale?: string };
 }
 
 const BUTTON_VIEW = [
@@ -109,6 +119,49 @@ export function runContractSuite(name: string, makeHarness: () => ContractHarnes
       const status = await h.sendForged();
       expect([401, 403]).toContain(status);
       expect(core.events).toHaveLength(0);
+    });
+
+    const skipNote = (reason: string | undefined) => (reason ? ` (skipped: ${reason})` : "");
+
+    it.skipIf(options.skip?.stale !== undefined)(`a correctly signed but stale or misdirected request is rejected and never reaches the core${skipNote(options.skip?.stale)}`, async () => {
+      const statuses = await h.sendStale();
+      expect(Object.keys(statuses).length).toBeGreaterThan(0);
+      for (const [what, status] of Object.entries(statuses)) expect([401, 403], what).toContain(status);
+      expect(core.events).toHaveLength(0);
+    });
+
+    it.skipIf(options.skip?.replay !== undefined)(`an exact replay of a processed request (message, button press) reaches the core at most once${skipNote(options.skip?.replay)}`, async () => {
+      await h.sendText("alice", "Hej");
+      await replyCount("alice", 1);
+      const message = h.lastRequest();
+      await h.pressButton("alice", "choice:yes");
+      await replyCount("alice", 2);
+      const press = h.lastRequest();
+      // Answered like a redelivery (2xx, so a real platform stops retrying), but dropped.
+      for (const request of [message, press, message]) expect(await h.sendReplayed(request)).toBe(200);
+      await h.sendText("alice", "after");
+      await replyCount("alice", 3);
+      expect(core.events.map((e) => e.text ?? e.action)).toEqual(["Hej", "choice:yes", "after"]);
+      expect(h.received("alice").map((r) => r.text)).toEqual(["Got: Hej", "Got: choice:yes", "Got: after"]);
+    });
+
+    // The in-memory dedupe (adapters/http/recent-ids.ts) lives and dies with one process: a replay
+    // to a restarted process or another replica gets through it. What stops it there is the core's
+    // durable dedupe on eventId (InboundEvent), so the eventId must come from the request alone.
+    it.skipIf(options.skip?.replay !== undefined)(`a replay to another process carries the same eventId, for the core's durable dedupe${skipNote(options.skip?.replay)}`, async () => {
+      await h.sendText("alice", "Hej");
+      await replyCount("alice", 1);
+      const captured = h.lastRequest();
+      const otherCore = createScriptedCore();
+      const other = makeHarness();
+      await other.start(otherCore);
+      try {
+        expect(await other.sendReplayed(captured)).toBe(200);
+        await waitFor(() => otherCore.events.length === 1, 5_000, "the replay in the other process");
+        expect(otherCore.events[0]?.eventId).toBe(core.events[0]?.eventId);
+      } finally {
+        await other.stop();
+      }
     });
 
     it("a duplicate delivery is processed once", async () => {

@@ -4,7 +4,8 @@ import { createHttpServer, type HttpServer } from "../../adapters/http/server.js
 import type { PlatformAdapter } from "../../adapters/http/types.js";
 import { createSlackAdapter } from "../../adapters/slack/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
-import { startFakeSlack, TEAM, type FakeSlack } from "../fakes/fake-slack.js";
+import { startFakeSlack, sign, TEAM, type FakeSlack } from "../fakes/fake-slack.js";
+import { sendWire, type WireRequest } from "../fakes/http-util.js";
 import { blockAction, dmOf, formBody, messageEvent, userIdOf, viewSubmission } from "../fakes/slack-payloads.js";
 import type { ContractHarness, MediaKind } from "./contract-suite.js";
 
@@ -17,6 +18,12 @@ const MEDIA: Record<MediaKind, Record<string, unknown>> = {
   document: { subtype: "file_share", files: [{ id: "F3", mimetype: "application/pdf", name: "cv.pdf" }] },
   sticker: {},
 };
+
+/** A request signed exactly as Slack signs it, but stamped `ageSeconds` ago. */
+export function signedAt(url: string, body: string, ageSeconds: number): WireRequest {
+  const stamp = String(Math.floor(Date.now() / 1000) - ageSeconds);
+  return { url, headers: { "content-type": "application/json", "x-slack-request-timestamp": stamp, "x-slack-signature": sign(SIGNING_SECRET, stamp, body) }, body };
+}
 
 export interface SlackHarness extends ContractHarness {
   readonly fake: FakeSlack;
@@ -118,6 +125,15 @@ export function createSlackHarness(): SlackHarness {
     async sendForged() {
       const body = JSON.stringify(messageEvent(userId("mallory"), { text: "forged" }));
       return (await need(fake).post(eventsUrl, body, "application/json", "wrong-secret")).status;
+    },
+    lastRequest() {
+      return need(need(fake).lastSent);
+    },
+    sendReplayed: (request) => sendWire(request, eventsUrl),
+    async sendStale() {
+      // Bolt refuses a timestamp more than 5 minutes old, so a captured request cannot be replayed later.
+      const body = JSON.stringify(messageEvent(userId("mallory"), { text: "stale" }));
+      return { "signed 6 minutes ago": await sendWire(signedAt(eventsUrl, body, 6 * 60)) };
     },
     received(keyOrTarget) {
       const target = keyOrTarget.startsWith("slack:") ? (keyOrTarget.split(":")[2] ?? "") : dmOf(userId(keyOrTarget));

@@ -5,7 +5,8 @@ import { createHttpServer, type HttpServer } from "../../adapters/http/server.js
 import type { PlatformAdapter } from "../../adapters/http/types.js";
 import { createTeamsAdapter, type TeamsAdapterOptions } from "../../adapters/teams/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
-import { ISSUER, startFakeTeams, type FakeTeams } from "../fakes/fake-teams.js";
+import { ISSUER, mintToken, startFakeTeams, type FakeTeams } from "../fakes/fake-teams.js";
+import { sendWire, type WireRequest } from "../fakes/http-util.js";
 import type { ContractHarness, MediaKind } from "./contract-suite.js";
 
 export const APP_ID = "00000000-0000-0000-0000-0000000b0700";
@@ -28,6 +29,12 @@ const MEDIA: Partial<Record<MediaKind, { contentType: string; contentUrl?: strin
   document: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name: "cv.pdf", content: { downloadUrl: "https://teams.test/cv.pdf", fileType: "pdf" } }],
 };
 
+/** A valid token for this bot, issued an hour ago and expiring `expiresInSec` from now (negative: expired). */
+export function tokenExpiringIn(fake: FakeTeams, expiresInSec: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  return mintToken({ iss: ISSUER, aud: APP_ID, serviceurl: fake.serviceUrl, nbf: now - 3600, iat: now - 3600, exp: now + expiresInSec });
+}
+
 export interface TeamsHarness extends ContractHarness {
   readonly fake: FakeTeams;
   readonly messagesUrl: string;
@@ -41,6 +48,7 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsH
   let server: HttpServer | undefined;
   let messagesUrl = "";
   let last: { body: string; token: string | null } | undefined;
+  let lastWire: WireRequest | undefined;
   let nextId = 1;
 
   const need = <T>(v: T | undefined): T => {
@@ -51,11 +59,8 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsH
   const validToken = () => need(fake).mint({ aud: APP_ID, serviceurl: need(fake).serviceUrl });
 
   async function send(body: string, token: string | null) {
-    const res = await fetch(messagesUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body,
-    });
+    lastWire = { url: messagesUrl, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body };
+    const res = await fetch(messagesUrl, { method: "POST", headers: lastWire.headers, body });
     return { status: res.status, body: await res.text() };
   }
 
@@ -140,6 +145,18 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsH
     async sendForged() {
       const res = await postActivity("mallory", { text: "forged" }, null);
       return res.status;
+    },
+    lastRequest: () => need(lastWire),
+    sendReplayed: (request) => sendWire(request, messagesUrl),
+    async sendStale() {
+      // The token is a bearer token, not bound to the body: its expiry and audience are what limit a replay.
+      const f = need(fake);
+      const status = async (token: string) => (await postActivity("mallory", { text: "stale" }, token)).status;
+      return {
+        "token expired 10 minutes ago (tolerance 5)": await status(tokenExpiringIn(f, -600)),
+        "token for another app id": await status(f.mint({ aud: "11111111-2222-3333-4444-555555555555", serviceurl: f.serviceUrl })),
+        "token for another serviceUrl": await status(f.mint({ aud: APP_ID, serviceurl: "https://evil.test/" })),
+      };
     },
     received(keyOrTarget) {
       const target = keyOrTarget.startsWith("teams:channel:") ? keyOrTarget.slice("teams:channel:".length) : conversationOf(keyOrTarget);

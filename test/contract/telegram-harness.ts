@@ -4,6 +4,7 @@ import type { PlatformAdapter } from "../../adapters/http/types.js";
 import { createTelegramAdapter } from "../../adapters/telegram/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/fake-telegram.js";
+import { sendWire } from "../fakes/http-util.js";
 import type { ContractHarness, MediaKind } from "./contract-suite.js";
 
 const TOKEN = "123456:TEST";
@@ -113,6 +114,15 @@ export function createTelegramHarness(mode: "webhook" | "polling"): TelegramHarn
       const wrong = await need(fake).deliver(update, { secret: "not-the-secret" });
       // Both must be rejected; report the wrong-secret status unless the missing one was accepted.
       return missing >= 400 ? wrong : missing;
+    },
+    lastRequest() {
+      if (mode === "polling") throw new Error("long polling has no inbound HTTP");
+      return need(need(fake).lastSent);
+    },
+    sendReplayed: (request) => sendWire(request, need(need(fake).webhook).url),
+    sendStale() {
+      // The secret token is static: there is no timestamp or audience that could be stale.
+      throw new Error("Telegram's webhook secret carries no time or audience");
     },
     received(keyOrTarget) {
       const target = keyOrTarget.startsWith("telegram:group:") ? keyOrTarget.slice("telegram:group:".length) : String(userId(keyOrTarget));

@@ -3,7 +3,7 @@
 // sign requests to the bot exactly as Slack does. Messages the bot posts are decoded into Rendered.
 import { createHmac } from "node:crypto";
 import type { Rendered } from "../contract/harness.js";
-import { json, listen, parseBody } from "./http-util.js";
+import { json, listen, parseBody, type WireRequest } from "./http-util.js";
 import { acceptWebSockets, type MiniSocket } from "./mini-ws.js";
 
 export interface Call {
@@ -30,6 +30,8 @@ export interface FakeSlack {
   readonly refused: number[];
   /** POSTs to the bot signed with `secret`; resolves with status and body text. */
   post(url: string, body: string, contentType: string, secret: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** The last request post() sent, signature and timestamp included (to replay it). */
+  readonly lastSent: WireRequest | undefined;
   /** Socket Mode: sends an envelope over the open WebSocket. */
   sendEnvelope(type: "events_api" | "interactive", payload: unknown): string;
   readonly socketOpen: boolean;
@@ -52,6 +54,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1000;
   let socket: MiniSocket | undefined;
   let envelopes = 0;
+  let lastSent: WireRequest | undefined;
 
   function decode(body: Record<string, unknown>): Rendered & { ts: string } {
     const blocks = JSON.parse(String(body.blocks ?? "[]")) as Block[];
@@ -126,6 +129,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return socket !== undefined;
     },
     refused,
+    get lastSent() {
+      return lastSent;
+    },
     rateLimitNext(seconds) {
       refuse = { status: 429, retryAfter: seconds };
     },
@@ -137,11 +143,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     async post(url, body, contentType, secret, headers = {}) {
       const stamp = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": contentType, "x-slack-request-timestamp": stamp, "x-slack-signature": sign(secret, stamp, body), ...headers },
-        body,
-      });
+      lastSent = { url, headers: { "content-type": contentType, "x-slack-request-timestamp": stamp, "x-slack-signature": sign(secret, stamp, body), ...headers }, body };
+      const res = await fetch(url, { method: "POST", headers: lastSent.headers, body });
       return { status: res.status, text: await res.text() };
     },
     sendEnvelope(type, payload) {

@@ -2,7 +2,7 @@
 // real long poll (offset = ack, timeout honoured), or pushes updates to a registered webhook with the
 // secret token, and records every message the bot sends, decoded into `Rendered`.
 import type { Rendered } from "../contract/harness.js";
-import { json, listen, parseBody, type FakeServer } from "./http-util.js";
+import { json, listen, parseBody, type FakeServer, type WireRequest } from "./http-util.js";
 
 type Update = { update_id: number } & Record<string, unknown>;
 interface Queued {
@@ -22,6 +22,8 @@ export interface FakeTelegram {
   readonly webhook: { url: string; secret?: string } | undefined;
   /** Delivers an update the way the bot is set up (webhook POST or next getUpdates); resolves once handled. */
   deliver(update: Update, opts?: { secret?: string | null }): Promise<number>;
+  /** The last webhook POST deliver() made, secret header included (to replay it). */
+  readonly lastSent: WireRequest | undefined;
   /** The next send* call fails with 429 and retry_after = seconds. */
   rateLimitNext(seconds: number): void;
   /** The next send* call fails with this 5xx, answered as the Bot API does (error_code + description). */
@@ -45,6 +47,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   const refused: number[] = [];
   let nextMessageId = 1;
   let closed = false;
+  let lastSent: WireRequest | undefined;
 
   const wake = () => {
     const w = waiters;
@@ -134,11 +137,8 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     async deliver(update, opts = {}) {
       if (webhook) {
         const secret = opts.secret === undefined ? webhook.secret : opts.secret;
-        const res = await fetch(webhook.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
-          body: JSON.stringify(update),
-        });
+        lastSent = { url: webhook.url, headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body: JSON.stringify(update) };
+        const res = await fetch(webhook.url, { method: "POST", headers: lastSent.headers, body: lastSent.body });
         const text = await res.text();
         // A webhook reply (a Bot API call inside the response body) would be recorded here.
         if (text.includes('"method"')) calls.push({ method: "webhookReply", body: JSON.parse(text) as Record<string, unknown> });
@@ -151,6 +151,9 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       return 200;
     },
     refused,
+    get lastSent() {
+      return lastSent;
+    },
     rateLimitNext(seconds) {
       refuse = { status: 429, retryAfter: seconds };
     },

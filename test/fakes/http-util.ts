@@ -77,3 +77,17 @@ export async function waitFor(cond: () => boolean, timeoutMs = 5_000, what = "co
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** An inbound request to the bot exactly as it went over the wire, kept to replay it unchanged. */
+export interface WireRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** POSTs a captured request again, byte for byte (to `url` when given: another process); resolves to the status. */
+export async function sendWire(request: WireRequest, url = request.url): Promise<number> {
+  const res = await fetch(url, { method: "POST", headers: request.headers, body: request.body });
+  await res.arrayBuffer();
+  return res.status;
+}

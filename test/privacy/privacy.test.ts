@@ -168,6 +168,14 @@ describe("retention", () => {
     expect(await purgeExpired(db.prisma, bot.clock.now(), 24)).toBe(0);
   });
 
+  it("forgets processed event ids after three days, not sooner", async () => {
+    await db.prisma.inboundEvent.createMany({ data: [{ key: "old-event", receivedAt: new Date(T0.getTime() - 4 * 864e5) }, { key: "recent-event", receivedAt: new Date(T0.getTime() - 2 * 864e5) }] });
+    await db.prisma.setting.deleteMany({});
+    await purgeExpired(db.prisma, T0, 24);
+    const keys = (await db.prisma.inboundEvent.findMany({ where: { key: { in: ["old-event", "recent-event"] } } })).map((e) => e.key);
+    expect(keys).toEqual(["recent-event"]);
+  });
+
   it("uses the configured period", async () => {
     const later = new Date(T0.getTime() + 5 * 864e5);
     expect(await dueForPurge(db.prisma, later, 1)).toContain(w.bo);

@@ -17,7 +17,8 @@ export function identityOf(activity: Partial<Activity>): string {
 function base(activity: Activity): InboundEvent {
   return {
     from: identityOf(activity),
-    eventId: `teams:act:${activity.id ?? ""}`,
+    // Without an id there is nothing to dedupe on (a shared empty key would drop every later one).
+    ...(activity.id ? { eventId: `teams:act:${activity.id}` } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
     ...(activity.from.name ? { displayName: activity.from.name } : {}),
     // Plain JSON, so the core can store it and hand it back for proactive messages.
