@@ -52,7 +52,7 @@ export async function dueForPurge(db: Db, now: Date, months: number): Promise<st
   return due.slice(0, BATCH);
 }
 
-/** Processed event ids are forgotten after this many days. */
+/** Processed event ids, and the replies delivered for them, are forgotten after this many days. */
 const EVENT_DAYS = 3;
 
 /** Erases what is due, once per Danish day at most; returns how many people were erased. */
@@ -62,7 +62,10 @@ export async function purgeExpired(db: Db, now: Date, months: number, logger?: L
   if ((last?.value as { day?: string } | undefined)?.day === today) return 0;
   // Platforms redeliver within minutes or hours; event ids kept longer only grow the table (and
   // Telegram restarts its update ids at random after a quiet week, so an old id could block a new one).
-  await db.inboundEvent.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - EVENT_DAYS * 864e5) } } });
+  const eventCutoff = new Date(now.getTime() - EVENT_DAYS * 864e5);
+  await db.inboundEvent.deleteMany({ where: { receivedAt: { lt: eventCutoff } } });
+  // Delivered replies have done their job (their key only guards against a redelivery of that event).
+  await db.outbox.deleteMany({ where: { kind: "reply", status: "sent", sentAt: { lt: eventCutoff } } });
   const ids = await dueForPurge(db, now, months);
   for (const id of ids) {
     await db.$transaction(async (tx) => {

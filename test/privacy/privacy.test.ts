@@ -170,10 +170,16 @@ describe("retention", () => {
 
   it("forgets processed event ids after three days, not sooner", async () => {
     await db.prisma.inboundEvent.createMany({ data: [{ key: "old-event", receivedAt: new Date(T0.getTime() - 4 * 864e5) }, { key: "recent-event", receivedAt: new Date(T0.getTime() - 2 * 864e5) }] });
+    const old = new Date(T0.getTime() - 4 * 864e5);
+    await db.prisma.outbox.createMany({ data: [{ dedupeKey: "reply:old:0", recipient: "x", kind: "reply", payload: {}, dueAt: old, status: "sent", sentAt: old }, { dedupeKey: "chk:old", recipient: "x", kind: "checkin", payload: {}, dueAt: old, status: "sent", sentAt: old }] });
     await db.prisma.setting.deleteMany({});
     await purgeExpired(db.prisma, T0, 24);
     const keys = (await db.prisma.inboundEvent.findMany({ where: { key: { in: ["old-event", "recent-event"] } } })).map((e) => e.key);
     expect(keys).toEqual(["recent-event"]);
+    // Replies delivered more than three days ago go too; everything else in the outbox stays.
+    const replies = await db.prisma.outbox.findMany({ where: { kind: "reply" }, select: { status: true, sentAt: true } });
+    expect(replies.filter((r) => r.status === "sent" && r.sentAt! < new Date(T0.getTime() - 3 * 864e5))).toEqual([]);
+    expect(await db.prisma.outbox.count({ where: { dedupeKey: { in: ["reply:old:0", "chk:old"] } } })).toBe(1);
   });
 
   it("uses the configured period", async () => {
