@@ -39,6 +39,26 @@ const TOLD_LIMIT = 5_000;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+// Half of a surrogate pair is not valid UTF-16 and cannot be encoded for the database.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * PostgreSQL stores neither NUL nor broken UTF-16 in text, so no field of an event may carry them
+ * anywhere (ids, forms, names, alert excerpts).
+ */
+function storable(event: InboundEvent): InboundEvent {
+  const clean = (v: string) => v.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
+  const fields = event.fields ? Object.fromEntries(Object.entries(event.fields).map(([k, v]) => [clean(k), typeof v === "string" ? clean(v) : v])) : undefined;
+  return {
+    ...event,
+    ...(event.text !== undefined ? { text: clean(event.text) } : {}),
+    ...(event.action !== undefined ? { action: clean(event.action) } : {}),
+    ...(event.displayName !== undefined ? { displayName: clean(event.displayName) } : {}),
+    ...(event.eventId !== undefined ? { eventId: clean(event.eventId) } : {}),
+    ...(fields ? { fields } : {}),
+  };
+}
+
 function toInput(event: InboundEvent): FlowInput {
   if (event.action) return { kind: "action", action: event.action.slice(0, 100) };
   if (event.media && !event.text) return { kind: "media" };
@@ -173,7 +193,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
       for (let attempt = 1; ; attempt++) {
         let handled: Handled;
         try {
-          handled = await handleOnce(event);
+          handled = await handleOnce(storable(event));
         } catch (err) {
           const e = asMentorbroError(err);
           if (/Unique constraint|P2002/.test(e.message)) {
