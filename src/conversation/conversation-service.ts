@@ -47,7 +47,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * anywhere (ids, forms, names, alert excerpts).
  */
 function storable(event: InboundEvent): InboundEvent {
-  const clean = (v: string) => v.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
+  const clean = (v: string) => v.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
   const fields = event.fields ? Object.fromEntries(Object.entries(event.fields).map(([k, v]) => [clean(k), typeof v === "string" ? clean(v) : v])) : undefined;
   return {
     ...event,
