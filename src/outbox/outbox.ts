@@ -60,8 +60,9 @@ export async function claimDue(db: Db, worker: string, now: Date, limit: number,
     now,
     limit,
   );
-  // RETURNING comes in no particular order; one person's messages must go out in queue order.
-  return rows.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // RETURNING comes in no particular order; one person's messages must go out in queue order
+  // (a stable sort: rows due at the same moment keep the order they were written in).
+  return rows.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
 }
 
 export async function markSent(db: Db, id: string, worker: string, now: Date): Promise<void> {
