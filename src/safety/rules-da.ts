@@ -12,52 +12,7 @@
 // - Severity: high = explicit suicide/self-harm, violence or threats, overdose, voices giving orders;
 //   medium = passive death wishes, fear at home, no bed or food, substance loss of control, paranoia.
 import type { RuleSet } from "./rule-types.js";
-
-const JEG = "jeg|jg=|jeh=|eg=";
-const MIG = "mig=|mg=|mej=";
-const IKKE = "ikke|ik=|ikk=|ikek=";
-const LEVE = "leve=|lev=|leve=|leven=";
-// People a mentee may live with or be hurt by.
-const NAER =
-  "han=|hun=|kaereste|kaeresten|ekskaereste|ekskaeresten|eks=|mand=|manden|kone=|konen=|partner|partneren|samlever|samleveren|" +
-  "far=|faren=|fatter|mor=|moren=|stedfar|stedfaren|stedmor|bror=|broren|soen=|soennen|datter|datteren|onkel|onklen|" +
-  "svigerfar|svigermor|fyr=|fyren=|kaerest*|ekskaerest*|stedfar*";
-// Violence against a person (present, past and participle forms).
-const SLAG =
-  "slaar|slog=|slaaet|banker|bankede|taesker|taeskede|taever|taevede|sparker|sparkede|kvaeler|kvalte|" +
-  "skubber|skubbede|hiver|voldtog*|voldtag*|knalder|nikker|river|rev=|bider|bed=";
-// People a threat can be aimed at; "min X" only with a person ("min computer" is not a threat).
-const PEOPLE =
-  "sagsbehandler*|chef*|nabo*|mentor*|kaerest*|ekskaerest*|mand=|manden|kone=|konen|far=|faren|mor=|moren|" +
-  "bror=|broren|soester*|kollega*|kolleger*|leder*|vagt*|vagten|laerer*|eks=|udlejer*|familie*|foraeldre*|" +
-  "konsulent*|raadgiver*|politi*|betjent*";
-// The target of a threat, as two slots: an optional determiner, then a person or pronoun.
-const OTHER =
-  "min=|mine=|den=|de=|hans=|hendes=? ham=|hende|dem=|dig=|jer=|alle*|nogen|folk=|" + PEOPLE;
-const INSTITUTION =
-  "jobcent*|kommune*|raadhus*|kontor*|kontoret|huset|bygning*|lejlighed*|stedet|butik*|a_kasse*|akasse*";
-// Groups of other people — mentions of them with a topic word are about others, not the writer.
-const GROUP =
-  "unge=|borgere=|mennesker=|personer=|patienter=|klienter=|brugere=|beboere=|boern=|elever=|kvinder=|" +
-  "maend=|familier=|paaroerende=|folk=|ofre=|indsatte=|anbragte=|udsatte=|misbrugere=|sindslidende=|" +
-  "kvinde=|mand=|pige*|drenge*";
-// Work, training, news and fiction — the topic is a subject, not an experience.
-const CONTEXT =
-  "kursus=|kurser=|kurset=|speciale=|specialiseret=|uddannelse=|uddannet=|undervisning=|underviser=|" +
-  "undervist=|efteruddannelse=|certificering=|erfaring*|arbejde=|arbejdet=|arbejder=|arbejdede=|job=|" +
-  "jobbet=|stilling*|praktik*|frivillig*|ansat=|vikar*|behandler*|raadgiv*|projekt*|foredrag*|oplaeg*|" +
-  "bachelor*|artikel*|artiklen=|dokumentar*|film=|filmen=|serie*|bog=|bogen=|podcast*|udsendelse*|" +
-  "indslag*|nyhed*|avis*|bosted*";
-const TOPIC =
-  "selvmord*|selvskad*|psykos*|psykotisk*|misbrug*|hashmisbrug*|alkoholmisbrug*|stofmisbrug*|vold*|" +
-  "voldtaeg*|overgreb*|hjemloes*|afhaengig*|overdos*|krisecent*|stemmer=|tilbagefald*|alkohol*|" +
-  "stoffer=|hoer*";
-const SUBSTANCE =
-  "stoffer|stof=|kokain|coke|amfetamin*|speed=|heroin|ketamin|mdma|hash=|piller|pillerne|sovepiller|" +
-  "smertestillende|alkohol*|spiritus|vodka|joints|skunk";
-const GAMES =
-  "ludo|skak|kort=|fodbold|badminton|tennis|matador|uno=|fifa=|quiz*|bordtennis|spil*|yatzy|poker|pool=|padel|" +
-  "dart=|bowling|kryds|trivial|wordfeud|golf=|squash|billard|backgammon|kamp*|finalen";
+import { JEG, MIG, IKKE, LEVE, NAER, SLAG, OTHER, INSTITUTION, GROUP, CONTEXT, TOPIC, SUBSTANCE, GAMES } from "./rules-da-words.js";
 
 export const RULES_DA: RuleSet = {
   language: "da",
