@@ -7,10 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
 import { t } from "../../src/i18n/index.js";
 import { localParts } from "../../src/checkins/time.js";
+import { seedDataDir } from "../helpers/data-dir.js";
 import { spawnBot } from "../helpers/spawn-bot.js";
 
 type Line = { to?: string; text?: string; buttons?: { action: string; label: string }[] };
@@ -18,20 +17,15 @@ const DAY = 864e5;
 const ANNA = "console:anna";
 const SARA = "console:sara";
 
-async function prepare(dir: string): Promise<void> {
-  const database = await openDatabase({ dataDir: dir });
-  const db = database.prisma;
-  const now = new Date();
-  const programmeId = await ensureProgramme(db);
-  await seedDemo(db, programmeId, now);
-  const anna = await db.identity.findUniqueOrThrow({ where: { externalId: ANNA } });
-  const sara = await db.person.create({ data: { displayName: "Sara", locale: "en", roles: ["mentee"], identities: { create: { externalId: SARA, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } });
-  await db.menteeProfile.create({ data: { personId: sara.id, programmeId, goals: ["job"], status: "matched" } });
-  // Started a week ago; the weekday is tomorrow's, so each week's nudge falls inside one "advance P7D".
-  const weekday = localParts(new Date(now.getTime() + DAY), "Europe/Copenhagen").weekday;
-  await db.match.create({ data: { programmeId, mentorId: anna.personId, menteeId: sara.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 21.5 * DAY), checkinWeekday: weekday } });
-  await database.close();
-}
+const prepare = (dir: string) =>
+  seedDataDir(dir, async (db, programmeId, now) => {
+    const anna = await db.identity.findUniqueOrThrow({ where: { externalId: ANNA } });
+    const sara = await db.person.create({ data: { displayName: "Sara", locale: "en", roles: ["mentee"], identities: { create: { externalId: SARA, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } });
+    await db.menteeProfile.create({ data: { personId: sara.id, programmeId, goals: ["job"], status: "matched" } });
+    // Started a week ago; the weekday is tomorrow's, so each week's nudge falls inside one "advance P7D".
+    const weekday = localParts(new Date(now.getTime() + DAY), "Europe/Copenhagen").weekday;
+    await db.match.create({ data: { programmeId, mentorId: anna.personId, menteeId: sara.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 21.5 * DAY), checkinWeekday: weekday } });
+  });
 
 describe("check-ins in the console (--jsonl)", () => {
   it("nudges, answers, a reminder, a pause and the closing conversation, week by week", async () => {

@@ -11,8 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { localParts } from "../../src/checkins/time.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
+import { seedDataDir } from "../helpers/data-dir.js";
 import { spawnBot } from "../helpers/spawn-bot.js";
 
 const DAY = 864e5;
@@ -39,22 +38,17 @@ function script(): object[] {
  * start; the programme's nudge hour, quiet hours and reminder delay are set around the current
  * hour so the batches come within a few ticks, whenever the test runs.
  */
-async function prepare(dir: string): Promise<void> {
-  const database = await openDatabase({ dataDir: dir });
-  const db = database.prisma;
-  const now = new Date();
-  const programmeId = await ensureProgramme(db);
-  await seedDemo(db, programmeId, now);
-  const { weekday, h: hour } = localParts(now, "Europe/Copenhagen");
-  await db.programme.update({ where: { id: programmeId }, data: { thresholds: { checkinHour: hour, quietHours: [(hour + 12) % 24, (hour + 13) % 24], reminderAfterHours: 1 } } });
-  for (let i = 0; i < PAIRS; i++) {
-    const [mentor, mentee] = await Promise.all(
-      ["mentor", "mentee"].map((role) => db.person.create({ data: { displayName: `${role}${i}`, locale: "da", roles: [role], identities: { create: { externalId: `console:${role}${i}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } })),
-    );
-    await db.match.create({ data: { programmeId, mentorId: mentor!.id, menteeId: mentee!.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 90 * DAY), checkinWeekday: weekday } });
-  }
-  await database.close();
-}
+const prepare = (dir: string) =>
+  seedDataDir(dir, async (db, programmeId, now) => {
+    const { weekday, h: hour } = localParts(now, "Europe/Copenhagen");
+    await db.programme.update({ where: { id: programmeId }, data: { thresholds: { checkinHour: hour, quietHours: [(hour + 12) % 24, (hour + 13) % 24], reminderAfterHours: 1 } } });
+    for (let i = 0; i < PAIRS; i++) {
+      const [mentor, mentee] = await Promise.all(
+        ["mentor", "mentee"].map((role) => db.person.create({ data: { displayName: `${role}${i}`, locale: "da", roles: [role], identities: { create: { externalId: `console:${role}${i}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } })),
+      );
+      await db.match.create({ data: { programmeId, mentorId: mentor!.id, menteeId: mentee!.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 90 * DAY), checkinWeekday: weekday } });
+    }
+  });
 
 interface Life {
   lines: Line[];
