@@ -21,6 +21,8 @@ export type Deliver = (message: OutboundMessage) => Promise<void>;
 
 export interface JournalledReply {
   id: string;
+  /** The outbox row's recipient (the person, or "erased"). */
+  recipient: string;
   message: OutboundMessage;
 }
 
@@ -40,7 +42,7 @@ export async function journalReplies(tx: Tx, messages: OutboundMessage[], o: { p
     attempts: 1,
   }));
   await tx.outbox.createMany({ data: rows });
-  return rows.map((r, i) => ({ id: r.id, message: messages[i]! }));
+  return rows.map((r, i) => ({ id: r.id, recipient: r.recipient, message: messages[i]! }));
 }
 
 /**
@@ -77,10 +79,8 @@ export async function deliverReplies(db: Db, clock: Clock, logger: Logger, worke
  */
 async function queueBehindWaiting(db: Db, workerId: string, replies: JournalledReply[]): Promise<boolean> {
   const ids = replies.map((r) => r.id);
-  const mine = await db.outbox.findFirst({ where: { id: ids[0] }, select: { recipient: true } });
-  if (!mine) return false;
   const last = await db.outbox.findFirst({
-    where: { recipient: mine.recipient, kind: "reply", status: "pending", lastError: { not: null }, id: { notIn: ids } },
+    where: { recipient: replies[0]!.recipient, kind: "reply", status: "pending", lastError: { not: null }, id: { notIn: ids } },
     orderBy: [{ dueAt: "desc" }],
     select: { dueAt: true, claimedUntil: true },
   });
