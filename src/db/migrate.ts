@@ -31,7 +31,8 @@ export async function applyMigrations(
 ): Promise<string[]> {
   if (lockConnection) await lockConnection.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`);
   const migrationsList = await readMigrations();
-  const applied = await appliedNames(lockConnection ?? reader ?? { query: () => Promise.reject(new Error("no reader")) });
+  const runner = lockConnection ?? reader;
+  const applied = runner ? await appliedNames(runner) : undefined;
   if (applied && migrationsList.migrationDirectories.every((m) => applied.has(m.path))) {
     if (lockConnection) await lockConnection.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
     return [];

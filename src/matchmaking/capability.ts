@@ -8,6 +8,7 @@ import { raiseEscalation } from "../escalation/raise.js";
 import { parseDate } from "../text/dates.js";
 import { parseYesNo } from "../flows/parse-input.js";
 import { fold } from "../text/normalize.js";
+import { firstName } from "../checkins/messages.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
 import { endExpiredPauses, pauseMentor } from "./lifecycle.js";
@@ -72,8 +73,6 @@ async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult
   }
   return say(ctx, "offer.gone");
 }
-
-const firstName = (name: string | null | undefined) => (name ?? "").trim().split(/\s+/)[0] ?? "";
 
 /** With several mentees the message must start with the name of the one it is for; undefined = unclear. */
 function addressee(text: string, people: { id: string; displayName: string | null }[]): string | undefined {
