@@ -1,0 +1,12 @@
+// The long robustness runs: 100 real SIGKILLs, 10,000 hostile messages, 100 crash points.
+import { defineConfig } from "vitest/config";
+import { LONG_RUNS } from "./vitest.config.js";
+
+export default defineConfig({
+  test: {
+    include: LONG_RUNS,
+    testTimeout: 900_000,
+    hookTimeout: 300_000,
+    pool: "forks",
+  },
+});
