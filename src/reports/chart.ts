@@ -1,7 +1,7 @@
 // Bar charts for the programme report: one panel per series (outcomes, contact hours), values
 // written above the bars. Suppressed figures (small groups) get an empty bar marked "<5".
 import { Canvas, textWidth, type Rgb } from "./bitmap.js";
-import { encodePng } from "./png.js";
+import { encodePng } from "../lib/png.js";
 
 export interface Bar {
   label: string;

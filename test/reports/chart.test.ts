@@ -2,7 +2,7 @@
 // layout says and in the right colours; suppressed values get no bar.
 import { describe, expect, it } from "vitest";
 import { BAR_COLOURS, CHART, layout, renderChart, type Panel } from "../../src/reports/chart.js";
-import { encodePng } from "../../src/reports/png.js";
+import { encodePng } from "../../src/lib/png.js";
 import { decodePng } from "./png-decode.js";
 
 const panels: Panel[] = [

@@ -1,7 +1,6 @@
-import { inflateSync } from "node:zlib";
+import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildTeamsPackage } from "./app-package.js";
-import { crc32 } from "./crc32.js";
 
 /** Reads a store-only zip back by walking its local headers. */
 function readZip(zip: Buffer): Map<string, Buffer> {

@@ -1,7 +1,7 @@
 // The Teams app package: manifest.json (schema 1.17) plus the two required icons, drawn in code:
 // color.png 192×192 (a white ring on the accent colour) and outline.png 32×32 (white on
 // transparent, as Teams requires for outline icons).
-import { encodePng } from "./png.js";
+import { drawPng } from "./png.js";
 import { zipStore } from "./zip.js";
 
 export interface TeamsPackageOptions {
@@ -24,11 +24,11 @@ const ring = (size: number, x: number, y: number) => {
 
 export function colorIcon(accent: string): Buffer {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16)) as [number, number, number];
-  return encodePng(192, 192, (x, y) => (ring(192, x, y) ? [255, 255, 255, 255] : [r, g, b, 255]));
+  return drawPng(192, 192, (x, y) => (ring(192, x, y) ? [255, 255, 255, 255] : [r, g, b, 255]));
 }
 
 export function outlineIcon(): Buffer {
-  return encodePng(32, 32, (x, y) => (ring(32, x, y) ? [255, 255, 255, 255] : [0, 0, 0, 0]));
+  return drawPng(32, 32, (x, y) => (ring(32, x, y) ? [255, 255, 255, 255] : [0, 0, 0, 0]));
 }
 
 export function teamsManifest(o: TeamsPackageOptions): Record<string, unknown> {

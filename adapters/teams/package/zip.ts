@@ -1,6 +1,6 @@
 // A minimal store-only (uncompressed) zip writer: Teams accepts stored entries, and the package is
-// three small files, so no deflate and no dependency.
-import { crc32 } from "./crc32.js";
+// three small files, so no deflate; node:zlib gives the CRC-32.
+import { crc32 } from "node:zlib";
 
 export interface ZipEntry {
   name: string;
