@@ -1,6 +1,8 @@
 // Parses the pattern language documented in rule-types.ts into slots. Parsing happens once at
 // module load; a malformed pattern throws immediately so a bad rule edit fails every test.
 import { typoBudget } from "../text/normalize.js";
+// The word as typed without æøå: "doed" → "dod", "vaere" → "vare", "paa" → "pa".
+import { skeleton } from "../text/tokens.js";
 
 /** One alternative word of a slot. */
 export interface Alt {
@@ -27,11 +29,6 @@ export interface Pattern {
 
 const WORD = /^[a-z0-9]+$/;
 
-/** The word as typed without æøå: "doed" → "dod", "vaere" → "vare", "paa" → "pa". */
-export function stripDanish(word: string): string {
-  return word.replace(/aa|ae/g, "a").replace(/oe/g, "o");
-}
-
 function parseAlt(raw: string, source: string): Alt {
   if (raw.includes("_")) {
     const parts = raw.split("_").map((p) => parseAlt(p, source));
@@ -48,7 +45,7 @@ function parseAlt(raw: string, source: string): Alt {
   }
   if (!WORD.test(word)) throw new Error(`Bad word "${raw}" in risk pattern "${source}"`);
   const variants = [word];
-  const plain = stripDanish(word);
+  const plain = skeleton(word);
   if (plain !== word && plain.length >= 2) variants.push(plain);
   // Four letters get no typo either: one typo turns Danish "uge" (week) into "urge", "har" into "harm".
   const budget = stem || exact || word.length <= 4 ? 0 : typoBudget(word);
