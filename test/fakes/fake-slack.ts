@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import type { Rendered } from "../contract/harness.js";
 import { json, listen, parseBody, type WireRequest } from "./http-util.js";
-import { acceptWebSockets, type MiniSocket } from "./mini-ws.js";
+import { WebSocketServer, type WebSocket } from "ws";
 
 export interface Call {
   method: string;
@@ -52,7 +52,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let refuse: { status: number; retryAfter?: number; error?: string } | undefined;
   const refused: number[] = [];
   let ts = 1000;
-  let socket: MiniSocket | undefined;
+  let socket: WebSocket | undefined;
   let envelopes = 0;
   let lastSent: WireRequest | undefined;
 
@@ -113,9 +113,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   });
 
-  acceptWebSockets(fake.server, "/link", (ws, onText) => {
+  // Socket Mode: apps.connections.open hands out ws://…/link; the fake speaks Slack's envelope protocol over it.
+  const wss = new WebSocketServer({ server: fake.server, path: "/link" });
+  wss.on("connection", (ws) => {
     socket = ws;
-    onText((text) => acks.push(JSON.parse(text) as Record<string, unknown>));
+    ws.on("message", (data) => acks.push(JSON.parse(String(data)) as Record<string, unknown>));
     ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A1" } }));
   });
 
@@ -154,7 +156,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return envelope_id;
     },
     async close() {
-      socket?.close();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
       await fake.close();
     },
   };
