@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     fileParallelism: false,
     pool: "forks",
+    setupFiles: ["test/setup.ts"],
   },
 });

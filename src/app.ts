@@ -3,7 +3,7 @@
 import type { Clock } from "./core/clock.js";
 import type { BotCore, Channel, Platform } from "./core/messages.js";
 import type { Db } from "./db/database.js";
-import type { Locale } from "./i18n/index.js";
+import { addTexts, type Locale } from "./i18n/index.js";
 import type { Logger } from "./logger.js";
 import { createConversationService } from "./conversation/conversation-service.js";
 import { createSender, type Sender } from "./outbox/sender.js";
@@ -51,6 +51,7 @@ export function createApp(opts: AppOptions): App {
   });
   const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS };
   const caps = (opts.capabilities ?? ALL_CAPABILITIES).map((f) => f(deps));
+  for (const c of caps) if (c.texts) addTexts(c.texts);
   const handlers: HandlerRegistry = {
     actions: caps.flatMap((c) => c.actions ?? []),
     commands: caps.flatMap((c) => c.commands ?? []),

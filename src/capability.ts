@@ -6,7 +6,7 @@ import type { ActionHandler, TaskHandler, TextCommand } from "./conversation/han
 import type { Logger } from "./logger.js";
 import type { InboundEvent } from "./core/messages.js";
 import type { Reply } from "./flows/types.js";
-import type { Locale } from "./i18n/index.js";
+import type { Locale, Texts } from "./i18n/index.js";
 
 export interface CapabilityDeps {
   db: Db;
@@ -36,6 +36,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
 
 export interface Capability {
   name: string;
+  /** The capability's catalogue part (Danish and English); createApp adds it to the lookup. */
+  texts?: Texts;
   actions?: ActionHandler[];
   commands?: TextCommand[];
   tasks?: TaskHandler[];

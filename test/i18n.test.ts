@@ -2,7 +2,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FLOWS } from "../src/flows/registry.js";
-import { CATALOGUES, LOCALES, placeholders, t } from "../src/i18n/index.js";
+import { addTexts, CATALOGUES, LOCALES, placeholders, t } from "../src/i18n/index.js";
+import { loadAllTexts } from "./helpers/texts.js";
+
+// The merged catalogue: the core's texts plus every capability's, as createApp builds it.
+loadAllTexts();
 
 describe("catalogues", () => {
   const keys = new Set(LOCALES.flatMap((l) => Object.keys(CATALOGUES[l])));
@@ -33,6 +37,10 @@ describe("catalogues", () => {
       for (const m of readFileSync(file, "utf8").matchAll(/\bt\([^,]+,\s*"([a-z_]+\.[a-z_.0-9]+)"/g)) if (!keys.has(m[1]!)) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
+  });
+  it("a key defined twice with different texts is refused", () => {
+    addTexts({ da: { "test.twice": "en" }, en: { "test.twice": "one" } });
+    expect(() => addTexts({ da: { "test.twice": "to" }, en: { "test.twice": "two" } })).toThrow(/twice/);
   });
   it("fills placeholders", () => {
     expect(t("en", "mentee.done", { name: "Ali" })).toContain("Ali");

@@ -10,6 +10,8 @@ import { firstName } from "./messages.js";
 import { formatHours } from "./steps.js";
 import { queueDueNudges } from "./schedule.js";
 import { closeDueMatches, endPauses, markMissed, sendReminders } from "./upkeep.js";
+import { checkinsDa } from "./texts-da.js";
+import { checkinsEn } from "./texts-en.js";
 
 const MAX_LINES = 30;
 
@@ -37,6 +39,7 @@ export function createCheckinsCapability(deps: CapabilityDeps): Capability {
   const tz = deps.settings.timezone;
   return {
     name: "checkins",
+    texts: { da: checkinsDa, en: checkinsEn },
     actions: [
       { prefix: "chk", handle: onCheckinAction },
       { prefix: "chkf", handle: onCheckinForm },

@@ -15,6 +15,12 @@ import { askOutcome, outcomeCommand, outcomeFor, recordOutcome } from "./outcome
 import { pauseFromButton, pauseMentorCommand } from "./pause-mentor.js";
 import { personCommand, personSummary } from "./person.js";
 import { queueAction, queueCommand } from "./queue.js";
+import { coordinatorDa } from "./texts-da.js";
+import { coordinatorEn } from "./texts-en.js";
+import { reportsDa } from "../reports/texts-da.js";
+import { reportsEn } from "../reports/texts-en.js";
+import { importDa } from "../import/texts-da.js";
+import { importEn } from "../import/texts-en.js";
 
 /** Button actions "co:<verb>:…", all for coordinators only. */
 async function onAction(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
@@ -62,6 +68,7 @@ export const createCoordinatorCapability: CapabilityFactory = ({ db }) => {
   const actions: ActionHandler[] = [{ prefix: "co", handle: onAction }];
   return {
     name: "coordinator",
+    texts: { da: { ...coordinatorDa, ...reportsDa, ...importDa }, en: { ...coordinatorEn, ...reportsEn, ...importEn } },
     actions,
     commands: [queueCommand, waitingCommand, matchesCommand, personCommand, outcomeCommand, pauseMentorCommand, reportCommand, importCommand, makeJoinCommand(removed)],
     tasks: [reasonTask, importTask, inviteTask],

@@ -8,6 +8,8 @@ import { deliverPending, renotifyDue } from "./deliver.js";
 import { makeSafetyCheck } from "./safety-check.js";
 import { scanSignals } from "./scan-signals.js";
 import { loadThresholds } from "./thresholds.js";
+import { escalationDa } from "./texts-da.js";
+import { escalationEn } from "./texts-en.js";
 
 export const escalationCapability: CapabilityFactory = (deps) => {
   const { db, clock, logger, settings } = deps;
@@ -22,6 +24,7 @@ export const escalationCapability: CapabilityFactory = (deps) => {
 
   return {
     name: "escalation",
+    texts: { da: escalationDa, en: escalationEn },
     actions: [action],
     tasks: [task],
     commands: [makeAlertsCommand(settings.timezone)],

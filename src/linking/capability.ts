@@ -10,6 +10,8 @@ import { t, toLocale } from "../i18n/index.js";
 import { erasePerson } from "../people/erase.js";
 import { CODE_TTL_MS, newCode, normalizeCode, showCode } from "./codes.js";
 import { mergePersons } from "./merge.js";
+import { linkingDa } from "./texts-da.js";
+import { linkingEn } from "./texts-en.js";
 
 /** Wrong codes a person may try within CODE_TTL_MS. */
 export const MAX_FAILED_TRIES = 5;
@@ -62,6 +64,7 @@ export const createLinkingCapability: CapabilityFactory = ({ db }) => {
   const removed = new Set<string>();
   return {
     name: "linking",
+    texts: { da: linkingDa, en: linkingEn },
     commands: [
       {
         words: ["link", "forbind"],

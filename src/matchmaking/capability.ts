@@ -14,6 +14,8 @@ import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from
 import { endExpiredPauses, pauseMentor } from "./lifecycle.js";
 import { runMatchingAll } from "./run-matching.js";
 import { menteeStatus } from "./status.js";
+import { matchDa } from "./texts-da.js";
+import { matchEn } from "./texts-en.js";
 
 const say = (ctx: HandlerContext, key: string, params: Record<string, string | number> = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
 
@@ -112,6 +114,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
   const { db } = deps;
   return {
     name: "matchmaking",
+    texts: { da: matchDa, en: matchEn },
     actions: [
       { prefix: "prop", handle: onProposal },
       { prefix: "off", handle: onOffer },

@@ -4,11 +4,14 @@ import type { CapabilityFactory } from "../capability.js";
 import { changeConsent, consentCommand } from "./consent.js";
 import { exportCommandDef } from "./export-command.js";
 import { DEFAULT_RETENTION_MONTHS, purgeExpired } from "./retention.js";
+import { privacyDa } from "./texts-da.js";
+import { privacyEn } from "./texts-en.js";
 
 export const createPrivacyCapability: CapabilityFactory = ({ db, logger, settings }) => {
   const months = settings.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
   return {
     name: "privacy",
+    texts: { da: privacyDa, en: privacyEn },
     actions: [{ prefix: "cons", handle: changeConsent }],
     commands: [exportCommandDef, consentCommand],
     jobs: [
