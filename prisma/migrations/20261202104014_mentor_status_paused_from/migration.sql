@@ -1,0 +1,15 @@
+-- AlterTable
+ALTER TABLE "MentorProfile" ADD COLUMN     "pausedBy" TEXT,
+ADD COLUMN     "pausedFrom" TEXT;
+
+-- Pauses that were running before this change: they return to what the mentor was before (approved
+-- or not), and a pause counts as the mentor's own only when the mentor set it themselves.
+UPDATE "MentorProfile" mp SET
+  "pausedFrom" = CASE WHEN mp."approvedAt" IS NULL THEN 'pending' ELSE 'active' END,
+  "pausedBy" = CASE WHEN (
+    SELECT a."actorId" FROM "AuditLog" a WHERE a."subjectId" = mp."personId" AND a.action = 'mentor.paused' ORDER BY a.at DESC LIMIT 1
+  ) = mp."personId" THEN 'self' ELSE 'coordinator' END
+WHERE mp.status = 'paused';
+
+-- Nobody approved these mentors: they became active only through an ended holiday (issue 13).
+UPDATE "MentorProfile" SET status = 'pending' WHERE status = 'active' AND "approvedAt" IS NULL;
