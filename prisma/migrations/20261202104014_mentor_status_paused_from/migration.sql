@@ -13,3 +13,13 @@ WHERE mp.status = 'paused';
 
 -- Nobody approved these mentors: they became active only through an ended holiday (issue 13).
 UPDATE "MentorProfile" SET status = 'pending' WHERE status = 'active' AND "approvedAt" IS NULL;
+
+-- Mentorships of people erased before erasure ended them (issue 13) end now, recorded as such; a
+-- mentee whose mentor was erased is waiting again, their wait counting from before.
+INSERT INTO "MatchEvent" ("id", "matchId", "from", "to", "reason", "actorId", "at")
+SELECT gen_random_uuid()::text, "id", "status", 'ended', 'erased', NULL, now() FROM "Match"
+WHERE "status" IN ('active', 'paused') AND ("menteeId" LIKE 'anon-%' OR "mentorId" LIKE 'anon-%');
+UPDATE "MenteeProfile" SET "status" = 'waiting', "waitingSince" = COALESCE("waitingSince", now())
+WHERE "status" = 'matched' AND "personId" IN (SELECT "menteeId" FROM "Match" WHERE "status" IN ('active', 'paused') AND "mentorId" LIKE 'anon-%');
+UPDATE "Match" SET "status" = 'ended', "endedAt" = now(), "endReason" = 'erased', "pausedUntil" = NULL
+WHERE "status" IN ('active', 'paused') AND ("menteeId" LIKE 'anon-%' OR "mentorId" LIKE 'anon-%');
