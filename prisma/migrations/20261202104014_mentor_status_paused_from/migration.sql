@@ -1,3 +1,4 @@
+-- No semicolons in comments here: the PostgreSQL adapter splits migration scripts at every semicolon.
 -- AlterTable
 ALTER TABLE "MentorProfile" ADD COLUMN     "pausedBy" TEXT,
 ADD COLUMN     "pausedFrom" TEXT;
@@ -14,7 +15,7 @@ WHERE mp.status = 'paused';
 -- Nobody approved these mentors: they became active only through an ended holiday (issue 13).
 UPDATE "MentorProfile" SET status = 'pending' WHERE status = 'active' AND "approvedAt" IS NULL;
 
--- Mentorships of people erased before erasure ended them (issue 13) end now, recorded as such; a
+-- Mentorships of people erased before erasure ended them (issue 13) end now, recorded as such. A
 -- mentee whose mentor was erased is waiting again, their wait counting from before.
 INSERT INTO "MatchEvent" ("id", "matchId", "from", "to", "reason", "actorId", "at")
 SELECT gen_random_uuid()::text, "id", "status", 'ended', 'erased', NULL, now() FROM "Match"
