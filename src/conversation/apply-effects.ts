@@ -7,6 +7,7 @@ import { industryName } from "../text/industries.js";
 import { municipalityName } from "../text/municipalities.js";
 import { erasePerson } from "../people/erase.js";
 import { raiseEscalation } from "../escalation/raise.js";
+import { baseStatus, changeMentorStatus, saveMentorProfile, type MentorFields } from "../people/mentor-status.js";
 import type { RouterEffect } from "./router.js";
 
 export interface EffectContext {
@@ -46,7 +47,7 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         if (e.flowId === "mentee_intake") await saveMentee(tx, e.answers, ctx);
         break;
       case "mentor_registered":
-        await saveMentor(tx, e.answers, e.active, ctx);
+        await saveMentor(tx, e.answers, e.active ? (e.via ?? "code") : null, ctx);
         break;
       case "coordinator_registered":
         await tx.person.update({ where: { id: personId }, data: { displayName: e.name } });
@@ -58,7 +59,7 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         break;
       case "delete_person":
         await tx.auditLog.create({ data: { action: "person.deleted", at: now } });
-        await erasePerson(tx, personId);
+        await erasePerson(tx, personId, now);
         return;
       case "abandon":
         break;
@@ -121,9 +122,9 @@ async function saveMentee(tx: Tx, a: Answers, ctx: EffectContext): Promise<void>
   await tx.auditLog.create({ data: { actorId: personId, action: "mentee.intake_completed", subjectId: personId, at: now } });
 }
 
-async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContext): Promise<void> {
+async function saveMentor(tx: Tx, a: Answers, activation: "code" | "import" | null, ctx: EffectContext): Promise<void> {
   const { personId, now } = ctx;
-  const data = {
+  const fields: MentorFields = {
     industry: arr(a.industry)[0] ?? null,
     role: str(a.role),
     competences: arr(a.competences),
@@ -134,23 +135,24 @@ async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContex
     hoursPerMonth: Math.round(Number(a.hours ?? 4)),
     availability: arr(a.availability),
     meetingForms: arr(a.meeting_form),
-    preferences: { targetGroups: arr(a.pref_groups) } as Prisma.InputJsonValue,
+    preferences: { targetGroups: arr(a.pref_groups) },
     gender: str(a.gender),
     ageGroup: str(a.age_group),
-    status: active ? "active" : "pending",
-    approvedAt: active ? now : null,
-    approvedBy: active ? "invite_code" : null,
   };
-  await tx.mentorProfile.upsert({ where: { personId }, create: { personId, programmeId: ctx.programmeId, ...data }, update: data });
+  // Registering (again) saves what the mentor offers; being matchable comes only from a valid code
+  // here, or from a coordinator's approval later (src/people/mentor-status.ts).
+  const self = { role: "self", id: personId } as const;
+  await saveMentorProfile(tx, personId, ctx.programmeId, fields, "pending", self, now);
+  if (activation) await changeMentorStatus(tx, personId, { type: "invite_code", via: activation }, self, now);
   await tx.person.update({ where: { id: personId }, data: { displayName: str(a.name) } });
   await addRole(tx, personId, "mentor");
-  await tx.auditLog.create({ data: { actorId: personId, action: active ? "mentor.activated_by_code" : "mentor.registered", subjectId: personId, at: now } });
-  if (!active) {
+  const profile = await tx.mentorProfile.findUniqueOrThrow({ where: { personId }, select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true } });
+  if (baseStatus(profile) === "pending") {
     await notifyCoordinators(
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: str(a.name) ?? "", industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ?? "–" }),
+      (l) => ({ name: str(a.name) ?? "", industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ?? "–" }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

@@ -168,8 +168,10 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
   /** The step is committed: the replies go first, then follow-up work (matching, sending queued messages). */
   async function finish(handled: Handled, deliver?: Deliver): Promise<OutboundMessage[]> {
     await deliverReplies(db, clock, logger, workerId, handled.journal, deliver);
-    // Whatever fails here is picked up again by the scheduler's jobs.
-    if (handled.personId && !handled.deleted) {
+    // Whatever fails here is picked up again by the scheduler's jobs. After an erasure too: what the
+    // erasure queued (the partner's and coordinators' notices) goes out now, and a mentee who lost
+    // their mentor is matched again. The hooks are not about the sender, who may be gone.
+    if (handled.personId) {
       for (const hook of opts.afterCommit ?? []) {
         await hook(handled.personId).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
       }

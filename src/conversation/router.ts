@@ -42,7 +42,8 @@ export type RouterEffect =
   | { type: "set_locale"; locale: Locale }
   | { type: "delete_person" }
   | { type: "request_human" }
-  | { type: "mentor_registered"; answers: Answers; active: boolean }
+  /** active: a valid invitation code was given; via "import" = a coordinator's invitation (join). */
+  | { type: "mentor_registered"; answers: Answers; active: boolean; via?: "code" | "import" }
   | { type: "coordinator_registered"; name: string };
 
 export interface RouteResult {

@@ -56,13 +56,13 @@ async function onAction(ctx: HandlerContext, rest: string): Promise<HandlerResul
   }
 }
 
-export const createCoordinatorCapability: CapabilityFactory = ({ db }) => {
+export const createCoordinatorCapability: CapabilityFactory = ({ db, clock }) => {
   // People merged away when an invited mentor joined from a new chat account: erased after commit.
   const removed = new Set<string>();
   const sweep = async (ids: string[]) => {
     for (const id of ids) {
       const p = await db.person.findFirst({ where: { id, deletedAt: { not: null }, identities: { none: {} } }, select: { id: true } });
-      if (p) await db.$transaction((tx) => erasePerson(tx, id));
+      if (p) await db.$transaction((tx) => erasePerson(tx, id, clock.now()));
     }
   };
   const actions: ActionHandler[] = [{ prefix: "co", handle: onAction }];

@@ -22,9 +22,16 @@ export async function pauseButtons(ctx: HandlerContext, personId: string): Promi
 export async function doPause(ctx: HandlerContext, personId: string, until: Date | null): Promise<HandlerResult> {
   const p = await ctx.tx.person.findUnique({ where: { id: personId }, select: { displayName: true, mentor: { select: { status: true } } } });
   if (!p?.mentor) return say(ctx, "co.not_mentor");
-  if (until && until <= ctx.now) return say(ctx, "co.pause_past");
-  await pauseMentor(ctx.tx, personId, until, ctx.person.id, ctx.now);
-  return until ? say(ctx, "co.paused", { name: firstName(p.displayName), date: day(until) }) : say(ctx, "co.resumed", { name: firstName(p.displayName) });
+  const name = firstName(p.displayName);
+  const change = await pauseMentor(ctx.tx, personId, until, { role: "coordinator", id: ctx.person.id }, ctx.now);
+  if (!change.ok) {
+    if (change.reason === "past_date") return say(ctx, "co.pause_past");
+    if (change.reason === "not_paused") return say(ctx, "co.not_paused", { name });
+    return say(ctx, "co.pause_not_possible", { name, status: t(ctx.person.locale, `co.mstatus.${p.mentor.status}`) });
+  }
+  if (until) return say(ctx, "co.paused", { name, date: day(until) });
+  // The pause ends where it began: a mentor still waiting for approval is not made active by it.
+  return change.to === "active" ? say(ctx, "co.resumed", { name }) : say(ctx, "co.resumed_status", { name, status: t(ctx.person.locale, `co.mstatus.${change.to}`) });
 }
 
 export function pauseFromButton(ctx: HandlerContext, personId: string, days: string | undefined): Promise<HandlerResult> {

@@ -84,4 +84,7 @@ export const coordinatorDa: Record<string, string> = {
   "co.pause_past": "Den dato er gået. Vælg en dato frem i tiden.",
   "co.paused": "{name} er på pause til {date}. Ingen nye mentees, og check-ins holder pause. Mentees bliver hos mentoren.",
   "co.resumed": "{name} er aktiv igen.",
+  "co.not_paused": "{name} holder ikke pause.",
+  "co.pause_not_possible": "{name} kan ikke sættes på pause nu ({status}).",
+  "co.resumed_status": "{name}s pause er slut. Status: {status}.",
 };

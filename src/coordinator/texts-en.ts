@@ -84,4 +84,7 @@ export const coordinatorEn: Record<string, string> = {
   "co.pause_past": "That date has passed. Choose a date in the future.",
   "co.paused": "{name} is paused until {date}. No new mentees; check-ins pause. Their mentees stay with them.",
   "co.resumed": "{name} is active again.",
+  "co.not_paused": "{name} is not paused.",
+  "co.pause_not_possible": "{name} cannot be paused now ({status}).",
+  "co.resumed_status": "{name}'s pause has ended. Status: {status}.",
 };

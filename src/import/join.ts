@@ -87,8 +87,7 @@ export const inviteTask: TaskHandler = {
     if (r.state) return { replies: r.replies, task: { kind: INVITE_TASK, data: { flow: r.state as unknown as Record<string, unknown> } } };
     const complete = r.effects.find((e) => e.type === "complete");
     if (!complete || complete.type !== "complete") return { replies: r.replies, done: true };
-    await applyEffects(tx, [{ type: "mentor_registered", answers: complete.answers, active: true }], effects);
-    await tx.mentorProfile.update({ where: { personId: person.id }, data: { approvedBy: "import" } });
+    await applyEffects(tx, [{ type: "mentor_registered", answers: complete.answers, active: true, via: "import" }], effects);
     return { replies: [...r.replies, { text: t(l, "mentor.done_active", { name: String(complete.answers.name ?? "") }) }], done: true };
   },
 };

@@ -4,6 +4,7 @@
 // nothing. The e-mail itself is not stored: the coordinator has it.
 import { createHash, randomInt } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
+import { saveMentorProfile } from "../people/mentor-status.js";
 import { MAX_ROWS, parseCsv } from "./csv.js";
 import { mapHeader, validateRow, type RowError } from "./mentor-rows.js";
 
@@ -70,23 +71,20 @@ export async function importMentors(tx: Tx, csv: string, opts: { programmeId: st
       continue;
     }
     const person = await tx.person.create({ data: { displayName: row.name, roles: ["mentor"], locale: "da" } });
-    await tx.mentorProfile.create({
-      data: {
-        personId: person.id,
-        programmeId: opts.programmeId,
-        industry: row.industry,
-        role: row.role,
-        competences: row.competences,
-        languages: row.languages,
-        municipality: row.municipality,
-        capacity: row.capacity,
-        hoursPerMonth: row.hours,
-        qualifications: row.qualifications,
-        gender: row.gender,
-        status: "invited",
-        importKey,
-      },
-    });
+    const profile = {
+      industry: row.industry,
+      role: row.role,
+      competences: row.competences,
+      languages: row.languages,
+      municipality: row.municipality,
+      capacity: row.capacity,
+      hoursPerMonth: row.hours,
+      qualifications: row.qualifications,
+      gender: row.gender,
+      importKey,
+    };
+    // Invited, not matchable: the mentor becomes active by joining with the code (join.ts).
+    await saveMentorProfile(tx, person.id, opts.programmeId, profile, "invited", { role: "coordinator", id: opts.actorId }, opts.now);
     let code = newInviteCode();
     while (await tx.linkCode.findUnique({ where: { code } })) code = newInviteCode();
     await tx.linkCode.create({ data: { code, personId: person.id, expiresAt: new Date(opts.now.getTime() + INVITE_TTL_MS) } });

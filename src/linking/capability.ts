@@ -49,17 +49,17 @@ async function redeem(ctx: HandlerContext, typed: string, removed: Set<string>):
 }
 
 /** Erases merged-away persons that have no identity left; returns how many. */
-async function sweep(db: Db, ids?: string[]): Promise<number> {
+async function sweep(db: Db, now: Date, ids?: string[]): Promise<number> {
   const rows = await db.person.findMany({
     where: { deletedAt: { not: null }, identities: { none: {} }, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true },
     take: 100,
   });
-  for (const { id } of rows) await db.$transaction((tx) => erasePerson(tx, id));
+  for (const { id } of rows) await db.$transaction((tx) => erasePerson(tx, id, now));
   return rows.length;
 }
 
-export const createLinkingCapability: CapabilityFactory = ({ db }) => {
+export const createLinkingCapability: CapabilityFactory = ({ db, clock }) => {
   // Ids merged away by messages of this process, erased once their message has committed.
   const removed = new Set<string>();
   return {
@@ -76,11 +76,11 @@ export const createLinkingCapability: CapabilityFactory = ({ db }) => {
       if (removed.size === 0) return;
       const ids = [...removed];
       removed.clear();
-      await sweep(db, ids);
+      await sweep(db, clock.now(), ids);
     },
     jobs: [
-      async () => {
-        await sweep(db);
+      async (now) => {
+        await sweep(db, now);
       },
     ],
   };

@@ -5,13 +5,15 @@ import type { HandlerContext, HandlerResult } from "../conversation/handlers.js"
 import { t } from "../i18n/index.js";
 import { enqueue } from "../outbox/outbox.js";
 import { raiseEscalation } from "../escalation/raise.js";
-import { parseDate } from "../text/dates.js";
 import { parseYesNo } from "../flows/parse-input.js";
 import { fold } from "../text/normalize.js";
 import { firstName } from "../checkins/messages.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
-import { endExpiredPauses, pauseMentor } from "./lifecycle.js";
+import { endExpiredPauses } from "./lifecycle.js";
+import { reachable } from "./erase-ends.js";
+import { askMentorPause, onMentorPauseDate } from "./mentor-pause.js";
+import { changeMentorStatus } from "../people/mentor-status.js";
 import { runMatchingAll } from "./run-matching.js";
 import { menteeStatus } from "./status.js";
 import { matchDa } from "./texts-da.js";
@@ -48,9 +50,9 @@ async function onMentorApproval(ctx: HandlerContext, rest: string): Promise<Hand
   const [verb, personId] = rest.split(":");
   const mentor = verb === "ok" && personId ? await ctx.tx.mentorProfile.findUnique({ where: { personId }, include: { person: true } }) : null;
   if (!mentor) return say(ctx, "proposal.gone");
-  if (mentor.status !== "pending") return say(ctx, "mentor.already_approved");
-  await ctx.tx.mentorProfile.update({ where: { personId: mentor.personId }, data: { status: "active", approvedAt: ctx.now, approvedBy: ctx.person.id } });
-  await ctx.tx.auditLog.create({ data: { actorId: ctx.person.id, action: "mentor.approved", subjectId: mentor.personId, at: ctx.now } });
+  // A mentor on holiday can be approved too: they are active when the pause ends.
+  const change = await changeMentorStatus(ctx.tx, mentor.personId, { type: "approve" }, { role: "coordinator", id: ctx.person.id }, ctx.now);
+  if (!change.ok) return say(ctx, "mentor.already_approved");
   await enqueue(ctx.tx, [{ dedupeKey: `mentor-approved:${mentor.personId}`, recipient: mentor.personId, kind: "mentor_approved", payload: { key: "mentor.approved_to_mentor" }, dueAt: ctx.now }]);
   return say(ctx, "mentor.approved", { name: mentor.person.displayName ?? "" });
 }
@@ -92,9 +94,17 @@ const jsonSafe = (s: string) => s.replace(/\p{Cs}/gu, "\uFFFD");
 async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> {
   const text = args.trim();
   if (!text) return say(ctx, "relay.empty");
-  const matches = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] }, OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] }, orderBy: { startedAt: "desc" } });
-  if (matches.length === 0) return say(ctx, "relay.no_match");
-  const partners = matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId));
+  const mine = { OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] };
+  const matches = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] }, ...mine }, orderBy: { startedAt: "desc" } });
+  if (matches.length === 0) {
+    // "Sent" would be a lie: say plainly that an ended mentorship carries no messages.
+    const ended = await ctx.tx.match.count({ where: { status: "ended", ...mine } });
+    return say(ctx, ended ? "relay.ended" : "relay.no_match");
+  }
+  // Only a partner who is still here can be written to (an erased person's rows outlive them).
+  const here = await reachable(ctx.tx, matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)));
+  const partners = matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)).filter((id) => here.has(id));
+  if (partners.length === 0) return say(ctx, "relay.partner_gone");
   let other = partners[0]!;
   if (partners.length > 1) {
     // Guessing (say, the newest mentorship) would hand one mentee's words to another.
@@ -129,7 +139,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
         help: "help.newmentor",
         handle: async (ctx) => ({ replies: [{ text: t(ctx.person.locale, "newmentor.confirm"), buttons: [{ action: "yes", label: t(ctx.person.locale, "newmentor.yes") }, { action: "no", label: t(ctx.person.locale, "common.cancel") }] }], task: { kind: "new_mentor", data: {} } }),
       },
-      { words: ["ferie", "holiday", "mentorpause", "mentor pause", "sygdom"], roles: ["mentor"], help: "help.mentorpause", handle: async (ctx) => ({ ...say(ctx, "mentorpause.ask"), task: { kind: "mentor_pause", data: {} } }) },
+      { words: ["ferie", "holiday", "mentorpause", "mentor pause", "sygdom"], roles: ["mentor"], help: "help.mentorpause", handle: askMentorPause },
     ],
     tasks: [
       {
@@ -152,12 +162,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
       },
       {
         kind: "mentor_pause",
-        handle: async (ctx) => {
-          const d = ctx.input.kind === "text" ? parseDate(ctx.input.text, ctx.now, ctx.person.locale) : undefined;
-          if (!d) return { ...say(ctx, "mentorpause.bad_date"), task: { kind: "mentor_pause", data: {} } };
-          await pauseMentor(ctx.tx, ctx.person.id, new Date(`${d.date}T00:00:00Z`), ctx.person.id, ctx.now);
-          return { ...say(ctx, "mentorpause.done", { date: d.date }), done: true };
-        },
+        handle: onMentorPauseDate,
       },
     ],
     jobs: [

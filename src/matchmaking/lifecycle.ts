@@ -2,8 +2,12 @@
 import { enqueue, type Tx } from "../outbox/outbox.js";
 import { MentorbroError } from "../core/errors.js";
 import { startClosing } from "../checkins/lifecycle.js";
+import { changeMentorStatus, type MentorActor, type MentorChange } from "../people/mentor-status.js";
 
-async function transition(tx: Tx, matchId: string, to: string, reason: string | null, actorId: string | null, now: Date, extra: object = {}): Promise<{ menteeId: string; mentorId: string; from: string }> {
+const SYSTEM: MentorActor = { role: "system" };
+
+/** Moves a match to `to`, with its history row and an audit row. */
+export async function transition(tx: Tx, matchId: string, to: string, reason: string | null, actorId: string | null, now: Date, extra: object = {}): Promise<{ menteeId: string; mentorId: string; from: string }> {
   const m = await tx.match.findUnique({ where: { id: matchId } });
   if (!m) throw new MentorbroError("NOT_FOUND", "No such match");
   await tx.match.update({ where: { id: matchId }, data: { status: to, ...extra } });
@@ -26,16 +30,27 @@ export async function reassignMatch(tx: Tx, matchId: string, reason: string, act
   await tx.menteeProfile.update({ where: { personId: m.menteeId }, data: { status: "waiting" } });
 }
 
-/** Pauses a mentor (holiday, illness): no new offers, their matches' check-ins pause; nobody is lost. */
-export async function pauseMentor(tx: Tx, personId: string, until: Date | null, actorId: string | null, now: Date): Promise<void> {
-  await tx.mentorProfile.update({ where: { personId }, data: { status: until ? "paused" : "active", pausedUntil: until } });
-  const matches = await tx.match.findMany({ where: { mentorId: personId, status: { in: until ? ["active"] : ["paused"] } }, select: { id: true } });
-  for (const m of matches) await transition(tx, m.id, until ? "paused" : "active", until ? "mentor paused" : "mentor back", actorId, now, { pausedUntil: until });
-  await tx.auditLog.create({ data: { actorId, action: until ? "mentor.paused" : "mentor.resumed", subjectId: personId, at: now } });
+/**
+ * Pauses a mentor (holiday, illness) until a date, or ends the pause (until = null): no new offers
+ * meanwhile, their matches' check-ins pause; nobody is lost. The status itself changes only
+ * through mentor-status.ts, which may refuse (a date in the past, a coordinator's pause).
+ */
+export async function pauseMentor(tx: Tx, personId: string, until: Date | null, actor: MentorActor, now: Date): Promise<MentorChange> {
+  const change = await changeMentorStatus(tx, personId, until ? { type: "pause", until } : { type: "resume" }, actor, now);
+  if (change.ok) await pauseMatches(tx, personId, until, actor.id ?? null, now);
+  return change;
 }
 
-/** Mentors whose pause has run out are active again. */
+async function pauseMatches(tx: Tx, personId: string, until: Date | null, actorId: string | null, now: Date): Promise<void> {
+  const matches = await tx.match.findMany({ where: { mentorId: personId, status: { in: until ? ["active"] : ["paused"] } }, select: { id: true } });
+  for (const m of matches) await transition(tx, m.id, until ? "paused" : "active", until ? "mentor paused" : "mentor back", actorId, now, { pausedUntil: until });
+}
+
+/** Pauses that have run out end: each mentor returns to the status the pause interrupted. */
 export async function endExpiredPauses(tx: Tx, now: Date): Promise<void> {
   const due = await tx.mentorProfile.findMany({ where: { status: "paused", pausedUntil: { lte: now } }, select: { personId: true } });
-  for (const d of due) await pauseMentor(tx, d.personId, null, null, now);
+  for (const d of due) {
+    const change = await changeMentorStatus(tx, d.personId, { type: "expire" }, SYSTEM, now);
+    if (change.ok) await pauseMatches(tx, d.personId, null, null, now);
+  }
 }

@@ -2,9 +2,15 @@
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
+import { endForErasure, ERASED } from "../matchmaking/erase-ends.js";
+import { changeMentorStatus } from "./mentor-status.js";
 
-export async function erasePerson(tx: Tx, personId: string): Promise<void> {
+export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<void> {
   const anon = `anon-${randomUUID()}`;
+  // First what the person was part of ends (partners and coordinators are told), while the rows
+  // still name them; the "erased" reason on those ends is not personal and stays.
+  await endForErasure(tx, personId, now);
+  await changeMentorStatus(tx, personId, { type: "erase" }, { role: "system" }, now);
   // Self-assessments and the target group are intake answers: they stay (anonymised) only for
   // people who said yes to statistics.
   const stats = await tx.consent.findUnique({ where: { personId_purpose: { personId, purpose: "statistics" } } });
@@ -16,11 +22,12 @@ export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   await tx.goal.deleteMany({ where: { menteeId: personId } });
   await tx.outcome.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, note: null } });
   await tx.selfAssessment.updateMany({ where: { personId }, data: { personId: anon } });
-  await tx.matchEvent.updateMany({ where: { match: { OR: [{ menteeId: personId }, { mentorId: personId }] } }, data: { reason: null } });
+  await tx.matchEvent.updateMany({ where: { match: { OR: [{ menteeId: personId }, { mentorId: personId }] }, NOT: { reason: ERASED } }, data: { reason: null } });
   await tx.matchEvent.updateMany({ where: { actorId: personId }, data: { actorId: null } });
   await tx.match.updateMany({ where: { menteeId: personId }, data: { menteeId: anon } });
   await tx.match.updateMany({ where: { mentorId: personId }, data: { mentorId: anon } });
-  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }] }, data: { purpose: null, goals: [], mentorTasks: null, qualifications: null, endReason: null } });
+  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }] }, data: { purpose: null, goals: [], mentorTasks: null, qualifications: null } });
+  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }], NOT: { endReason: ERASED } }, data: { endReason: null } });
   await tx.proposal.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, reasons: [], declineReason: null } });
   await tx.proposal.updateMany({ where: { mentorId: personId }, data: { mentorId: anon, reasons: [], declineReason: null } });
   await tx.conflict.deleteMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }] } });

@@ -5,6 +5,7 @@ import type { HandlerContext, HandlerResult, TextCommand } from "../conversation
 import type { Button } from "../core/messages.js";
 import { t } from "../i18n/index.js";
 import type { Tx } from "../outbox/outbox.js";
+import { changeMentorStatus } from "../people/mentor-status.js";
 
 export const PURPOSES = ["matching", "share_contact", "statistics"] as const;
 const OPEN_PROPOSALS = ["proposed", "held", "offered"];
@@ -32,16 +33,18 @@ export async function consentOverview(ctx: HandlerContext, prefix?: string): Pro
 }
 
 /** What follows from giving or withdrawing consent to matching. */
-async function applyMatching(tx: Tx, personId: string, granted: boolean): Promise<void> {
+async function applyMatching(tx: Tx, personId: string, granted: boolean, now: Date): Promise<void> {
+  const self = { role: "self", id: personId } as const;
+  const isMentor = (await tx.mentorProfile.count({ where: { personId } })) > 0;
   if (!granted) {
     await tx.proposal.updateMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }], status: { in: OPEN_PROPOSALS } }, data: { status: "cancelled" } });
     await tx.menteeProfile.updateMany({ where: { personId, status: { in: ["waiting", "proposed"] } }, data: { status: "paused" } });
-    await tx.mentorProfile.updateMany({ where: { personId, status: { in: ["active", "pending"] } }, data: { status: "inactive" } });
+    if (isMentor) await changeMentorStatus(tx, personId, { type: "withdraw_consent" }, self, now);
     return;
   }
   await tx.menteeProfile.updateMany({ where: { personId, status: "paused" }, data: { status: "waiting" } });
-  await tx.mentorProfile.updateMany({ where: { personId, status: "inactive", approvedAt: { not: null } }, data: { status: "active" } });
-  await tx.mentorProfile.updateMany({ where: { personId, status: "inactive", approvedAt: null }, data: { status: "pending" } });
+  // Gives back what the mentor had before (approved or still waiting), never more.
+  if (isMentor) await changeMentorStatus(tx, personId, { type: "give_consent" }, self, now);
 }
 
 export async function changeConsent(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
@@ -55,7 +58,7 @@ export async function changeConsent(ctx: HandlerContext, rest: string): Promise<
     create: { personId, purpose, granted, at: ctx.now, withdrawnAt: granted ? null : ctx.now },
     update: granted ? { granted, at: ctx.now, withdrawnAt: null } : { granted, withdrawnAt: ctx.now },
   });
-  if (purpose === "matching") await applyMatching(ctx.tx, personId, granted);
+  if (purpose === "matching") await applyMatching(ctx.tx, personId, granted, ctx.now);
   await ctx.tx.auditLog.create({ data: { actorId: personId, action: granted ? "consent.given" : "consent.withdrawn", subjectId: personId, details: { purpose }, at: ctx.now } });
   const key = granted ? "priv.given" : `priv.withdrawn.${purpose}`;
   return consentOverview(ctx, t(l, key, { purpose: t(l, `priv.purpose.${purpose}`) }));

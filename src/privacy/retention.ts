@@ -70,7 +70,7 @@ export async function purgeExpired(db: Db, now: Date, months: number, logger?: L
   for (const id of ids) {
     await db.$transaction(async (tx) => {
       await tx.auditLog.create({ data: { action: "person.purged", details: { reason: "retention", months }, at: now } });
-      await erasePerson(tx, id);
+      await erasePerson(tx, id, now);
     });
   }
   // A full batch may leave more: run again on the next tick instead of waiting a day.

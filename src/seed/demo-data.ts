@@ -1,6 +1,7 @@
 // Demo data for the console: a coordinator and ten varied mentors, seeded idempotently (by
 // identity), so a newcomer can walk through a whole mentorship in minutes.
 import type { Db } from "../db/database.js";
+import { changeMentorStatus, saveMentorProfile } from "../people/mentor-status.js";
 
 interface DemoMentor {
   key: string;
@@ -33,11 +34,9 @@ export const DEMO_MENTORS: DemoMentor[] = [
 
 export async function seedDemo(db: Db, programmeId: string, now: Date): Promise<void> {
   const coordinator = await upsertPerson(db, "console:coordinator", "Kim (koordinator)", ["coordinator"]);
-  void coordinator;
   for (const m of DEMO_MENTORS) {
     const id = await upsertPerson(db, `console:${m.key}`, m.name, ["mentor"]);
-    const data = {
-      programmeId,
+    const fields = {
       industry: m.industry,
       role: m.role,
       competences: m.competences,
@@ -48,11 +47,15 @@ export async function seedDemo(db: Db, programmeId: string, now: Date): Promise<
       meetingForms: m.meetingForms,
       preferences: { targetGroups: m.groups, gender: m.gender, age: m.age },
       qualifications: `${m.role} med mange års erfaring (demo)`,
-      status: "active",
-      approvedAt: now,
-      approvedBy: "demo",
     };
-    await db.mentorProfile.upsert({ where: { personId: id }, create: { personId: id, ...data }, update: {} });
+    // Seeded once: a restart leaves the mentors as the demo left them. Active the ordinary way,
+    // approved by the demo coordinator (src/people/mentor-status.ts).
+    if (!(await db.mentorProfile.findUnique({ where: { personId: id }, select: { personId: true } }))) {
+      await db.$transaction(async (tx) => {
+        await saveMentorProfile(tx, id, programmeId, fields, "pending", { role: "self", id }, now);
+        await changeMentorStatus(tx, id, { type: "approve" }, { role: "coordinator", id: coordinator }, now);
+      });
+    }
     await db.consent.upsert({
       where: { personId_purpose: { personId: id, purpose: "matching" } },
       create: { personId: id, purpose: "matching", granted: true, at: now },

@@ -39,7 +39,7 @@ describe("erase and report on PostgreSQL", () => {
     await db.prisma.escalation.create({ data: { dedupeKey: `${MARK}:human:${id}:2001-01-10`, kind: "human_requested", severity: "medium", personId: id, createdAt: NOW } });
     await db.prisma.auditLog.create({ data: { action: MARK, details: { note: `about ${id}` }, at: NOW } });
     await db.prisma.outcome.create({ data: { matchId, menteeId: id, category: "job", date: new Date("2001-02-01T09:00:00Z"), targetGroup: "new_graduate" } });
-    await db.prisma.$transaction((tx) => erasePerson(tx, id));
+    await db.prisma.$transaction((tx) => erasePerson(tx, id, NOW));
     const esc = await db.prisma.escalation.findFirstOrThrow({ where: { dedupeKey: { startsWith: MARK } } });
     expect(esc.dedupeKey).not.toContain(id);
     expect(esc.dedupeKey).toMatch(/:human:anon-/);
