@@ -56,7 +56,7 @@ export const createCoordinatorCapability: CapabilityFactory = ({ db }) => {
   const sweep = async (ids: string[]) => {
     for (const id of ids) {
       const p = await db.person.findFirst({ where: { id, deletedAt: { not: null }, identities: { none: {} } }, select: { id: true } });
-      if (p) await db.$transaction((tx) => erasePerson(tx, id));
+      if (p) await db.$transaction((tx) => erasePerson(tx, id, { keepAuditTrail: true }));
     }
   };
   const actions: ActionHandler[] = [{ prefix: "co", handle: onAction }];

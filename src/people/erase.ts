@@ -2,9 +2,20 @@
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
+import { personIdsOf } from "./former-ids.js";
 
-export async function erasePerson(tx: Tx, personId: string): Promise<void> {
+export interface EraseOptions {
+  /**
+   * For a person merged into another by linking: the human lives on as the kept person, so the
+   * audit rows keep their original actor and subject (the link's audit row names both ids).
+   */
+  keepAuditTrail?: boolean;
+}
+
+export async function erasePerson(tx: Tx, personId: string, opts: EraseOptions = {}): Promise<void> {
   const anon = `anon-${randomUUID()}`;
+  // Audit rows written under ids later merged into this person are this person's too.
+  const auditIds = opts.keepAuditTrail ? [] : await personIdsOf(tx, personId);
   // Self-assessments and the target group are intake answers: they stay (anonymised) only for
   // people who said yes to statistics.
   const stats = await tx.consent.findUnique({ where: { personId_purpose: { personId, purpose: "statistics" } } });
@@ -29,15 +40,19 @@ export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   await tx.outcome.updateMany({ where: { recordedBy: personId }, data: { recordedBy: null } });
   await tx.mentorProfile.updateMany({ where: { approvedBy: personId }, data: { approvedBy: null } });
   await tx.escalation.updateMany({ where: { assignedTo: personId }, data: { assignedTo: null } });
-  await tx.auditLog.updateMany({ where: { actorId: personId }, data: { actorId: null } });
-  await tx.auditLog.updateMany({ where: { subjectId: personId }, data: { subjectId: null } });
+  if (auditIds.length > 0) {
+    await tx.auditLog.updateMany({ where: { actorId: { in: auditIds } }, data: { actorId: null } });
+    await tx.auditLog.updateMany({ where: { subjectId: { in: auditIds } }, data: { subjectId: null } });
+  }
   // Dedupe keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
   // them unique without pointing at anyone.
   for (const sql of [
     `UPDATE "Escalation" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
     `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
-    `UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`,
   ]) await tx.$executeRawUnsafe(sql, personId, anon);
+  for (const id of auditIds) {
+    await tx.$executeRawUnsafe(`UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`, id, id === personId ? anon : `anon-${randomUUID()}`);
+  }
   await tx.outbox.deleteMany({ where: { recipient: personId } });
   await tx.linkCode.deleteMany({ where: { personId } });
   // Identities, consents, profiles and the conversation cascade with the person.
