@@ -18,12 +18,14 @@ import { importDa } from "../import/texts-da.js";
 import { importEn } from "../import/texts-en.js";
 import { privacyDa } from "../privacy/texts-da.js";
 import { privacyEn } from "../privacy/texts-en.js";
+import { securityDa } from "../security/texts-da.js";
+import { securityEn } from "../security/texts-en.js";
 
 export type Locale = "da" | "en";
 export const LOCALES: Locale[] = ["da", "en"];
 // Capabilities keep their texts beside their code (src/<capability>/texts-da.ts, texts-en.ts);
 // list each part here so one lookup and one consistency test cover them all.
-const PARTS: Record<Locale, Record<string, string>>[] = [{ da, en }, { da: matchDa, en: matchEn }, { da: linkingDa, en: linkingEn }, { da: escalationDa, en: escalationEn }, { da: checkinsDa, en: checkinsEn }, { da: coordinatorDa, en: coordinatorEn }, { da: reportsDa, en: reportsEn }, { da: importDa, en: importEn }, { da: privacyDa, en: privacyEn }];
+const PARTS: Record<Locale, Record<string, string>>[] = [{ da, en }, { da: matchDa, en: matchEn }, { da: linkingDa, en: linkingEn }, { da: escalationDa, en: escalationEn }, { da: checkinsDa, en: checkinsEn }, { da: coordinatorDa, en: coordinatorEn }, { da: reportsDa, en: reportsEn }, { da: importDa, en: importEn }, { da: privacyDa, en: privacyEn }, { da: securityDa, en: securityEn }];
 
 export const CATALOGUES: Record<Locale, Record<string, string>> = {
   da: Object.assign({}, ...PARTS.map((p) => p.da)),
