@@ -22,12 +22,10 @@ export interface InviteAttempt {
 /** "5 minutes", "24 hours": how long until a lock-out ends, rounded up. */
 export function waitText(l: Locale, until: Date, now: Date): string {
   const ms = Math.max(0, until.getTime() - now.getTime());
-  if (ms <= 60 * 60_000) {
-    const n = Math.max(1, Math.ceil(ms / 60_000));
-    return n === 1 ? t(l, "wait.minute") : t(l, "wait.minutes", { n });
-  }
-  const n = Math.ceil(ms / (60 * 60_000));
-  return n === 1 ? t(l, "wait.hour") : t(l, "wait.hours", { n });
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 60) return minutes === 1 ? t(l, "wait.minute") : t(l, "wait.minutes", { n: minutes });
+  const hours = Math.ceil(ms / (60 * 60_000));
+  return hours === 1 ? t(l, "wait.hour") : t(l, "wait.hours", { n: hours });
 }
 
 /** Before routing: the running lock-out for a message that may complete a sign-up with a code. */
