@@ -5,7 +5,7 @@
 // code typed while locked out is not compared at all. The mentor code goes through the same guard.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.js";
-import { FREE_TRIES, LOCKOUTS_MS, sameSecret } from "../../src/security/code-guard.js";
+import { FREE_TRIES, guardKeys, LOCKOUTS_MS, purgeQuietGuards, QUIET_RESET_MS, recordFailure, sameSecret } from "../../src/security/code-guard.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 
@@ -166,6 +166,20 @@ describe("guessing the mentor code", () => {
     expect((await db.prisma.mentorProfile.findFirstOrThrow()).status).toBe("pending");
     expect(await db.prisma.auditLog.count({ where: { action: "invite_code.failed", details: { path: ["kind"], equals: "mentor" } } })).toBe(FREE_TRIES);
     expect(await db.prisma.escalation.count({ where: { kind: "code_guessing" } })).toBe(1);
+  });
+});
+
+describe("the guard's counters", () => {
+  it("hold no ids, start afresh after a quiet week, and are then removed by the scheduler's job", async () => {
+    const keys = guardKeys("invite", "person-1", "telegram:1");
+    const now = bot.clock.now();
+    for (let i = 0; i < FREE_TRIES - 1; i++) expect(await recordFailure(db.prisma, keys, now)).toBeUndefined();
+    expect(JSON.stringify(await db.prisma.codeGuard.findMany())).not.toMatch(/person-1|telegram/);
+    const later = new Date(now.getTime() + QUIET_RESET_MS + 1_000);
+    // Four old failures do not add up with one new one.
+    expect(await recordFailure(db.prisma, keys, later)).toBeUndefined();
+    expect(await purgeQuietGuards(db.prisma, later)).toBe(0);
+    expect(await purgeQuietGuards(db.prisma, new Date(later.getTime() + QUIET_RESET_MS + 1_000))).toBe(2);
   });
 });
 
