@@ -6,5 +6,6 @@ import { createLinkingCapability } from "./linking/capability.js";
 import { createCheckinsCapability } from "./checkins/capability.js";
 import { createCoordinatorCapability } from "./coordinator/capability.js";
 import { createPrivacyCapability } from "./privacy/capability.js";
+import { createSecurityCapability } from "./security/capability.js";
 
-export const ALL_CAPABILITIES: CapabilityFactory[] = [escalationCapability, createMatchmakingCapability, createLinkingCapability, createCheckinsCapability, createCoordinatorCapability, createPrivacyCapability];
+export const ALL_CAPABILITIES: CapabilityFactory[] = [escalationCapability, createMatchmakingCapability, createLinkingCapability, createCheckinsCapability, createCoordinatorCapability, createPrivacyCapability, createSecurityCapability];

@@ -10,6 +10,8 @@ const bool = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 export const DEMO_COORDINATOR_CODE = "koordinator-demo";
+/** Shortest invitation code accepted once a platform (reachable by anyone) is connected. */
+export const MIN_PLATFORM_CODE_LENGTH = 12;
 
 const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
@@ -106,6 +108,16 @@ function combinationProblem(c: Config): string | undefined {
   // The demo code is public (README): a connected bot would let anyone become a coordinator.
   if (platforms.length > 0 && c.COORDINATOR_INVITE_CODE === DEMO_COORDINATOR_CODE) {
     return "COORDINATOR_INVITE_CODE: choose your own code before connecting a platform";
+  }
+  // Tries are limited (src/security/code-guard.ts), but a short code still falls to many accounts
+  // guessing at once; on a reachable bot the codes must be long.
+  if (platforms.length > 0) {
+    for (const name of ["COORDINATOR_INVITE_CODE", "MENTOR_INVITE_CODE"] as const) {
+      const code = c[name];
+      if (code !== undefined && code.length < MIN_PLATFORM_CODE_LENGTH) {
+        return `${name}: use at least ${MIN_PLATFORM_CODE_LENGTH} characters when a platform is connected, so the code cannot be guessed (it has ${code.length})`;
+      }
+    }
   }
   return undefined;
 }

@@ -46,6 +46,18 @@ describe("loadConfig", () => {
     expect(problem({ ...base, TELEGRAM_BOT_TOKEN: "12:ab" })).toBe("");
   });
 
+  it("refuses invitation codes shorter than 12 characters once a platform is connected, naming the variable and why", () => {
+    const tg = { TELEGRAM_BOT_TOKEN: "12:ab" };
+    const coordinator = problem({ ...tg, COORDINATOR_INVITE_CODE: "a".repeat(11) });
+    expect(coordinator).toMatch(/^Invalid configuration: COORDINATOR_INVITE_CODE: .*at least 12 characters.*guessed/);
+    expect(coordinator.split("\n")).toHaveLength(1);
+    expect(problem({ ...tg, COORDINATOR_INVITE_CODE: "a".repeat(12) })).toBe("");
+    expect(problem({ ...tg, ...base, MENTOR_INVITE_CODE: "mentor-2026" })).toMatch(/^Invalid configuration: MENTOR_INVITE_CODE: .*at least 12 characters/);
+    expect(problem({ ...tg, ...base, MENTOR_INVITE_CODE: "mentor-code-26" })).toBe("");
+    // The local console is reachable by no one else: a short code is fine there.
+    expect(problem({ COORDINATOR_INVITE_CODE: "a".repeat(11) })).toBe("");
+  });
+
   it("knows which platforms are configured", () => {
     expect(enabledPlatforms(loadConfig({}))).toEqual([]);
     const all = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: "12:ab", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", TEAMS_AUTH_DISABLED: "true" });

@@ -63,6 +63,9 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         return;
       case "abandon":
         break;
+      case "invite_attempt":
+        // Recorded by the service (src/security/invite-codes.ts): it needs the platform identity.
+        break;
     }
   }
 }

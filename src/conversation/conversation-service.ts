@@ -14,6 +14,7 @@ import { route, type ConvoData, type RouteResult } from "./router.js";
 import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
 import { helpFor, runHandlers } from "./run-handlers.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
+import { inviteLock, recordInviteAttempts } from "../security/invite-codes.js";
 
 export interface ConversationServiceOptions {
   db: Db;
@@ -129,6 +130,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
         const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
         const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
+        const codeLock = base.mode === "flow" ? await inviteLock(tx, base.flow?.flowId, person.id, event.from, now) : undefined;
         const result = route({
           person: { locale: hp.locale, roles: person.roles, name: person.displayName, menteeStatus },
           convo: base,
@@ -136,6 +138,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
           platformLocale,
           now,
           codes: opts.codes,
+          codeLock,
           extraHelp: helpFor(registry, hp),
         });
         replies = result.replies;
@@ -155,6 +158,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         throw new MentorbroError("NOT_FOUND", "No programme configured");
       }
       await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
+      replies.push(...(await recordInviteAttempts(tx, effects, { personId: person.id, externalId: event.from, locale: person.locale as Locale, now })));
       const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
       // After an erasure the reply must not point back at the person it was about.
       const erased = effects.some((e) => e.type === "delete_person");

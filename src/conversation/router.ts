@@ -7,6 +7,8 @@ import type { Answers, Effect, FlowInput, FlowState, Reply } from "../flows/type
 import { matchOption } from "../text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
+import { sameSecret } from "../security/code-guard.js";
+import { waitText, type InviteAttempt } from "../security/invite-codes.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -33,6 +35,8 @@ export interface RouteContext {
   platformLocale?: Locale;
   now: Date;
   codes: { coordinator: string; mentor?: string };
+  /** While a lock-out for wrong invitation codes runs (src/security): its end. Codes are then not compared. */
+  codeLock?: Date;
   /** Lines added to the help text, e.g. the commands of the person's roles. */
   extraHelp?: string;
 }
@@ -44,7 +48,8 @@ export type RouterEffect =
   | { type: "request_human" }
   /** active: a valid invitation code was given; via "import" = a coordinator's invitation (join). */
   | { type: "mentor_registered"; answers: Answers; active: boolean; via?: "code" | "import" }
-  | { type: "coordinator_registered"; name: string };
+  | { type: "coordinator_registered"; name: string }
+  | InviteAttempt;
 
 export interface RouteResult {
   convo: ConvoData;
@@ -222,20 +227,25 @@ function onFlow(ctx: RouteContext): RouteResult {
   const answers = complete.answers;
   const name = String(answers.name ?? "");
   if (flow.id === "coordinator_signup") {
-    if (String(answers.code ?? "").trim() !== ctx.codes.coordinator) {
-      const { code: _code, ...rest } = answers;
-      const state: FlowState = { ...ctx.convo.flow!, answers: rest, step: "code", pending: undefined };
-      return { convo: { mode: "flow", flow: state }, replies: [{ text: t(locale, "coordinator.code_invalid") }], effects: [] };
+    const { code: _code, ...rest } = answers;
+    const again: ConvoData = { mode: "flow", flow: { ...ctx.convo.flow!, answers: rest, step: "code", pending: undefined } };
+    // Locked out: the code is not even compared.
+    if (ctx.codeLock) return { convo: again, replies: [{ text: t(locale, "invite.locked", { wait: waitText(locale, ctx.codeLock, ctx.now) }) }], effects: [] };
+    if (!sameSecret(String(answers.code ?? "").trim(), ctx.codes.coordinator)) {
+      return { convo: again, replies: [{ text: t(locale, "coordinator.code_invalid") }], effects: [{ type: "invite_attempt", kind: "coordinator", ok: false }] };
     }
-    return { convo: { mode: "idle" }, replies: [{ text: t(locale, "coordinator.done") }], effects: [{ type: "coordinator_registered", name }] };
+    return { convo: { mode: "idle" }, replies: [{ text: t(locale, "coordinator.done") }], effects: [{ type: "coordinator_registered", name }, { type: "invite_attempt", kind: "coordinator", ok: true }] };
   }
   if (flow.id === "mentor_onboarding") {
     const code = answers.invite_code;
-    const active = typeof code === "string" && !!ctx.codes.mentor && code.trim() === ctx.codes.mentor;
+    // Only a configured code can be guessed; while locked out, none is compared.
+    const compared = typeof code === "string" && !!ctx.codes.mentor && !ctx.codeLock;
+    const active = compared && sameSecret(code.trim(), ctx.codes.mentor!);
     const replies: Reply[] = [];
-    if (typeof code === "string" && !active) replies.push({ text: t(locale, "mentor.invite_invalid") });
+    if (typeof code === "string" && !active) replies.push({ text: t(locale, ctx.codeLock && ctx.codes.mentor ? "mentor.invite_locked" : "mentor.invite_invalid") });
     replies.push({ text: t(locale, active ? "mentor.done_active" : "mentor.done_pending", { name }) });
     const effects: RouterEffect[] = r.effects.filter((e) => e.type !== "complete");
+    if (compared) effects.push({ type: "invite_attempt", kind: "mentor", ok: active });
     return { convo: { mode: "idle" }, replies, effects: [...effects, { type: "mentor_registered", answers, active }] };
   }
   return { convo: { mode: "idle" }, replies: [{ text: t(locale, "mentee.done", { name }) }], effects: r.effects };

@@ -62,7 +62,7 @@ export const createCoordinatorCapability: CapabilityFactory = ({ db, clock }) =>
   const sweep = async (ids: string[]) => {
     for (const id of ids) {
       const p = await db.person.findFirst({ where: { id, deletedAt: { not: null }, identities: { none: {} } }, select: { id: true } });
-      if (p) await db.$transaction((tx) => erasePerson(tx, id, clock.now()));
+      if (p) await db.$transaction((tx) => erasePerson(tx, id, clock.now(), { keepAuditTrail: true }));
     }
   };
   const actions: ActionHandler[] = [{ prefix: "co", handle: onAction }];

@@ -14,7 +14,8 @@ export type EscalationKind =
   | "offer_timed_out"
   | "waiting_too_long"
   | "needs_professional"
-  | "human_requested";
+  | "human_requested"
+  | "code_guessing";
 
 export const ESCALATION_KINDS: EscalationKind[] = [
   "risk",
@@ -27,6 +28,7 @@ export const ESCALATION_KINDS: EscalationKind[] = [
   "waiting_too_long",
   "needs_professional",
   "human_requested",
+  "code_guessing",
 ];
 
 export interface RaiseInput {

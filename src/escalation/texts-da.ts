@@ -16,6 +16,7 @@ export const escalationDa: Record<string, string> = {
   "esc.kind.waiting_too_long": "En mentee har ventet længe på en mentor",
   "esc.kind.needs_professional": "En sag har brug for en professionel mentor",
   "esc.kind.human_requested": "En person vil gerne tale med en koordinator",
+  "esc.kind.code_guessing": "Gentagne forkerte invitationskoder: nogen gætter måske",
 
   "esc.severity.high": "høj (handl nu)",
   "esc.severity.medium": "middel",
@@ -32,6 +33,7 @@ export const escalationDa: Record<string, string> = {
   "esc.source.checkin": "et tjek-ind",
   "esc.source.relay": "en besked mellem mentor og mentee",
   "esc.source.chat": "chatten",
+  "esc.source.signup": "tilmeldingen som koordinator",
   "esc.source.scheduler": "automatisk opfølgning",
   "esc.source.matching": "matchning",
   "esc.source.coordinator": "en koordinator",

@@ -16,6 +16,7 @@ export const escalationEn: Record<string, string> = {
   "esc.kind.waiting_too_long": "A mentee has waited a long time for a mentor",
   "esc.kind.needs_professional": "A case needs a professional mentor",
   "esc.kind.human_requested": "Someone wants to talk to a coordinator",
+  "esc.kind.code_guessing": "Repeated wrong invitation codes: someone may be guessing",
 
   "esc.severity.high": "high (act now)",
   "esc.severity.medium": "medium",
@@ -32,6 +33,7 @@ export const escalationEn: Record<string, string> = {
   "esc.source.checkin": "a check-in",
   "esc.source.relay": "a message between mentor and mentee",
   "esc.source.chat": "the chat",
+  "esc.source.signup": "the sign-up as a coordinator",
   "esc.source.scheduler": "automatic follow-up",
   "esc.source.matching": "matching",
   "esc.source.coordinator": "a coordinator",

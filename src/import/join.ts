@@ -68,6 +68,8 @@ async function join(ctx: HandlerContext, args: string, removed: Set<string>): Pr
   const convo = { mode: "task", task: { kind: INVITE_TASK, data: { flow: state } }, resume: "idle" } as unknown as Prisma.InputJsonValue;
   await tx.conversation.upsert({ where: { personId: row.personId }, create: { personId: row.personId, data: convo, seq: 1 }, update: { data: convo } });
   await tx.auditLog.create({ data: { action: "invite.joined", actorId: row.personId, subjectId: row.personId, at: now } });
+  // Like a link: the merged-away person's audit rows keep their actor; this row ties the two ids.
+  await tx.auditLog.create({ data: { action: "identity.linked", actorId: row.personId, subjectId: row.personId, details: { keptId: row.personId, removedId: merged.removedId, via: "invite" }, at: now } });
   const r = firstQuestion(ctx, state, l, kept.displayName ?? "");
   // This message's own conversation belongs to the merged-away person; nothing to continue there.
   return { replies: r.replies, done: true };

@@ -4,13 +4,24 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
 import { endForErasure, ERASED } from "../matchmaking/erase-ends.js";
 import { changeMentorStatus } from "./mentor-status.js";
+import { personIdsOf } from "./former-ids.js";
 
-export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<void> {
+export interface EraseOptions {
+  /**
+   * For a person merged into another by linking: the human lives on as the kept person, so the
+   * audit rows keep their original actor and subject (the link's audit row names both ids).
+   */
+  keepAuditTrail?: boolean;
+}
+
+export async function erasePerson(tx: Tx, personId: string, now: Date, opts: EraseOptions = {}): Promise<void> {
   const anon = `anon-${randomUUID()}`;
   // First what the person was part of ends (partners and coordinators are told), while the rows
   // still name them; the "erased" reason on those ends is not personal and stays.
   await endForErasure(tx, personId, now);
   await changeMentorStatus(tx, personId, { type: "erase" }, { role: "system" }, now);
+  // Audit rows written under ids later merged into this person are this person's too.
+  const auditIds = opts.keepAuditTrail ? [] : await personIdsOf(tx, personId);
   // Self-assessments and the target group are intake answers: they stay (anonymised) only for
   // people who said yes to statistics.
   const stats = await tx.consent.findUnique({ where: { personId_purpose: { personId, purpose: "statistics" } } });
@@ -36,15 +47,19 @@ export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<
   await tx.outcome.updateMany({ where: { recordedBy: personId }, data: { recordedBy: null } });
   await tx.mentorProfile.updateMany({ where: { approvedBy: personId }, data: { approvedBy: null } });
   await tx.escalation.updateMany({ where: { assignedTo: personId }, data: { assignedTo: null } });
-  await tx.auditLog.updateMany({ where: { actorId: personId }, data: { actorId: null } });
-  await tx.auditLog.updateMany({ where: { subjectId: personId }, data: { subjectId: null } });
+  if (auditIds.length > 0) {
+    await tx.auditLog.updateMany({ where: { actorId: { in: auditIds } }, data: { actorId: null } });
+    await tx.auditLog.updateMany({ where: { subjectId: { in: auditIds } }, data: { subjectId: null } });
+  }
   // Dedupe keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
   // them unique without pointing at anyone.
   for (const sql of [
     `UPDATE "Escalation" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
     `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
-    `UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`,
   ]) await tx.$executeRawUnsafe(sql, personId, anon);
+  for (const id of auditIds) {
+    await tx.$executeRawUnsafe(`UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`, id, id === personId ? anon : `anon-${randomUUID()}`);
+  }
   await tx.outbox.deleteMany({ where: { recipient: personId } });
   await tx.linkCode.deleteMany({ where: { personId } });
   // Identities, consents, profiles and the conversation cascade with the person.

@@ -2,12 +2,15 @@
 // people's names are left out (a match shows ids and dates, not the other person); the access log
 // shows who looked at the data by role, not by name.
 import type { Tx } from "../outbox/outbox.js";
+import { personIdsOf } from "../people/former-ids.js";
 
 const without = <T extends object>(o: T | null, keys: string[]) => (o ? Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) : null);
 
 export async function collectPersonData(tx: Tx, personId: string, now: Date): Promise<Record<string, unknown> | undefined> {
   const p = await tx.person.findUnique({ where: { id: personId }, include: { identities: true, consents: true, mentee: true, mentor: true, conversation: true } });
   if (!p) return undefined;
+  // Audit rows keep the ids of accounts later linked into this person.
+  const auditIds = await personIdsOf(tx, personId);
   const matches = await tx.match.findMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }] }, include: { history: true }, orderBy: { startedAt: "asc" } });
   const [proposals, checkIns, goals, assessments, outcomes, escalations, audit, pending] = await Promise.all([
     tx.proposal.findMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }] }, orderBy: { createdAt: "asc" } }),
@@ -16,7 +19,7 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
     tx.selfAssessment.findMany({ where: { personId }, orderBy: { at: "asc" } }),
     tx.outcome.findMany({ where: { menteeId: personId } }),
     tx.escalation.findMany({ where: { personId }, orderBy: { createdAt: "asc" } }),
-    tx.auditLog.findMany({ where: { subjectId: personId }, orderBy: { at: "asc" } }),
+    tx.auditLog.findMany({ where: { subjectId: { in: auditIds } }, orderBy: { at: "asc" } }),
     tx.outbox.count({ where: { recipient: personId, status: "pending" } }),
   ]);
   const actors = await tx.person.findMany({ where: { id: { in: audit.map((a) => a.actorId).filter((x): x is string => !!x) } }, select: { id: true, roles: true } });

@@ -1,6 +1,7 @@
 // Transcript tables for identity linking: who writes what on which platform → what the bot answers
 // (catalogue text), through the real core and database. "{code}" in an input is the last code the
-// bot gave out.
+// bot gave out; the actions "{allow}" and "{deny}" are the buttons of the last question sent to a
+// code's owner ("someone wrote your code on …"). Nothing is joined before both sides said yes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/i18n/index.js";
 import { MAX_FAILED_TRIES } from "../../src/linking/capability.js";
@@ -29,11 +30,21 @@ beforeEach(async () => {
 });
 
 const k = (l: Locale, key: string, p: Record<string, string> = {}) => t(l, key, p);
+/** A catalogue text whose {here} and {there} may be any platform name. */
+const like = (l: Locale, key: string) => new RegExp(k(l, key, { here: "§", there: "§" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/§/g, ".+?"));
 const withCode = (l: Locale) => new RegExp(k(l, "link.code", { code: "§" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/§/g, CODE.source));
+
+/** The button of the last confirmation question queued for a code's owner. */
+async function ownerButton(op: "allow" | "deny"): Promise<string> {
+  const row = await db.prisma.outbox.findFirstOrThrow({ where: { kind: "link_confirm" }, orderBy: { createdAt: "desc" } });
+  const buttons = (row.payload as { buttons: { action: string }[] }).buttons;
+  return buttons.find((b) => b.action.startsWith(`link:${op}:`))!.action;
+}
 
 async function play(rows: Row[]): Promise<void> {
   for (const [i, [from, input, expected]] of rows.entries()) {
-    const sent = typeof input === "string" ? input.replace("{code}", code) : input;
+    const sent =
+      typeof input === "string" ? input.replace("{code}", code) : input.action === "{allow}" || input.action === "{deny}" ? { action: await ownerButton(input.action === "{allow}" ? "allow" : "deny") } : input;
     const text = (await bot.say(from, sent)).map((r) => r.text).join("\n---\n");
     const where = `row ${i}: ${from} ${JSON.stringify(sent)}`;
     if (typeof expected === "string") expect(text, where).toContain(expected);
@@ -41,6 +52,13 @@ async function play(rows: Row[]): Promise<void> {
     code = CODE.exec(text)?.[0] ?? code;
   }
 }
+
+/** The redeemer types the code and says yes; the owner says yes: the two are joined. */
+const confirmed = (redeemer: string, owner: string, l: Locale, ownerLocale: Locale = l): Row[] => [
+  [redeemer, "link {code}", like(l, "link.confirm_redeemer")],
+  [redeemer, { action: "link:join" }, like(l, "link.wait_owner")],
+  [owner, { action: "{allow}" }, k(ownerLocale, "link.done")],
+];
 
 /** First contact and language choice. */
 const hello = (from: string, l: Locale): Row[] => [
@@ -68,7 +86,8 @@ describe.each(["da", "en"] as const)("linking (%s)", (l) => {
   it("a code from Telegram, written on Slack, joins the Slack identity to the same person", async () => {
     await play([...hello(TG, l), [TG, l === "da" ? "forbind" : "link", withCode(l)]]);
     await giveProfile(TG);
-    await play([[SLACK, "link {code}", k(l, "link.done")]]);
+    await play(hello(SLACK, l));
+    await play(confirmed(SLACK, TG, l));
     await sameAnswer(TG, SLACK, "status");
     expect(await personOf(SLACK)).toBe(await personOf(TG));
     expect(await db.prisma.person.count()).toBe(1);
@@ -90,10 +109,7 @@ describe.each(["da", "en"] as const)("linking (%s)", (l) => {
       [TEAMS, "link {code}", k(l, "link.too_many")],
     ]);
     bot.clock.advance(16 * 60_000);
-    await play([
-      [TG, "link", withCode(l)],
-      [TEAMS, "link {code}", k(l, "link.done")],
-    ]);
+    await play([[TG, "link", withCode(l)], ...confirmed(TEAMS, TG, l)]);
     expect(await personOf(TEAMS)).toBe(await personOf(TG));
   });
 });
@@ -117,8 +133,8 @@ describe("linking rules", () => {
     const profiled = await personOf(TG);
     await play([
       [SLACK, "link", withCode("da")],
-      // The reply comes in the language of the person who is kept.
-      [TG, "link {code}", k("en", "link.done")],
+      // The redeemer is asked in their language; the final reply comes in the kept person's.
+      ...confirmed(TG, SLACK, "en"),
     ]);
     await sameAnswer(TG, SLACK, "status");
     expect(await personOf(SLACK)).toBe(profiled);
@@ -134,7 +150,8 @@ describe("linking rules", () => {
     ]);
     const fresh = await personOf(TEAMS);
     expect(await db.prisma.escalation.count({ where: { personId: fresh } })).toBe(1);
-    await play([[TEAMS, `link ${code.toLowerCase().replace("-", " ")}`, k("en", "link.done")]]);
+    code = code.toLowerCase().replace("-", " ");
+    await play(confirmed(TEAMS, TG, "en"));
     expect(await db.prisma.escalation.count({ where: { personId: await personOf(TG) } })).toBe(1);
     expect(await db.prisma.person.findUnique({ where: { id: fresh } })).toBeNull();
   });

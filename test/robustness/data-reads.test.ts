@@ -107,6 +107,8 @@ const FORGE: Record<string, () => Probe[]> = {
   prop: () => ["ok", "hold", "alt"].flatMap((v) => [act(`prop:${v}:${f.queue}`), act(`prop:${v}:${f.offer}`)]),
   off: () => [act(`off:y:${f.offer}`, [ids.anna!]), act(`off:n:${f.offer}`, [ids.anna!]), act(`off:r:${f.offer}:other`, [ids.anna!]), act(`off:r:${f.declined}:no_time`, [ids.peter!])],
   mnt: () => [act(`mnt:ok:${ids.viggo}`)],
+  // Link confirmations act on the presser's own open request only; someone else's id finds nothing.
+  link: () => ["join", "cancel", `allow:${ids.zelda}`, `deny:${ids.zelda}`, `allow:${ids.anna}`].map((v) => act(`link:${v}`)),
   esc: () => [...["open", "ack", "me", "res"].map((v) => act(`esc:${v}:${f.alert}`)), act(`esc:resf:${f.alert}`, [], { note: "løst" })],
   chk: () => [
     ...["y", "n", "h"].flatMap((v) => [act(`chk:${v}:${f.cid_zelda}`, [ids.zelda!]), act(`chk:${v}:${f.cid_anna}`, [ids.anna!])]),
@@ -140,7 +142,7 @@ const COMMANDS: Record<string, () => string[]> = {
   consent: () => [`samtykke ${ids.zelda}`],
 };
 
-const REFUSALS = ["cmd.not_allowed", "offer.gone", "proposal.gone", "chk.gone", "chk.not_yours", "chk.pause_none", "esc.not_found", "co.match_gone"].map((k) => t("da", k));
+const REFUSALS = ["cmd.not_allowed", "offer.gone", "proposal.gone", "chk.gone", "chk.not_yours", "chk.pause_none", "esc.not_found", "co.match_gone", "link.nothing_pending"].map((k) => t("da", k));
 const ACTORS = ["zelda", "anna", "bodil", "omar"]; // mentee A, mentor A, mentee B, mentor B
 const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS });
 const capabilities = () => ALL_CAPABILITIES.map((c) => c(deps()));
