@@ -12,6 +12,9 @@ export const RECORD_TASK = "burst_record";
 export const UNAVAILABLE = t("da", "common.unavailable");
 export const SORRY = [t("da", "common.error"), t("en", "common.error")];
 
+/** How often the recorder ran for each event id: more than once means a step ran on stale state and was thrown away. */
+export const stepRuns = new Map<string, number>();
+
 /** `record` starts the task; every later text is appended to it and answered with `noted <text>`. */
 export const recorder: CapabilityFactory = () => ({
   name: "burst-recorder",
@@ -21,6 +24,8 @@ export const recorder: CapabilityFactory = () => ({
       kind: RECORD_TASK,
       handle: async (ctx, data) => {
         const text = ctx.input.kind === "text" ? ctx.input.text : "";
+        const id = ctx.event.eventId ?? "";
+        stepRuns.set(id, (stepRuns.get(id) ?? 0) + 1);
         return { replies: [{ text: `noted ${text}` }], task: { kind: RECORD_TASK, data: { texts: [...((data.texts as string[] | undefined) ?? []), text] } } };
       },
     },

@@ -12,7 +12,7 @@ import type { Channel, OutboundMessage, Platform } from "../../src/core/messages
 import { createSerialQueues } from "../../src/core/serial-queue.js";
 import { ensureProgramme } from "../../src/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
-import { answerProblems, burst, recorded, recorder, storedCounts } from "../helpers/burst-rig.js";
+import { answerProblems, burst, recorded, recorder, stepRuns, storedCounts } from "../helpers/burst-rig.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 let db: Awaited<ReturnType<typeof openTestDb>>;
@@ -45,6 +45,8 @@ describe("a burst from one person is handled one message at a time, in arrival o
     expect(answerProblems(events)).toEqual([]);
     expect(events.flatMap((e) => e.failures)).toEqual([]);
     for (const e of events) expect(e.attempts[0]!.map((m) => m.text)).toEqual([`noted ${e.event.text}`]);
+    // Each step ran once, on the state the previous one left: none was computed and thrown away.
+    expect(events.filter((e) => stepRuns.get(e.event.eventId!) !== 1)).toEqual([]);
     expect(await recorded(db.prisma, from)).toEqual({ texts: inOrder, seq: N + 1 });
     expect(await storedCounts(db.prisma, "one")).toEqual({ events: N, answeredEvents: N });
     // The replies went out with the answers; nothing was left for the outbox to send again.
@@ -58,6 +60,7 @@ describe("a burst from one person is handled one message at a time, in arrival o
     expect(answerProblems(events)).toEqual([]);
     expect(events.flatMap((e) => e.failures)).toEqual([]);
     for (const from of people) expect(await recorded(db.prisma, from)).toEqual({ texts: inOrder, seq: N + 1 });
+    expect(events.filter((e) => stepRuns.get(e.event.eventId!) !== 1)).toEqual([]);
     expect(await storedCounts(db.prisma, "ten")).toEqual({ events: 10 * N, answeredEvents: 10 * N });
   });
 
