@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { appSettings, ConfigError, enabledPlatforms, loadConfig, redactConfig, type Config } from "./config.js";
 import { DEFAULT_SETTINGS } from "./capability.js";
 import { AdjustableClock } from "./core/clock.js";
-import { asMentorbroError } from "./core/errors.js";
+import { asMentorbroError, isRetryable } from "./core/errors.js";
 import type { BotCore, Channel, Platform } from "./core/messages.js";
 import { openDatabase } from "./db/database.js";
 import { t } from "./i18n/index.js";
@@ -134,8 +134,8 @@ async function main(): Promise<void> {
     onError: (err) => {
       const code = asMentorbroError(err).code;
       logger.error({ code }, "console message failed");
-      // The core has already said "try again" when the database is away.
-      return code === "DB_UNAVAILABLE" ? undefined : t(config.DEFAULT_LOCALE, "common.error");
+      // The core has already said "the answer will come" when the message could not be stored.
+      return isRetryable(asMentorbroError(err)) ? undefined : t(config.DEFAULT_LOCALE, "common.error");
     },
   });
   await shutdown(0);

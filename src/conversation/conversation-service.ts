@@ -1,8 +1,10 @@
 // The core's entry point for inbound messages: dedupe, find the person, route, and store the
-// new flow state with every effect in one transaction (optimistic on the conversation's seq).
+// new flow state with every effect in one transaction. One person's messages take turns: in
+// arrival order on this instance (a queue per sender), and under a per-person lock across
+// instances; the conversation's seq stays as a safety net for writers that take no lock.
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Clock } from "../core/clock.js";
-import { MentorbroError, asMentorbroError } from "../core/errors.js";
+import { MentorbroError, asMentorbroError, isRetryable } from "../core/errors.js";
 import type { BotCore, InboundEvent, OutboundMessage } from "../core/messages.js";
 import { platformOf } from "../core/messages.js";
 import type { Db } from "../db/database.js";
@@ -15,6 +17,8 @@ import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerReg
 import { helpFor, runHandlers } from "./run-handlers.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
 import { inviteLock, recordInviteAttempts } from "../security/invite-codes.js";
+import { lockPerson } from "./person-lock.js";
+import { createSerialQueues } from "../core/serial-queue.js";
 
 export interface ConversationServiceOptions {
   db: Db;
@@ -32,7 +36,8 @@ export interface ConversationServiceOptions {
   preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<Reply[]>;
 }
 
-const MAX_RETRIES = 3;
+/** Attempts of one step that lost a race (seq, deadlock, unique key) before the platform redelivers. */
+const MAX_ATTEMPTS = 5;
 /** Events already told "try again" while the database was away (platforms redeliver several times). */
 const TOLD_LIMIT = 5_000;
 
@@ -105,21 +110,36 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
 
   async function handleOnce(event: InboundEvent): Promise<Handled> {
     if (event.eventId && (await db.inboundEvent.findUnique({ where: { key: event.eventId } }))) return { journal: [] };
-    const { person } = await findOrCreatePerson(event);
+    const { person: found } = await findOrCreatePerson(event);
     const now = clock.now();
-    const pre = opts.preCheck ? await opts.preCheck(event, person.id, person.locale as Locale) : [];
-    const convoRow = await db.conversation.findUnique({ where: { personId: person.id } });
-    const stored = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
-    const convo: ConvoData = stored.mode ? stored : { mode: "new" };
+    const pre = opts.preCheck ? await opts.preCheck(event, found.id, found.locale as Locale) : [];
     const input = toInput(event);
     const programme = await db.programme.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
     let replies: Reply[] = [];
-    let next: ConvoData = convo;
     let effects: RouteResult["effects"] = [];
     let journal: JournalledReply[] = [];
+    let duplicate = false;
     await db.$transaction(
       async (tx) => {
-      if (event.eventId) await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
+      // Everything the step decides on is read after the lock, so it sees the person's previous
+      // step committed, whichever instance ran it.
+      await lockPerson(tx, found.id);
+      const identity = await tx.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
+      // Linked to another person or erased meanwhile: the step starts over from the identity.
+      if (identity?.personId !== found.id) throw new MentorbroError("CONCURRENT_UPDATE", "Identity changed meanwhile");
+      const person = identity.person;
+      if (event.eventId) {
+        // The same event handled by another instance while this one waited for the lock.
+        if (await tx.inboundEvent.findUnique({ where: { key: event.eventId } })) {
+          duplicate = true;
+          return;
+        }
+        await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
+      }
+      const convoRow = await tx.conversation.findUnique({ where: { personId: person.id } });
+      const stored = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
+      const convo: ConvoData = stored.mode ? stored : { mode: "new" };
+      let next: ConvoData = convo;
       const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
       const hctx: HandlerContext = { tx, person: hp, now, event, input };
       const handled = await runHandlers(registry, hctx, convo);
@@ -166,7 +186,8 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
       },
       { timeout: 30_000, maxWait: 30_000 },
     );
-    return { journal, personId: person.id, deleted: effects.some((e) => e.type === "delete_person") };
+    if (duplicate) return { journal: [] };
+    return { journal, personId: found.id, deleted: effects.some((e) => e.type === "delete_person") };
   }
 
   /** The step is committed: the replies go first, then follow-up work (matching, sending queued messages). */
@@ -194,33 +215,50 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     await deliver({ to: event.from, text: t(locale, "common.unavailable") }).catch(() => undefined);
   }
 
-  return {
-    async handle(event: InboundEvent, deliver?: Deliver): Promise<OutboundMessage[]> {
-      for (let attempt = 1; ; attempt++) {
-        let handled: Handled;
-        try {
-          handled = await handleOnce(storable(event));
-        } catch (err) {
-          const e = asMentorbroError(err);
-          if (/Unique constraint|P2002/.test(e.message)) {
-            // Only a stored event makes it a redelivery; any other conflict (two first messages
-            // creating the same conversation) is a race, and the step is tried again.
-            const seen = event.eventId ? await db.inboundEvent.findUnique({ where: { key: event.eventId } }).catch(() => null) : null;
-            if (seen) return [];
-            if (attempt < MAX_RETRIES) continue;
-          }
-          if (e.code === "CONCURRENT_UPDATE" && attempt < MAX_RETRIES) continue;
-          logger.error({ code: e.code, platform: event.from.split(":")[0], err: e.message.slice(0, 200) }, "message handling failed");
-          if (e.code === "DB_UNAVAILABLE") {
-            await tellUnavailable(event, deliver);
-            throw e;
-          }
-          const sorry = { to: event.from, text: t(opts.defaultLocale, "common.error") };
-          if (deliver) await deliver(sorry).catch(() => undefined);
-          return [sorry];
+  /**
+   * One attempt after another until the step is stored. A step that lost a race (seq, a deadlock,
+   * a unique key) is tried again at once, reading the state afresh. What still could not be
+   * stored is thrown as a retryable failure: the platform gets a 5xx (or the adapter holds the
+   * event) and delivers it again, and the person is told, once, that the answer will come. Only a
+   * failure no redelivery can fix (a bug in this step) gets the apology and a 200, or the
+   * platform would retry a poisoned message for ever.
+   */
+  async function handleSerially(event: InboundEvent, deliver?: Deliver): Promise<OutboundMessage[]> {
+    for (let attempt = 1; ; attempt++) {
+      let handled: Handled;
+      try {
+        handled = await handleOnce(storable(event));
+      } catch (err) {
+        let e = asMentorbroError(err);
+        if (/Unique constraint|P2002/.test(e.message)) {
+          // Only a stored event makes it a redelivery; any other conflict is a race, tried again.
+          const seen = event.eventId ? await db.inboundEvent.findUnique({ where: { key: event.eventId } }).catch(() => null) : null;
+          if (seen) return [];
+          e = new MentorbroError("CONCURRENT_UPDATE", e.message, { cause: err });
         }
-        return finish(handled, deliver);
+        if (e.code === "CONCURRENT_UPDATE" && attempt < MAX_ATTEMPTS) continue;
+        logger.error({ code: e.code, platform: event.from.split(":")[0], attempts: attempt, err: e.message.slice(0, 200) }, "message handling failed");
+        if (isRetryable(e)) {
+          await tellUnavailable(event, deliver);
+          throw e;
+        }
+        const sorry = { to: event.from, text: t(opts.defaultLocale, "common.error") };
+        if (deliver) await deliver(sorry).catch(() => undefined);
+        return [sorry];
       }
-    },
+      return finish(handled, deliver);
+    }
+  }
+
+  // Why a queue per sender as well as the lock: on one instance it keeps a burst in the order it
+  // arrived (the lock alone would let them commit in any order) and keeps a burst from holding
+  // many database connections while they wait for each other. Across instances the platform's
+  // order cannot be known in general (each instance sees only its share, with its own delays), so
+  // there the guarantee is that the person's messages are processed one at a time, each stored
+  // once and answered once, with none lost.
+  const queues = createSerialQueues();
+
+  return {
+    handle: (event, deliver) => queues.run(event.from, () => handleSerially(event, deliver)),
   };
 }
