@@ -55,7 +55,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       // The handler owns the response (Bolt's listener answers asynchronously, after we return).
       await route.handler(req, res);
     } catch (err) {
-      console.error(`[http] ${req.method} ${path} failed:`, err);
+      // One line, no stack: whatever a request can trigger must not flood the log.
+      console.error(`[http] ${req.method} ${path} failed: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, " ").slice(0, 300)}`);
       if (!res.headersSent) end(res, 500, { ok: false });
       else if (!res.writableEnded) res.end();
     }

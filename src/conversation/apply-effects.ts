@@ -5,6 +5,7 @@ import { enqueue, type OutboxPayload, type Tx } from "../outbox/outbox.js";
 import type { Locale } from "../i18n/index.js";
 import { industryName } from "../text/industries.js";
 import { municipalityName } from "../text/municipalities.js";
+import { quoteBlock } from "../text/quote.js";
 import { erasePerson } from "../people/erase.js";
 import { raiseEscalation } from "../escalation/raise.js";
 import type { RouterEffect } from "./router.js";
@@ -150,7 +151,7 @@ async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContex
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: str(a.name) ?? "", industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ?? "–" }),
+      (l) => ({ name: str(a.name) ?? "", industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ? quoteBlock(data.qualifications) : "–" }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

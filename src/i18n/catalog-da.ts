@@ -114,7 +114,7 @@ export const da: Record<string, string> = {
   "home.mentee": "Hej {name}! Skriv “status” for at se, hvor du er, eller “hjælp” for at se mulighederne.",
   "home.mentor": "Hej {name}! Skriv “hjælp” for at se mulighederne.",
   "home.coordinator": "Hej {name}! Skriv “hjælp” for at se mulighederne.",
-  "notify.mentor_pending": "En ny mentor venter på godkendelse: {name} ({industry}, {municipality}). Erfaring: {qualifications}",
+  "notify.mentor_pending": "En ny mentor venter på godkendelse: {name} ({industry}, {municipality}). Erfaring:\n{qualifications}",
   "mentor.approve": "Godkend mentor",
   "mentor.approved": "{name} er godkendt og kan nu matches.",
   "mentor.approved_to_mentor": "Godt nyt: En koordinator har godkendt dig som mentor. Jeg skriver til dig, når vi har en mentee til dig.",

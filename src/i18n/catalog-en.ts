@@ -114,7 +114,7 @@ export const en: Record<string, string> = {
   "home.mentee": "Hi {name}! Write “status” to see where you are, or “help” for the options.",
   "home.mentor": "Hi {name}! Write “help” to see the options.",
   "home.coordinator": "Hi {name}! Write “help” to see the options.",
-  "notify.mentor_pending": "A new mentor is waiting for approval: {name} ({industry}, {municipality}). Experience: {qualifications}",
+  "notify.mentor_pending": "A new mentor is waiting for approval: {name} ({industry}, {municipality}). Experience:\n{qualifications}",
   "mentor.approve": "Approve mentor",
   "mentor.approved": "{name} is approved and can now be matched.",
   "mentor.approved_to_mentor": "Good news: a coordinator has approved you as a mentor. I will write to you when we have a mentee for you.",
