@@ -6,6 +6,7 @@ export const da: Record<string, string> = {
   "role.mentee": "Jeg vil gerne have en mentor",
   "role.mentor": "Jeg vil være mentor",
   "role.coordinator": "Jeg er koordinator",
+  "platform.open_private": "Jeg svarer kun privat. Åbn en chat med mig ({bot}) og tryk Start, så kan jeg skrive til dig dér.",
   "common.yes": "Ja",
   "common.no": "Nej",
   "common.skip": "Spring over",

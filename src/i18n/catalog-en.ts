@@ -6,6 +6,7 @@ export const en: Record<string, string> = {
   "role.mentee": "I want a mentor",
   "role.mentor": "I want to be a mentor",
   "role.coordinator": "I am a coordinator",
+  "platform.open_private": "I only answer in private. Open a chat with me ({bot}) and press Start, then I can write to you there.",
   "common.yes": "Yes",
   "common.no": "No",
   "common.skip": "Skip",
