@@ -7,16 +7,20 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 const checking = new AsyncLocalStorage<boolean>();
-let installed = false;
+type Log = (...args: unknown[]) => void;
+const wrappers = new WeakSet<Log>();
 
+// Wraps the console's current functions (again, if something replaced them since: a logger set-up,
+// a test's spy); outside a token check they behave exactly as before.
 function install(): void {
-  if (installed) return;
-  installed = true;
   for (const level of ["error", "warn", "log"] as const) {
-    const original = console[level].bind(console);
-    console[level] = (...args: unknown[]) => {
-      if (checking.getStore() !== true) original(...args);
+    const current = console[level] as Log;
+    if (wrappers.has(current)) continue;
+    const wrapper: Log = (...args) => {
+      if (checking.getStore() !== true) current.apply(console, args);
     };
+    wrappers.add(wrapper);
+    console[level] = wrapper;
   }
 }
 
