@@ -129,6 +129,7 @@ function build(name: PlatformName, o: PlatformsOptions): PlatformAdapter {
         path: TEAMS_MESSAGES_PATH,
         onError: o.onError,
         alertChannel: { serviceUrl: c.TEAMS_SERVICE_URL, ...(c.TEAMS_TENANT_ID ? { tenantId: c.TEAMS_TENANT_ID } : {}) },
+        ...(c.TEAMS_TENANT_ID ? { tenantId: c.TEAMS_TENANT_ID } : {}),
         auth: c.TEAMS_AUTH_DISABLED
           ? { disabled: true }
           : {

@@ -19,7 +19,35 @@ export interface HttpServerOptions {
   health?: () => HealthReport | Promise<HealthReport>;
   /** How long close() waits for in-flight requests before cutting connections. */
   closeTimeoutMs?: number;
+  /** Overrides of the limits below (tests use small ones). */
+  limits?: Partial<HttpLimits>;
 }
+
+/**
+ * What one client may hold of the server. Platforms send small JSON bodies at once and retry what
+ * fails, so a request that dribbles in is an attack, not a slow platform: without these, Node keeps
+ * a slow body for 5 minutes and takes any number of connections.
+ */
+export interface HttpLimits {
+  /** The whole request, headers and body, must have arrived within this (then 408 and closed). */
+  requestTimeoutMs: number;
+  /** The headers must have arrived within this. */
+  headersTimeoutMs: number;
+  /** Open connections at most; further ones are closed at once (a proxy in front queues them). */
+  maxConnections: number;
+  /** A larger declared body is answered 413 before any route reads it (each route caps what it reads too). */
+  maxBodyBytes: number;
+  /** How often Node checks the two timeouts (its default, 30 s, would let a request live up to twice as long). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  maxConnections: 1_000,
+  maxBodyBytes: 1_000_000,
+  checkIntervalMs: 1_000,
+};
 
 export interface HttpServer {
   /** Starts listening; resolves with the bound port. */
@@ -36,15 +64,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   let port = 0;
   let closing = false;
 
-  const server = createServer((req, res) => {
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (closing) res.shouldKeepAlive = false;
     res.on("finish", () => {
       // Once closing, a socket freed by a finished response is dropped at once rather than idling
       // until the keep-alive timeout.
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
+    if (Number(req.headers["content-length"] ?? 0) > limits.maxBodyBytes) {
+      res.shouldKeepAlive = false;
+      return end(res, 413, { ok: false });
+    }
     void handle(req, res);
-  });
+  };
+  const server = createServer({ requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs }, onRequest);
+  server.maxConnections = limits.maxConnections;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -55,7 +90,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       // The handler owns the response (Bolt's listener answers asynchronously, after we return).
       await route.handler(req, res);
     } catch (err) {
-      console.error(`[http] ${req.method} ${path} failed:`, err);
+      // One line, no stack: whatever a request can trigger must not flood the log.
+      console.error(`[http] ${req.method} ${path} failed: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, " ").slice(0, 300)}`);
       if (!res.headersSent) end(res, 500, { ok: false });
       else if (!res.writableEnded) res.end();
     }

@@ -22,6 +22,8 @@ export interface PlatformAdapter {
 /** Where adapters report failures they cannot surface to the platform (logged by the caller). */
 export type ErrorSink = (err: unknown, context: string) => void;
 
+/** One line per failure (no stack): a flood of refused requests must not become a flood of log lines. */
 export const defaultErrorSink: ErrorSink = (err, context) => {
-  console.error(`[adapter] ${context}:`, err);
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  console.error(`[adapter] ${context}: ${message.replace(/\s+/g, " ").slice(0, 300)}`);
 };

@@ -36,6 +36,9 @@ export interface SlackAdapterOptions {
   unavailableRetryMs?: number;
 }
 
+/** Slack's payloads are a few kB; the same 1 MB cap as the other routes (Bolt's default is 10 MB). */
+const BODY_LIMIT_BYTES = 1_000_000;
+
 export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
   const onError = options.onError ?? defaultErrorSink;
   const clientOptions = {
@@ -48,7 +51,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const path = mode.kind === "http" ? (mode.path ?? "/slack/events") : undefined;
   const receiver =
     mode.kind === "http"
-      ? new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: path, processBeforeResponse: true })
+      ? new HTTPReceiver({ signingSecret: mode.signingSecret, endpoints: path, processBeforeResponse: true, bodyLimit: BODY_LIMIT_BYTES })
       : new SocketModeReceiver({ appToken: mode.appToken, installerOptions: { clientOptions } });
   const app = new App({ token: options.botToken, receiver, clientOptions, logLevel: options.logLevel ?? LogLevel.WARN, deferInitialization: true });
   app.error(async (err) => {
@@ -70,7 +73,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
 
   const routes: Route[] =
     receiver instanceof HTTPReceiver && path
-      ? [{ method: "POST", path, handler: (req, res) => receiver.requestListener(req, res) }]
+      ? [
+          {
+            method: "POST",
+            path,
+            handler: (req, res) => {
+              // Bolt refuses a signature more than 5 minutes old but not one stamped in the future,
+              // which a captured request could be replayed with for as long as the stamp reaches.
+              if (!stampedNow(req.headers["x-slack-request-timestamp"])) return void res.writeHead(401).end();
+              return receiver.requestListener(req, res);
+            },
+          },
+        ]
       : [];
 
   return {
@@ -87,4 +101,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       await dispatcher.drain();
     },
   };
+}
+
+/** Slack's replay window is 5 minutes either way: a timestamp further in the future is refused too. */
+const MAX_SKEW_SECONDS = 5 * 60;
+
+function stampedNow(header: string | string[] | undefined): boolean {
+  const stamp = Number(Array.isArray(header) ? header[0] : header);
+  // A missing or malformed stamp is left to Bolt, which refuses it with its own check.
+  if (!Number.isFinite(stamp)) return true;
+  return stamp - Date.now() / 1000 <= MAX_SKEW_SECONDS;
 }

@@ -4,7 +4,9 @@
 // Targets:     a person by identity; the coordinators' alert group as "telegram:group:<chatId>",
 //              e.g. "telegram:group:-100123" (the bot must be a member of that group).
 // eventId:     "telegram:upd:<update_id>".
-// conversationRef: { chatId: number } — the private chat; JSON-safe.
+// conversationRef: { chatId: number } — the chat an update came from; JSON-safe. A button pressed in
+//              a group (an alert there) is a "group" event: the answer goes to the person's private
+//              chat, or, if they never opened one, a neutral line in the group says where to look.
 // Modes:       long polling (no routes) or webhook (one POST route, secret token verified; start()
 //              registers the webhook when publicUrl is given). While the database is down, a
 //              webhook update is answered 503 and a polled one is held and retried (adapters/http/hold.ts).
@@ -12,11 +14,12 @@
 // keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
 import { Telegraf } from "telegraf";
 import type { BotCore } from "../../src/core/messages.js";
+import { t } from "../../src/i18n/index.js";
 import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
 import { holdWhileUnavailable } from "../http/hold.js";
 import { registerHandlers } from "./inbound/handlers.js";
-import { createTelegramChannel } from "./outbound/channel.js";
+import { createTelegramChannel, type OpenPrivatelyText } from "./outbound/channel.js";
 import { createWebhookRoute } from "./webhook/route.js";
 
 export type TelegramMode =
@@ -40,6 +43,8 @@ export interface TelegramAdapterOptions {
   /** Polling: first wait before retrying an update the core could not take (doubles, max 30 s). */
   unavailableRetryMs?: number;
   onError?: ErrorSink;
+  /** Platform-level texts (the core's texts cover everything else). */
+  texts?: { openPrivately?: OpenPrivatelyText };
 }
 
 export function createTelegramAdapter(options: TelegramAdapterOptions): PlatformAdapter {
@@ -49,7 +54,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
     // webhook response never carries a hidden Bot API call.
     telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
-  const channel = createTelegramChannel(bot.telegram);
+  // The group's language is unknown: the line goes in both.
+  const openPrivately = options.texts?.openPrivately ?? ((name: string) => `${t("da", "platform.open_private", { bot: name })}\n${t("en", "platform.open_private", { bot: name })}`);
+  const channel = createTelegramChannel(bot.telegram, openPrivately, () => bot.botInfo?.username ?? "");
   const dispatcher = createDispatcher(options.core, channel, onError);
   const { mode } = options;
   const hold = mode.kind === "polling" ? holdWhileUnavailable(dispatcher.dispatch, options.unavailableRetryMs) : undefined;

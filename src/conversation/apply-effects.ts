@@ -5,6 +5,7 @@ import { enqueue, type OutboxPayload, type Tx } from "../outbox/outbox.js";
 import type { Locale } from "../i18n/index.js";
 import { industryName } from "../text/industries.js";
 import { municipalityName } from "../text/municipalities.js";
+import { quoteBlock } from "../text/quote.js";
 import { erasePerson } from "../people/erase.js";
 import { raiseEscalation } from "../escalation/raise.js";
 import { baseStatus, changeMentorStatus, saveMentorProfile, type MentorFields } from "../people/mentor-status.js";
@@ -155,7 +156,7 @@ async function saveMentor(tx: Tx, a: Answers, activation: "code" | "import" | nu
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: str(a.name) ?? "", industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ?? "–" }),
+      (l) => ({ name: str(a.name) ?? "", industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ? quoteBlock(fields.qualifications) : "–" }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

@@ -84,9 +84,13 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
 
   async function findOrCreatePerson(event: InboundEvent) {
     const identity = await db.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
-    const ref = event.conversationRef as Prisma.InputJsonValue | undefined;
+    // Only a one-to-one conversation is where the person is reached later: a button pressed in a
+    // shared channel must never move their check-ins, relayed messages and notices there.
+    // (Nor does it count as "where they wrote last", which picks the identity messages go to.)
+    const direct = event.conversation !== "group";
+    const ref = direct ? (event.conversationRef as Prisma.InputJsonValue | undefined) : undefined;
     if (identity) {
-      await db.identity.update({ where: { id: identity.id }, data: { lastSeenAt: clock.now(), ...(ref ? { conversationRef: ref } : {}) } });
+      if (direct) await db.identity.update({ where: { id: identity.id }, data: { lastSeenAt: clock.now(), ...(ref ? { conversationRef: ref } : {}) } });
       return { person: identity.person, isNew: false };
     }
     const locale = toLocale(event.locale, opts.defaultLocale);

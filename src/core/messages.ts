@@ -20,7 +20,18 @@ export interface InboundEvent {
   locale?: string;
   /** Platform display name, used only as a suggestion for the preferred name. */
   displayName?: string;
-  /** Opaque data the adapter needs to message this identity proactively later. */
+  /**
+   * Where the event happened: the person's one-to-one chat with the bot, or a conversation others
+   * read too (a Slack channel, a Teams channel or group chat, a Telegram group — e.g. a button on
+   * an alert there). Absent means direct (the console, scripted input).
+   */
+  conversation?: "direct" | "group";
+  /**
+   * Opaque data about the conversation the event came from. The core keeps it as the way to reach
+   * this identity later only when the conversation is direct; a group's reference is never stored.
+   * Replies to a group event still go to the person (`to` = `from`), and the adapter reaches them
+   * privately (a DM, a 1:1 chat): a message addressed to a person never lands in a shared conversation.
+   */
   conversationRef?: unknown;
 }
 
@@ -38,6 +49,11 @@ export interface FormField {
   optional?: boolean;
 }
 
+/**
+ * Every text here is plain text, whoever wrote it: the core never emits platform markup, and each
+ * adapter escapes everything it renders (message text, notification text, labels, form fields,
+ * file names) so user-written text can never become a mention, a link or formatting.
+ */
 export interface OutboundMessage {
   /** Namespaced identity of the recipient, or a channel target such as "slack:T1:C99". */
   to: string;
@@ -59,6 +75,11 @@ export function platformOf(identity: string): Platform {
 /** A channel the core can send through; implemented by each adapter. */
 export interface Channel {
   readonly platform: Platform;
+  /**
+   * `conversationRef` is what an InboundEvent carried (or what the core stored from a direct one).
+   * For a message to a person, a reference to a shared conversation is used only to find the
+   * person privately, never to post into it.
+   */
   send(message: OutboundMessage, conversationRef?: unknown): Promise<void>;
   start?(): Promise<void>;
   stop?(): Promise<void>;

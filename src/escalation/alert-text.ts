@@ -4,6 +4,7 @@ import type { Button } from "../core/messages.js";
 import { CATALOGUES, t, type Locale } from "../i18n/index.js";
 import type { Escalation } from "../generated/prisma/client.js";
 import type { OutboxPayload } from "../outbox/outbox.js";
+import { quoteBlock } from "../text/quote.js";
 
 export type EscalationRow = Escalation;
 
@@ -27,7 +28,8 @@ export function whoText(l: Locale, esc: Pick<EscalationRow, "matchId">, roles: s
 }
 
 export function excerptText(l: Locale, excerpt: string | null): string {
-  return excerpt ? t(l, "esc.excerpt", { text: excerpt }) : "";
+  // The words are the person's own: quoted, so they cannot pass for lines of the alert.
+  return excerpt ? t(l, "esc.excerpt", { text: quoteBlock(excerpt) }) : "";
 }
 
 /** "24/11 10:05" in the installation's time zone. */

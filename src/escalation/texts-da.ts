@@ -41,7 +41,7 @@ export const escalationDa: Record<string, string> = {
 
   "esc.alert": "⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{excerpt}",
   "esc.alert_again": "⏰ Påmindelse {count}: ingen har kvitteret for denne alarm endnu.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{excerpt}",
-  "esc.excerpt": "\nUddrag: “{text}”",
+  "esc.excerpt": "\nUddrag:\n{text}",
   "esc.btn.open": "Åbn",
   "esc.btn.ack": "Kvittér",
   "esc.btn.me": "Tag den selv",

@@ -41,7 +41,7 @@ export const escalationEn: Record<string, string> = {
 
   "esc.alert": "⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
   "esc.alert_again": "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
-  "esc.excerpt": "\nExcerpt: “{text}”",
+  "esc.excerpt": "\nExcerpt:\n{text}",
   "esc.btn.open": "Open",
   "esc.btn.ack": "Acknowledge",
   "esc.btn.me": "Assign to me",

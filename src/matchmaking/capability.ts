@@ -7,6 +7,7 @@ import { enqueue } from "../outbox/outbox.js";
 import { raiseEscalation } from "../escalation/raise.js";
 import { parseYesNo } from "../flows/parse-input.js";
 import { fold } from "../text/normalize.js";
+import { oneLine, quoteBlock } from "../text/quote.js";
 import { firstName } from "../checkins/messages.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
@@ -115,7 +116,7 @@ async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> 
     other = named;
   }
   await enqueue(ctx.tx, [
-    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: ctx.person.displayName ?? "", text: jsonSafe(text.slice(0, 2000)) } }, dueAt: ctx.now },
+    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: oneLine(ctx.person.displayName ?? ""), text: quoteBlock(jsonSafe(text.slice(0, 2000))) } }, dueAt: ctx.now },
   ]);
   return say(ctx, "relay.sent");
 }

@@ -37,7 +37,7 @@ export const matchDa: Record<string, string> = {
   "intro.contact_shared": "I kan kontakte hinanden her: {contact}",
   "intro.relay": "Indtil videre skriver I sammen gennem mig: skriv “besked” og så din besked, fx “besked Hej, hvornår kan vi mødes?”.",
   "intro.caseworker": "{mentee} har en sagsbehandler. Vi foreslår et første møde for jer tre, hvor I aftaler mål og opgaver.",
-  "relay.from": "Besked fra {name}: {text}",
+  "relay.from": "Besked fra {name}:\n{text}",
   "relay.sent": "Din besked er sendt.",
   "relay.no_match": "Du har ikke en mentor eller mentee at skrive til endnu.",
   "relay.empty": "Skriv “besked” og så din besked.",

@@ -37,7 +37,7 @@ export const matchEn: Record<string, string> = {
   "intro.contact_shared": "You can contact each other here: {contact}",
   "intro.relay": "For now you write to each other through me: write “msg” followed by your message, e.g. “msg Hi, when can we meet?”.",
   "intro.caseworker": "{mentee} has a caseworker. We suggest a first meeting with the three of you to agree on goals and tasks.",
-  "relay.from": "Message from {name}: {text}",
+  "relay.from": "Message from {name}:\n{text}",
   "relay.sent": "Your message is sent.",
   "relay.no_match": "You have no mentor or mentee to write to yet.",
   "relay.empty": "Write “msg” followed by your message.",

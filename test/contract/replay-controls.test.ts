@@ -30,6 +30,15 @@ describe("replay controls", () => {
     expect(core.events.map((e) => e.text)).toEqual(["fresh"]);
   });
 
+  it("slack: a request stamped 4 minutes ahead is accepted, 6 minutes ahead refused (the window holds both ways)", async () => {
+    const s: SlackHarness = await start(createSlackHarness());
+    const body = (text: string) => JSON.stringify(messageEvent(s.userId("bob"), { text }));
+    expect(await sendWire(signedAt(s.eventsUrl, body("near"), -4 * 60))).toBe(200);
+    expect(await sendWire(signedAt(s.eventsUrl, body("future"), -6 * 60))).toBe(401);
+    expect(await sendWire(signedAt(s.eventsUrl, body("far future"), -24 * 3600))).toBe(401);
+    expect(core.events.map((e) => e.text)).toEqual(["near"]);
+  });
+
   it("teams: the same token issued an hour ago is accepted while unexpired, refused once expired", async () => {
     const t: TeamsHarness = await start(createTeamsHarness("jwt"));
     expect((await t.postActivity("bob", { text: "fresh" }, tokenExpiringIn(t.fake, 600))).status).toBe(200);

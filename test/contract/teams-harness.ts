@@ -42,7 +42,10 @@ export interface TeamsHarness extends ContractHarness {
   postActivity(key: string, fields: Record<string, unknown>, token?: string | null): Promise<{ status: number; body: string }>;
 }
 
-export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsHarness {
+/** Adapter options a test may set beyond the harness's own (tenant restriction, error sink). */
+export type TeamsExtras = Pick<TeamsAdapterOptions, "tenantId" | "onError">;
+
+export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt", extras: TeamsExtras = {}): TeamsHarness {
   let fake: FakeTeams | undefined;
   let adapter: PlatformAdapter | undefined;
   let server: HttpServer | undefined;
@@ -111,7 +114,7 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt"): TeamsH
               credentialsFactory: staticCredentials,
               endpoints: { openIdMetadataUrl: fake.openIdUrl, tokenIssuer: ISSUER, loginUrl: `${fake.url}/login`, oauthScope: "https://api.botframework.com" },
             };
-      adapter = createTeamsAdapter({ core, auth, alertChannel: { serviceUrl: fake.serviceUrl, tenantId: "tenant-1" }, onError: () => undefined });
+      adapter = createTeamsAdapter({ core, auth, alertChannel: { serviceUrl: fake.serviceUrl, tenantId: "tenant-1" }, onError: () => undefined, ...extras });
       server = createHttpServer({ port: 0, routes: adapter.routes });
       messagesUrl = `http://127.0.0.1:${await server.listen()}/api/messages`;
       await adapter.start();

@@ -129,7 +129,7 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     await play(slack, MENTOR);
     const mentor = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: slackIdentity(BIRGITTE) }, include: { person: { include: { mentor: true } } } });
     expect(mentor.person.mentor).toMatchObject({ status: "pending", industry: "health", municipality: "odense" });
-    const notice = k("notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: "20 år i sundhedsvæsenet" });
+    const notice = k("notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: "> 20 år i sundhedsvæsenet" });
     await waitFor(() => teams.received().slice(before).includes(notice), WAIT_MS, "mentor notice on Teams");
   });
 
@@ -188,7 +188,7 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
 
   it("relayed messages cross platforms: Ali on Telegram writes to Birgitte on Slack", async () => {
     await play(telegram, [["besked Hej Birgitte, tak!", k("relay.sent")]]);
-    await waitFor(() => slack.received().includes(k("relay.from", { name: "Ali", text: "Hej Birgitte, tak!" })), WAIT_MS, "relay on Slack");
+    await waitFor(() => slack.received().includes(k("relay.from", { name: "Ali", text: "> Hej Birgitte, tak!" })), WAIT_MS, "relay on Slack");
   });
 
   it("one check-in: a week later both are asked; Birgitte answers on Slack, Ali on Telegram", async () => {

@@ -44,7 +44,7 @@ describe("alert delivery", () => {
         severity: t("en", "esc.severity.high"),
         who: t("en", "esc.who.mentee"),
         source: t("en", "esc.source.checkin"),
-        excerpt: t("en", "esc.excerpt", { text: "jeg vil ikke leve mere" }),
+        excerpt: t("en", "esc.excerpt", { text: "> jeg vil ikke leve mere" }),
       }),
     );
     expect(en.buttons).toEqual([

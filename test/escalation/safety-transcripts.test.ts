@@ -87,7 +87,7 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
         severity: t("da", "esc.severity.high"),
         who: t("da", "esc.who.new"),
         source: t("da", "esc.source.intake"),
-        excerpt: t("da", "esc.excerpt", { text: risk.text }),
+        excerpt: t("da", "esc.excerpt", { text: `> ${risk.text}` }),
       }),
     );
     // Minimum personal data: the alert names nobody.

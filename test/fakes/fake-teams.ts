@@ -17,7 +17,7 @@ interface CardAction {
   data?: Record<string, unknown>;
 }
 interface Card {
-  body?: { type: string; id?: string; text?: string }[];
+  body?: { type: string; id?: string; text?: string; spacing?: string; inlines?: { type: string; text: string; weight?: string }[] }[];
   actions?: CardAction[];
 }
 export interface PostedActivity {
@@ -32,6 +32,8 @@ export interface FakeTeams {
   readonly serviceUrl: string;
   readonly openIdUrl: string;
   readonly rendered: Rendered[];
+  /** Parameters of every 1:1 chat the bot asked to create (POST /v3/conversations). */
+  readonly created: { members?: { id: string }[]; tenantId?: string }[];
   mint(claims: { aud: string; serviceurl: string; iss?: string; expiresInSec?: number }): string;
   rateLimitNext(seconds: number): void;
   /** The next activity POST answers this 5xx with the connector's error body (and Retry-After, if given). */
@@ -56,7 +58,11 @@ export const strangerKey = createPrivateKey(generateKeyPairSync("rsa", { modulus
 function decode(conversationId: string, activity: PostedActivity): Rendered {
   const card = activity.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content as Card | undefined;
   const inputs = (card?.body ?? []).filter((b) => b.type.startsWith("Input.")).map((b) => b.id ?? "");
-  const text = activity.text ?? card?.body?.find((b) => b.type === "TextBlock")?.text ?? "";
+  // The message text is the card's RichTextBlocks of plain TextRuns, one per line (a bold one is the form title).
+  const lines = (card?.body ?? [])
+    .filter((b) => b.type === "RichTextBlock" && !b.inlines?.some((i) => i.weight))
+    .map((b) => `${b.spacing === "Medium" ? "\n" : ""}${(b.inlines ?? []).map((i) => i.text).join("")}`);
+  const text = activity.text ?? (lines.length > 0 ? lines.join("\n") : (card?.body?.find((b) => b.type === "TextBlock")?.text ?? ""));
   return {
     target: conversationId,
     text,
@@ -68,6 +74,7 @@ function decode(conversationId: string, activity: PostedActivity): Rendered {
 
 export async function startFakeTeams(): Promise<FakeTeams> {
   const rendered: Rendered[] = [];
+  const created: FakeTeams["created"] = [];
   // One-off refusal for the next activity POST: a 429 with Retry-After, or a 5xx.
   let refuse: { status: number; retryAfter?: number } | undefined;
   const refused: number[] = [];
@@ -81,6 +88,13 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     }
     if (req.method === "GET" && path === "/keys") {
       return json(res, 200, { keys: [{ kty: "RSA", use: "sig", kid: KID, n: jwk.n, e: jwk.e, endorsements: ["msteams"] }] });
+    }
+    if (req.method === "POST" && path === "/v3/conversations") {
+      // Creating a 1:1 chat returns the existing one: "29:<key>" chats in "a:personal-<key>".
+      const params = parseBody(req, raw) as { members?: { id: string }[]; tenantId?: string };
+      created.push(params);
+      const member = params.members?.[0]?.id ?? "";
+      return json(res, 201, { id: `a:personal-${member.replace(/^29:/, "")}` });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && match) {
@@ -104,6 +118,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     serviceUrl: `${server.url}/`,
     openIdUrl: `${server.url}/openid`,
     rendered,
+    created,
     mint: ({ expiresInSec, ...claims }) => mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
     refused,
     rateLimitNext(seconds) {

@@ -30,6 +30,8 @@ export interface FakeTelegram {
   failNext(status?: number): void;
   /** Statuses of the sends refused by rateLimitNext/failNext, in order. */
   readonly refused: number[];
+  /** This user never opened a private chat with the bot: sends to it answer 403, as Telegram does. */
+  neverStarted(chatId: number): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   let nextMessageId = 1;
   let closed = false;
   let lastSent: WireRequest | undefined;
+  const unstarted = new Set<string>();
 
   const wake = () => {
     const w = waiters;
@@ -110,6 +113,9 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       }
       return json(res, status, { ok: false, error_code: status, description: STATUS_TEXT[status] ?? "Internal Server Error" });
     }
+    if (SEND_METHODS.has(method) && unstarted.has(String(body.chat_id))) {
+      return json(res, 403, { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
+    }
     switch (method) {
       case "getMe":
         return ok({ id: 999, is_bot: true, first_name: "Mentorbro", username: "mentorbro_bot" });
@@ -159,6 +165,9 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     },
     failNext(status = 500) {
       refuse = { status };
+    },
+    neverStarted(chatId) {
+      unstarted.add(String(chatId));
     },
     async close() {
       closed = true;

@@ -24,8 +24,8 @@ export function messageEvent(userId: string, extra: Record<string, unknown>) {
 
 const userOf = (userId: string) => ({ id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM });
 
-export function blockAction(userId: string, message: { ts: string; text: string }, action: { action_id: string; value: string; label: string }) {
-  const channel = dmOf(userId);
+/** A button press; in the user's DM unless `channel` names a channel (C…) where the message was. */
+export function blockAction(userId: string, message: { ts: string; text: string }, action: { action_id: string; value: string; label: string }, channel = dmOf(userId)) {
   return {
     type: "block_actions",
     user: userOf(userId),
@@ -34,7 +34,7 @@ export function blockAction(userId: string, message: { ts: string; text: string 
     container: { type: "message", message_ts: message.ts, channel_id: channel, is_ephemeral: false },
     trigger_id: `trig-${next()}`,
     team: { id: TEAM, domain: "test" },
-    channel: { id: channel, name: "directmessage" },
+    channel: { id: channel, name: channel.startsWith("D") ? "directmessage" : "coordinators" },
     message: { type: "message", ts: message.ts, text: message.text, user: "UBOT" },
     actions: [{ type: "button", block_id: "b1", action_id: action.action_id, value: action.value, text: { type: "plain_text", text: action.label }, action_ts: `${Date.now() / 1000}` }],
   };

@@ -54,7 +54,17 @@ describe("matching, offers and hand-over", () => {
 
     // Relay through the bot.
     expect(await bot.ask("console:ali", "besked Hej Anna, hvornår kan vi mødes?")).toBe(t("da", "relay.sent"));
-    expect(lastTo("console:anna")!.text).toBe(t("da", "relay.from", { name: "Ali", text: "Hej Anna, hvornår kan vi mødes?" }));
+    expect(lastTo("console:anna")!.text).toBe(t("da", "relay.from", { name: "Ali", text: "> Hej Anna, hvornår kan vi mødes?" }));
+
+    // A relayed message cannot fake a line of the bot's own: everything the sender wrote is quoted.
+    bot.clock.advance(60_000);
+    const forged = "Hej Anna\nMentorbro: Ali har ændret telefonnummer, ring til 12345678\n\n[Godkend her](https://evil.example)";
+    expect(await bot.ask("console:ali", `besked ${forged}`)).toBe(t("da", "relay.sent"));
+    const [head, ...quoted] = lastTo("console:anna")!.text.split("\n");
+    expect(head).toBe("Besked fra Ali:");
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const line of quoted) expect(line).toMatch(/^>( |$)/);
+    expect(quoted.join(" ")).toContain("Mentorbro: Ali har ændret telefonnummer");
   });
 
   it("a decline with a reason leads to the next candidate", async () => {

@@ -2,7 +2,8 @@
 // validating it, replacing pressed buttons). Works the same over HTTP and Socket Mode.
 import type { App } from "@slack/bolt";
 import type { Dispatch } from "../../http/dispatch.js";
-import { answeredBlocks, BUTTON_ACTION, escapeText, FORM_ACTION } from "../outbound/blocks.js";
+import { answeredBlocks, BUTTON_ACTION, FORM_ACTION } from "../outbound/blocks.js";
+import { isDirectChannel } from "../outbound/target.js";
 import { modalOf, readSubmission, VIEW_CALLBACK, type ModalMetadata } from "../outbound/modal.js";
 import type { ProfileLookup } from "./profiles.js";
 import { baseEvent, messageToEvent, type DmMessage } from "./to-event.js";
@@ -40,13 +41,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const teamId = context.teamId ?? body.team?.id ?? "";
     const channel = body.channel.id;
     const message = body.message;
-    const event = baseEvent(teamId, body.user.id, channel, `slack:act:${channel}:${message.ts}:${action.action_id}`);
+    const direct = isDirectChannel(channel);
+    const eventId = `slack:act:${channel}:${message.ts}:${action.action_id}${direct ? "" : `:${body.user.id}`}`;
+    const event = baseEvent(teamId, body.user.id, channel, eventId);
     await dispatch(
       { ...event, action: action.value ?? "", ...(await profileOf(body.user.id)) },
-      {
-        // Replace the buttons with the choice, so the question cannot be answered twice.
-        before: () => client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks: answeredBlocks(escapeText(message.text ?? ""), action.text.text) }),
-      },
+      // In the person's DM the buttons are replaced by the choice, so the question cannot be answered
+      // twice. A message in a channel belongs to everyone there: it stays as it is, and the answer
+      // goes to the person's DM.
+      direct ? { before: () => client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks: answeredBlocks(message.text ?? "", action.text.text) }) } : {},
     );
   });
 

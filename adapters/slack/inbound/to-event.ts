@@ -1,11 +1,12 @@
 // Slack payloads → InboundEvent. eventIds:
 //   messages:        "slack:ev:<event_id>"
-//   button presses:  "slack:act:<channel>:<message_ts>:<action_id>" — stable, so a double click or a
-//                    second press of the same button on the same message counts once
+//   button presses:  "slack:act:<channel>:<message_ts>:<action_id>[:<user>]" — stable, so a double
+//                    click or a second press of the same button on the same message counts once; in
+//                    a channel the user is part of it (each coordinator's press counts)
 //   modal submits:   "slack:view:<view_id>" — one accepted submission per opened modal
 import type { InboundEvent } from "../../../src/core/messages.js";
 import type { SlackConversationRef } from "../outbound/target.js";
-import { identityOf } from "../outbound/target.js";
+import { identityOf, isDirectChannel } from "../outbound/target.js";
 
 type Media = NonNullable<InboundEvent["media"]>;
 
@@ -34,7 +35,7 @@ export function mediaOf(files: SlackFile[] | undefined): Media | undefined {
 
 export function baseEvent(teamId: string, userId: string, channel: string, eventId: string): InboundEvent {
   const conversationRef: SlackConversationRef = { teamId, channel };
-  return { from: identityOf(teamId, userId), eventId, conversationRef };
+  return { from: identityOf(teamId, userId), eventId, conversation: isDirectChannel(channel) ? "direct" : "group", conversationRef };
 }
 
 /** A direct message → InboundEvent; undefined for bot messages, edits, channel chatter. */

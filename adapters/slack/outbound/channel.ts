@@ -5,8 +5,8 @@
 import type { webApi } from "@slack/bolt";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
-import { blocksOf } from "./blocks.js";
-import { isSlackRef, parseTarget } from "./target.js";
+import { blocksOf, escapeText } from "./blocks.js";
+import { isDirectChannel, isSlackRef, parseTarget } from "./target.js";
 
 export function createSlackChannel(client: webApi.WebClient, openFormLabel: string): Channel {
   const dmChannels = new Map<string, string>();
@@ -14,7 +14,9 @@ export function createSlackChannel(client: webApi.WebClient, openFormLabel: stri
   async function channelFor(to: string, ref: unknown): Promise<string> {
     const target = parseTarget(to);
     if (target.kind === "channel") return target.channel;
-    if (isSlackRef(ref)) return ref.channel;
+    // A reference to a channel (a button pressed there, or one stored before that was refused)
+    // never carries a person's messages: they go to the person's DM.
+    if (isSlackRef(ref) && isDirectChannel(ref.channel)) return ref.channel;
     const cached = dmChannels.get(target.userId);
     if (cached) return cached;
     const opened = await client.conversations.open({ users: target.userId });
@@ -31,8 +33,9 @@ export function createSlackChannel(client: webApi.WebClient, openFormLabel: stri
         const channel = await channelFor(message.to, conversationRef);
         const blocks = blocksOf(message, openFormLabel);
         if (message.text || blocks.length > 0 || !message.file) {
-          // `text` is the notification/fallback text; blocks carry the rendering.
-          await client.chat.postMessage({ channel, text: message.text, blocks });
+          // `text` is the notification/fallback text (what a phone shows), blocks carry the rendering:
+          // both are mrkdwn, so both are escaped — else `<!channel>` in a mentor's answer pings everyone.
+          await client.chat.postMessage({ channel, text: escapeText(message.text), blocks });
         }
         if (message.file) {
           await client.filesUploadV2({

@@ -1,7 +1,8 @@
 // Addressing on Slack (one workspace per adapter; the bot token belongs to it).
 //   person:        "slack:<teamId>:<userId>"     (U…/W… user id)
 //   alert channel: "slack:<teamId>:<channelId>"  (C…/G… channel id; the bot must be a member)
-// conversationRef: { teamId, channel } — the person's DM (im) channel id; JSON-safe.
+// conversationRef: { teamId, channel } — the conversation an event came from; JSON-safe. Only a DM
+// (im, id D…) reference reaches a person; a channel's is never used to write to a person.
 import { AdapterError } from "../../../src/core/errors.js";
 
 export interface SlackConversationRef {
@@ -14,6 +15,11 @@ export type SlackTarget = { kind: "channel"; channel: string } | { kind: "user";
 export function isSlackRef(ref: unknown): ref is SlackConversationRef {
   const r = ref as Partial<SlackConversationRef> | null;
   return typeof r === "object" && r !== null && typeof r.channel === "string" && typeof r.teamId === "string";
+}
+
+/** Slack conversation ids: D… is a one-to-one DM; C… and G… are channels others read too. */
+export function isDirectChannel(channel: string): boolean {
+  return channel.startsWith("D");
 }
 
 export function parseTarget(to: string): SlackTarget {

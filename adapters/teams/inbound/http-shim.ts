@@ -1,42 +1,30 @@
-// CloudAdapter.process expects express/restify-style req/res (parsed body; status/header/send/end).
-// This shim adapts plain node:http so the Teams route runs on our shared server without express.
+// Reads the activity the Bot Framework POSTs to /api/messages from a plain node:http request (size
+// capped), in the shape CloudAdapter expects after its own validation (timestamps as Dates).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Request, Response } from "botbuilder";
+import type { Activity } from "botbuilder";
 import { BodyTooLargeError, readBody } from "../../http/body.js";
 
-export async function toBotRequest(req: IncomingMessage, res: ServerResponse): Promise<Request | undefined> {
+/** The activity, or undefined after answering 400 (not an activity) or 413 (too large). */
+export async function readActivity(req: IncomingMessage, res: ServerResponse): Promise<Activity | undefined> {
+  let body: unknown;
   try {
-    const body = JSON.parse((await readBody(req)).toString("utf8")) as Record<string, unknown>;
-    return { method: req.method, headers: req.headers, body };
+    body = JSON.parse((await readBody(req)).toString("utf8"));
   } catch (err) {
     res.writeHead(err instanceof BodyTooLargeError ? 413 : 400).end();
     return undefined;
   }
-}
-
-/** `override` may replace the status the SDK sets (a failure it did not see, or misjudged). */
-export function toBotResponse(res: ServerResponse, override?: (code: number) => number | undefined): Response {
-  let body: unknown;
-  const shim = {
-    socket: res.socket,
-    status(code: number) {
-      res.statusCode = override?.(code) ?? code;
-      return shim;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return shim;
-    },
-    send(payload: unknown) {
-      body = payload;
-      return shim;
-    },
-    end() {
-      if (body === undefined) return void res.end();
-      const text = typeof body === "string" ? body : JSON.stringify(body);
-      if (!res.hasHeader("content-type")) res.setHeader("content-type", typeof body === "string" ? "text/plain" : "application/json");
-      res.end(text);
-    },
-  };
-  return shim as unknown as Response;
+  if (typeof body !== "object" || body === null || typeof (body as { type?: unknown }).type !== "string") {
+    res.writeHead(400).end();
+    return undefined;
+  }
+  // As the SDK's validateAndFixActivity does: the raw strings kept, Dates for the SDK.
+  const activity = body as Record<string, unknown>;
+  for (const field of ["timestamp", "expiration", "localTimestamp"]) {
+    const raw = activity[field];
+    if (typeof raw === "string") {
+      activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = raw;
+      activity[field] = new Date(raw);
+    }
+  }
+  return activity as unknown as Activity;
 }

@@ -14,9 +14,15 @@ export function identityOf(activity: Partial<Activity>): string {
   return `teams:${activity.from?.aadObjectId ?? activity.from?.id ?? ""}`;
 }
 
+/** A 1:1 chat with the bot; a channel or group chat is read by others too. */
+export function isPersonal(conversation: { conversationType?: string; isGroup?: boolean } | undefined): boolean {
+  return (conversation?.conversationType ?? (conversation?.isGroup ? "groupChat" : "personal")) === "personal";
+}
+
 function base(activity: Activity): InboundEvent {
   return {
     from: identityOf(activity),
+    conversation: isPersonal(activity.conversation) ? "direct" : "group",
     // Without an id there is nothing to dedupe on (a shared empty key would drop every later one).
     ...(activity.id ? { eventId: `teams:act:${activity.id}` } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
@@ -24,6 +30,12 @@ function base(activity: Activity): InboundEvent {
     // Plain JSON, so the core can store it and hand it back for proactive messages.
     conversationRef: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as unknown,
   };
+}
+
+/** Every tenant id the activity names (conversation and channelData); Teams always sends one. */
+export function tenantsOf(activity: Activity): string[] {
+  const fromData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return [activity.conversation?.tenantId, fromData].filter((t): t is string => typeof t === "string" && t !== "");
 }
 
 /** Card submit data → action (+ fields for a form). */
@@ -53,11 +65,11 @@ export function mediaOf(activity: Activity): Media | undefined {
   return undefined;
 }
 
-/** A 1:1 activity → InboundEvent; undefined for channel/group chatter and non-message activities. */
+/**
+ * A 1:1 activity → InboundEvent; in a channel or group chat only a card button (an alert's) counts,
+ * as a "group" event; undefined for channel chatter and non-message activities.
+ */
 export function activityToEvent(activity: Activity): InboundEvent | undefined {
-  // People talk to the bot in its personal chat; channels are alert targets only.
-  const personal = (activity.conversation.conversationType ?? "personal") === "personal";
-  if (!personal) return undefined;
   if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
     const submitted = fromSubmitData((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data);
     return submitted ? { ...base(activity), ...submitted } : undefined;
@@ -65,6 +77,8 @@ export function activityToEvent(activity: Activity): InboundEvent | undefined {
   if (activity.type !== "message") return undefined;
   const submitted = fromSubmitData(activity.value);
   if (submitted) return { ...base(activity), ...submitted };
+  // People talk to the bot in its personal chat; channels are alert targets only.
+  if (!isPersonal(activity.conversation)) return undefined;
   const media = mediaOf(activity);
   if (media) return { ...base(activity), media };
   const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? "").trim();

@@ -20,11 +20,33 @@ export function needsCard(message: OutboundMessage): boolean {
   return (message.buttons?.length ?? 0) > 0 || message.form !== undefined;
 }
 
+/**
+ * Text as RichTextBlocks of TextRuns, one block per line. A TextBlock's text is markdown, so
+ * `[Approve here](https://evil)` in a mentor's answer would become a link beside the real buttons,
+ * and backslash escapes render differently on desktop and mobile; a TextRun is never parsed as
+ * markdown (Adaptive Cards spec), so whatever anyone typed shows as typed. One block per line
+ * because markdown was also what turned line breaks into lines.
+ */
+export function textBlocks(text: string, bold = false): Record<string, unknown>[] {
+  const blocks: Record<string, unknown>[] = [];
+  let gap = false;
+  for (const line of text.split(/\r?\n/)) {
+    // A blank line becomes space above the next line (a TextRun cannot be empty).
+    if (line.trim() === "") {
+      gap = blocks.length > 0;
+      continue;
+    }
+    blocks.push({ type: "RichTextBlock", ...(gap ? { spacing: "Medium" } : {}), inlines: [{ type: "TextRun", text: line, ...(bold ? { weight: "Bolder" } : {}) }] });
+    gap = false;
+  }
+  return blocks;
+}
+
 export function cardOf(message: OutboundMessage): Attachment {
   const body: Record<string, unknown>[] = [];
-  if (message.text) body.push({ type: "TextBlock", text: message.text, wrap: true });
+  if (message.text) body.push(...textBlocks(message.text));
   if (message.form) {
-    body.push({ type: "TextBlock", text: message.form.title, weight: "Bolder", wrap: true });
+    body.push(...textBlocks(message.form.title, true));
     body.push(...message.form.fields.map(inputOf));
   }
   const actions: Record<string, unknown>[] = (message.buttons ?? []).map((b) => ({ type: "Action.Submit", title: b.label, data: { action: b.action } }));
@@ -36,10 +58,12 @@ export function cardOf(message: OutboundMessage): Attachment {
 }
 
 /** Images go inline as data URIs. Teams bots cannot attach other files to a 1:1 chat without the
- * file-consent flow (OneDrive), so text files such as CSV reports are sent inline as a code block. */
+ * file-consent flow (OneDrive), so text files such as CSV reports are sent inline as plain text
+ * (not a markdown code block: a ``` in a name in the report would end the block and what follows
+ * would render as markdown). */
 export function fileOf(file: NonNullable<OutboundMessage["file"]>): { attachment?: Attachment; text?: string } {
   if (file.mime.startsWith("image/")) {
     return { attachment: { contentType: file.mime, contentUrl: `data:${file.mime};base64,${file.base64}`, name: file.name } };
   }
-  return { text: `**${file.name}**\n\n\`\`\`\n${Buffer.from(file.base64, "base64").toString("utf8")}\n\`\`\`` };
+  return { text: `${file.name}\n\n${Buffer.from(file.base64, "base64").toString("utf8")}` };
 }

@@ -2,11 +2,11 @@
 // continueConversationAsync, so replies and proactive check-ins take one path. A 429 from the
 // connector surfaces as RATE_LIMITED with Retry-After (the SDK's own retries are removed in
 // auth/authentication.ts).
-import type { Activity, CloudAdapter } from "botbuilder";
+import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationParameters } from "botbuilder";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
 import { cardOf, fileOf, needsCard } from "./cards.js";
-import { referenceFor, type AlertChannelDefaults } from "./target.js";
+import { routeFor, type AlertChannelDefaults, type TeamsRef } from "./target.js";
 
 export function activitiesOf(message: OutboundMessage): Partial<Activity>[] {
   const out: Partial<Activity>[] = [];
@@ -14,25 +14,50 @@ export function activitiesOf(message: OutboundMessage): Partial<Activity>[] {
   else if (message.text) out.push({ type: "message", text: message.text, textFormat: "plain" });
   if (message.file) {
     const file = fileOf(message.file);
-    out.push(file.attachment ? { type: "message", attachments: [file.attachment] } : { type: "message", text: file.text, textFormat: "markdown" });
+    out.push(file.attachment ? { type: "message", attachments: [file.attachment] } : { type: "message", text: file.text, textFormat: "plain" });
   }
   return out;
 }
 
+const OPENED_LIMIT = 1_000;
+
 export function createTeamsChannel(adapter: CloudAdapter, appId: string, alertChannel?: AlertChannelDefaults): Channel {
+  // 1:1 chats opened for people who pressed a button in a channel (Teams returns the same chat
+  // each time; this only saves the call). Bounded, oldest first out.
+  const opened = new Map<string, TeamsRef>();
+
+  async function openPrivately(to: string, via: TeamsRef & { user: ChannelAccount }, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    const tenantId = via.conversation.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: via.bot,
+      members: [{ id: via.user.id, name: "" }],
+      ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : {}),
+    } as ConversationParameters;
+    // The audience falls back to the configured scope (the SDK treats a missing one so).
+    await adapter.createConversationAsync(appId, via.channelId ?? "msteams", via.serviceUrl, undefined as unknown as string, parameters, async (ctx) => {
+      if (opened.size >= OPENED_LIMIT) opened.delete(opened.keys().next().value ?? "");
+      opened.set(to, { ...(JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as TeamsRef), user: via.user });
+      await logic(ctx);
+    });
+  }
+
   return {
     platform: "teams",
     async send(message: OutboundMessage, conversationRef?: unknown) {
-      const reference = referenceFor(message.to, conversationRef, alertChannel);
+      const route = routeFor(message.to, conversationRef, alertChannel);
       // Errors inside the turn go to onTurnError and are swallowed by the SDK, so they are caught
       // in the callback and rethrown here, where the outbox can see them.
       let failure: unknown;
-      try {
-        await adapter.continueConversationAsync(appId, reference, async (ctx) => {
-          await ctx.sendActivities(activitiesOf(message)).catch((err: unknown) => {
-            failure = err;
-          });
+      const logic = async (ctx: TurnContext) => {
+        await ctx.sendActivities(activitiesOf(message)).catch((err: unknown) => {
+          failure = err;
         });
+      };
+      try {
+        const known = route.kind === "private" ? opened.get(message.to) : route.reference;
+        if (known) await adapter.continueConversationAsync(appId, known, logic);
+        else if (route.kind === "private") await openPrivately(message.to, route.via, logic);
       } catch (err) {
         failure ??= err;
       }

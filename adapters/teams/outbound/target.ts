@@ -3,9 +3,11 @@
 //                  reinstalls); "teams:<from.id>" (the bot-scoped 29:… id) only when Teams sends no
 //                  aadObjectId (e.g. the Emulator).
 //   alert channel: "teams:channel:<conversationId>", e.g. "teams:channel:19:abc@thread.tacv2".
-// conversationRef: the Bot Framework ConversationReference of the person's 1:1 chat, as returned by
-// TurnContext.getConversationReference (plain JSON: serviceUrl, conversation, user, bot, channelId).
-import type { ConversationReference } from "botbuilder";
+// conversationRef: the Bot Framework ConversationReference of the conversation an activity came
+// from, as returned by TurnContext.getConversationReference (plain JSON: serviceUrl, conversation,
+// user, bot, channelId). A person's messages continue only a 1:1 (personal) one; a channel's
+// reference is used to open the person's own 1:1 chat with the bot, never to post in the channel.
+import type { ChannelAccount, ConversationReference } from "botbuilder";
 import { AdapterError } from "../../../src/core/errors.js";
 
 export const CHANNEL_PREFIX = "teams:channel:";
@@ -21,6 +23,21 @@ export interface AlertChannelDefaults {
   /** Regional Bot Connector URL of the tenant, e.g. https://smba.trafficmanager.net/emea/. */
   serviceUrl: string;
   tenantId?: string;
+}
+
+/** Where a message goes: an existing conversation, or a 1:1 chat to open with the user of a channel's reference. */
+export type Route = { kind: "continue"; reference: TeamsRef } | { kind: "private"; via: TeamsRef & { user: ChannelAccount } };
+
+const personal = (ref: TeamsRef) => (ref.conversation.conversationType ?? (ref.conversation.isGroup ? "groupChat" : "personal")) === "personal";
+
+/** How to reach `to`: a channel target, a person's 1:1 chat, or a 1:1 chat still to open. */
+export function routeFor(to: string, ref: unknown, defaults: AlertChannelDefaults | undefined): Route {
+  if (to.startsWith(CHANNEL_PREFIX)) return { kind: "continue", reference: isTeamsRef(ref) ? ref : referenceFor(to, undefined, defaults) };
+  if (isTeamsRef(ref) && personal(ref)) return { kind: "continue", reference: ref };
+  // A channel's reference names who pressed the button there: open (or find) their 1:1 chat.
+  const user = isTeamsRef(ref) ? ref.user : undefined;
+  if (isTeamsRef(ref) && user?.id && `teams:${user.aadObjectId ?? user.id}` === to) return { kind: "private", via: { ...ref, user } };
+  return { kind: "continue", reference: referenceFor(to, undefined, defaults) };
 }
 
 /** The ConversationReference to continue for a message to `to`. */

@@ -13,8 +13,9 @@ export function registerHandlers(bot: Telegraf, dispatch: Dispatch): void {
     const event = callbackToEvent(ctx.update.update_id, ctx.callbackQuery);
     if (!event) return void (await ctx.answerCbQuery().catch(() => undefined));
     await dispatch(event, {
-      // Stop the client's spinner and remove the keyboard so the choice cannot be made twice.
-      before: () => Promise.all([ctx.answerCbQuery(), ctx.editMessageReplyMarkup(undefined)]),
+      // Stop the client's spinner and, in the person's own chat, remove the keyboard so the choice
+      // cannot be made twice. A group's message (an alert) belongs to everyone there: it stays.
+      before: () => Promise.all([ctx.answerCbQuery(), event.conversation === "group" ? undefined : ctx.editMessageReplyMarkup(undefined)]),
     });
   });
 }

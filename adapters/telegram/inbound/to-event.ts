@@ -10,11 +10,12 @@ export function identityOf(user: User): string {
   return `telegram:${user.id}`;
 }
 
-function base(updateId: number, user: User, chatId: number): InboundEvent {
+function base(updateId: number, user: User, chatId: number, direct = true): InboundEvent {
   const conversationRef: TelegramConversationRef = { chatId };
   const displayName = [user.first_name, user.last_name].filter(Boolean).join(" ");
   return {
     from: identityOf(user),
+    conversation: direct ? "direct" : "group",
     eventId: `telegram:upd:${updateId}`,
     // Telegram gives an IETF tag such as "da" or "en-GB"; passed through as-is.
     ...(user.language_code ? { locale: user.language_code } : {}),
@@ -43,10 +44,12 @@ export function messageToEvent(updateId: number, message: Message): InboundEvent
   return undefined;
 }
 
-/** A pressed inline button → InboundEvent with `action` = callback_data. */
+/** A pressed inline button → InboundEvent with `action` = callback_data; in a group (an alert's) a "group" event. */
 export function callbackToEvent(updateId: number, query: CallbackQuery): InboundEvent | undefined {
-  if (!("data" in query) || !query.message || query.message.chat.type !== "private") return undefined;
-  return { ...base(updateId, query.from, query.message.chat.id), action: query.data };
+  if (!("data" in query) || !query.message || query.from.is_bot) return undefined;
+  const chat = query.message.chat;
+  if (chat.type === "channel") return undefined;
+  return { ...base(updateId, query.from, chat.id, chat.type === "private"), action: query.data };
 }
 
 export function updateToEvent(update: Update): InboundEvent | undefined {

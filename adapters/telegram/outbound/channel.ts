@@ -6,30 +6,47 @@ import { TelegramError } from "telegraf";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
 import { fileOf, keyboardOf } from "./render.js";
-import { chatIdFor } from "./target.js";
+import { chatIdFor, groupOf } from "./target.js";
 
-export function createTelegramChannel(telegram: Telegram): Channel {
+/** The line posted in a group when a person who pressed a button there cannot be written to privately. */
+export type OpenPrivatelyText = (botUsername: string) => string;
+
+export function createTelegramChannel(telegram: Telegram, openPrivately: OpenPrivatelyText, botUsername: () => string): Channel {
   return {
     platform: "telegram",
     async send(message: OutboundMessage, conversationRef?: unknown) {
-      const chatId = chatIdFor(message.to, conversationRef);
-      const keyboard = keyboardOf(message);
-      const file = fileOf(message);
       try {
-        // Text (with its buttons) first, then the file: captions are capped at 1024 characters.
-        if (message.text || keyboard || !file) {
-          await telegram.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
-        }
-        if (file?.kind === "photo") {
-          await telegram.sendPhoto(chatId, { source: file.source, filename: file.filename });
-        } else if (file) {
-          await telegram.sendDocument(chatId, { source: file.source, filename: file.filename });
-        }
+        await sendTo(message, chatIdFor(message.to, conversationRef));
       } catch (err) {
-        throw toAdapterError(err);
+        const group = message.to.startsWith("telegram:group:") ? undefined : groupOf(conversationRef);
+        const refused = err instanceof AdapterError && err.code === "NOT_ALLOWED";
+        // A bot cannot start a private chat with someone who never opened one. The answer is never
+        // posted in the group; a short neutral line there tells them where to find it, and the
+        // answer itself waits in the outbox until they do.
+        if (group !== undefined && refused) await telegram.sendMessage(group, openPrivately(`@${botUsername()}`)).catch(() => undefined);
+        throw err;
       }
     },
   };
+
+  async function sendTo(message: OutboundMessage, chatId: number): Promise<void> {
+    const keyboard = keyboardOf(message);
+    const file = fileOf(message);
+    try {
+      // Text (with its buttons) first, then the file: captions are capped at 1024 characters.
+      // No parse_mode: Telegram shows the text as typed, so nothing anyone wrote becomes markup.
+      if (message.text || keyboard || !file) {
+        await telegram.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
+      }
+      if (file?.kind === "photo") {
+        await telegram.sendPhoto(chatId, { source: file.source, filename: file.filename });
+      } else if (file) {
+        await telegram.sendDocument(chatId, { source: file.source, filename: file.filename });
+      }
+    } catch (err) {
+      throw toAdapterError(err);
+    }
+  }
 }
 
 export function toAdapterError(err: unknown): AdapterError {
