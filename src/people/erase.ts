@@ -2,6 +2,7 @@
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
+import { requestScrub } from "../db/scrub.js";
 
 export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   const anon = `anon-${randomUUID()}`;
@@ -42,4 +43,6 @@ export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   await tx.linkCode.deleteMany({ where: { personId } });
   // Identities, consents, profiles and the conversation cascade with the person.
   await tx.person.delete({ where: { id: personId } });
+  // The rows are gone, their bytes not yet: the database files are scrubbed once this commits.
+  await requestScrub(tx);
 }

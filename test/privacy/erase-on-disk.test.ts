@@ -60,7 +60,7 @@ async function start(dir: string, at: Date): Promise<Bot> {
     codes: { coordinator: "coord-secret" },
     workerId: "disk",
     scrub: database.scrub,
-  } as Parameters<typeof createApp>[0]);
+  });
   const say: Bot["say"] = (from, input) => {
     const out: OutboundMessage[] = [];
     const event = typeof input === "string" ? { from, text: input } : { from, action: input.action };
