@@ -64,22 +64,39 @@ async function analysedTables(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/**
+ * Re-samples the tables that have statistics. ANALYZE of an empty table keeps the old figures, so
+ * an emptied table's statistics are deleted (superuser, as PGlite's user is; elsewhere it fails
+ * and counts as failed: the README tells the operator).
+ */
+async function refreshStatistics(db: Db, analyse: (table: string) => Promise<unknown>): Promise<number> {
+  let failed = 0;
+  for (const t of await analysedTables(db)) {
+    await analyse(t);
+    // ANALYZE just counted the rows; reading the table itself could wait on another session's lock.
+    const [row] = await db.$queryRawUnsafe<{ rows: number }[]>(`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = $1::regclass`, quote(t));
+    if (row?.rows === 0) await db.$executeRawUnsafe(`DELETE FROM pg_statistic WHERE starelid = $1::regclass`, quote(t)).catch(() => failed++);
+  }
+  return failed;
+}
+
 async function rewriteFiles(db: Db): Promise<number> {
   for (const t of await ownTables(db)) await db.$executeRawUnsafe(`VACUUM FULL ${quote(t)}`);
-  for (const t of await analysedTables(db)) await db.$executeRawUnsafe(`ANALYZE ${quote(t)}`);
+  const failed = await refreshStatistics(db, (t) => db.$executeRawUnsafe(`ANALYZE ${quote(t)}`));
   await db.$executeRawUnsafe(`VACUUM FULL pg_statistic`);
   // The checkpoint's redo point must lie in a fresh segment for every older one to be removed.
   await db.$executeRawUnsafe(`CHECKPOINT`);
   await db.$executeRawUnsafe(`SELECT pg_switch_wal()::text`);
   await db.$executeRawUnsafe(`CHECKPOINT`);
-  return 0;
+  return failed;
 }
 
 async function vacuum(db: Db): Promise<number> {
   let failed = 0;
-  // SKIP_LOCKED: another instance vacuuming the same table already does the work.
-  for (const t of await ownTables(db)) await db.$executeRawUnsafe(`VACUUM (ANALYZE, SKIP_LOCKED) ${quote(t)}`).catch(() => failed++);
-  return failed;
+  // SKIP_LOCKED: a table another session holds locked (or another instance vacuums) is skipped
+  // rather than stalling this instance; autovacuum gets to it.
+  for (const t of await ownTables(db)) await db.$executeRawUnsafe(`VACUUM (SKIP_LOCKED) ${quote(t)}`).catch(() => failed++);
+  return failed + (await refreshStatistics(db, (t) => db.$executeRawUnsafe(`ANALYZE (SKIP_LOCKED) ${quote(t)}`).catch(() => failed++)));
 }
 
 export function createScrubber(db: Db, mode: ScrubMode): Scrubber {

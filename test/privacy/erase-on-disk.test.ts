@@ -2,11 +2,11 @@
 // every file's raw bytes (WAL segments, table and index files, statistics, the log) finds none of
 // the person's unique strings after /delete, after a restart, 30 days later, after the retention
 // purge, and after a scrub that a crash cut off. Each test first proves the scan can see them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, OutboundMessage, Platform } from "../../src/core/messages.js";
@@ -17,9 +17,25 @@ import { T0 } from "../helpers/bot-harness.js";
 
 const DAY = 864e5;
 const dirs: string[] = [];
+let template = "";
+// One migrated folder, copied for each test: migrations take long on a small machine.
+beforeAll(async () => {
+  template = mkdtempSync(join(tmpdir(), "mb-shred-template-"));
+  const database = await openDatabase({ dataDir: template });
+  await ensureProgramme(database.prisma);
+  await database.close();
+});
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+afterAll(() => rmSync(template, { recursive: true, force: true }));
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mb-shred-"));
+  dirs.push(dir);
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
 
 /** Every file under `dir` (relative path) whose raw bytes contain one of `needles`. */
 function scan(dir: string, needles: string[]): string[] {
@@ -75,8 +91,7 @@ const RISK = "Blimfrastic";
 
 describe("erased data on disk", () => {
   it("is unreadable after /delete, after a restart and 30 days later", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mb-shred-"));
-    dirs.push(dir);
+    const dir = dataDir();
     let bot = await start(dir, T0);
     const from = "console:zyx";
     const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, NAME, "1", "5", "Kemiingeniør", `Laborant hos ${ANSWER}`, "sundhed", "1", "1", "dansk", "Odense", "1", "i morgen", "1", "1", "1", "1", "nej", "3", "3", "3"];
@@ -84,6 +99,11 @@ describe("erased data on disk", () => {
     expect((await bot.say(from, { action: "summary:confirm" }))[0]!.text).toContain(NAME);
     await bot.say(from, `${RISK}: jeg vil ikke leve mere`);
     expect(await bot.database.prisma.escalation.count({ where: { excerpt: { contains: RISK } } })).toBe(1);
+    // Planner statistics sample column values (a server's autovacuum runs ANALYZE by itself).
+    await bot.database.prisma.person.createMany({ data: ["Anne", "Bo", "Carl"].map((displayName) => ({ displayName })) });
+    await bot.database.prisma.$executeRawUnsafe("ANALYZE");
+    const stats = await bot.database.prisma.$queryRaw<{ s: string }[]>`SELECT histogram_bounds::text AS s FROM pg_stats WHERE tablename = 'Person' AND attname = 'displayName'`;
+    expect(stats[0]?.s).toContain(NAME);
     // Written through to the files: the scan sees every string before the erasure.
     await bot.database.close();
     bot = await start(dir, T0);
@@ -106,8 +126,7 @@ describe("erased data on disk", () => {
   });
 
   it("is unreadable after the retention purge of someone whose mentorship ended long ago", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mb-shred-"));
-    dirs.push(dir);
+    const dir = dataDir();
     const now = new Date("2028-01-10T09:00:00Z");
     let bot = await start(dir, now);
     const db = bot.database.prisma;
@@ -137,8 +156,7 @@ describe("erased data on disk", () => {
   });
 
   it("is unreadable once the database opens again after a crash between the erasure and the scrub", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mb-shred-"));
-    dirs.push(dir);
+    const dir = dataDir();
     let database = await openDatabase({ dataDir: dir });
     const person = await database.prisma.person.create({ data: { displayName: "Gruntleplix" } });
     await database.prisma.conversation.create({ data: { personId: person.id, data: { answers: { experience: "Wobbelkrantz" } } } });
