@@ -9,17 +9,18 @@
 // - embedded PGlite on disk ("rewrite"): VACUUM FULL writes each table and its indexes to new files
 //   and unlinks the old ones; tables with statistics are re-sampled and pg_statistic rewritten;
 //   then the WAL moves to a new segment and a checkpoint removes the old ones (PGlite is opened
-//   with wal_recycle=off, so they are unlinked, not renamed for reuse). Measured: about 1 s for a
-//   folder with 1,000 people (bench/scrub.ts). Safe with traffic: PGlite runs one statement at a
-//   time and waits for open transactions, and each VACUUM FULL is atomic.
+//   with wal_recycle=off, so they are unlinked, not renamed for reuse). Measured: 0.4–1 s of
+//   CPU with 1,000 or 5,000 people (bench/scrub.ts). Safe with traffic: PGlite runs one
+//   statement at a time and waits for open transactions, and each VACUUM FULL is atomic.
 // - a PostgreSQL server ("vacuum"): VACUUM FULL takes an exclusive lock that would stall every
 //   instance, and CHECKPOINT/pg_switch_wal need rights the application should not have. So the
 //   server gets a plain VACUUM (dead tuples become reusable space, index entries go) and ANALYZE
 //   (no erased value stays in the statistics); the rest — WAL, archives, backups — is the
 //   operator's, as the README's "Erasure and your backups" says.
-// Crypto-shredding (a per-person key, deleted on erasure) was measured against this and rejected:
-// the key would live in the same database, where a deleted key row stays readable exactly as a
-// deleted name does, so it needs this scrub anyway (and it would break searching people by name).
+// Crypto-shredding (a per-person key, deleted on erasure) was weighed against this and rejected:
+// the key would live in the same database, where a deleted row stays readable (measured: a name
+// deleted and checkpointed is still in the table file and WAL), so it needs this scrub anyway —
+// and it would break searching people by name.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Prisma } from "../generated/prisma/client.js";
