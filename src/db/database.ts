@@ -61,8 +61,9 @@ async function openPglite(dataDir: string, timeoutMs: number): Promise<Database>
   await withTimeout(applyMigrations(factory, undefined, pglite), timeoutMs * 4, "Applying migrations");
   const prisma = new PrismaClient({ adapter: factory });
   const scrub = createScrubber(prisma, onDisk ? "rewrite" : "off");
-  // An erasure committed just before a crash is scrubbed before anything else runs.
-  await scrub.runIfPending();
+  // An erasure committed just before a crash is scrubbed before anything else runs. A failure
+  // must not keep the bot from starting: the marker stays, and the next tick retries and logs.
+  await scrub.runIfPending().catch(() => undefined);
   return {
     prisma,
     kind: "pglite",
@@ -89,7 +90,7 @@ async function openPostgres(url: string, timeoutMs: number): Promise<Database> {
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   const scrub = createScrubber(prisma, "vacuum");
-  await scrub.runIfPending();
+  await scrub.runIfPending().catch(() => undefined);
   return {
     prisma,
     kind: "postgres",
