@@ -11,6 +11,8 @@ import type { RateLimiter } from "./outbox/rate-limit.js";
 import type { HandlerRegistry } from "./conversation/handlers.js";
 import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./capability.js";
 import { ALL_CAPABILITIES } from "./capabilities.js";
+import { asMentorbroError } from "./core/errors.js";
+import type { Scrubber } from "./db/scrub.js";
 
 export interface AppOptions {
   db: Db;
@@ -27,6 +29,8 @@ export interface AppOptions {
   sendConcurrency?: number;
   /** Capabilities to plug in; defaults to all of Mentorbro's (capabilities.ts). */
   capabilities?: CapabilityFactory[];
+  /** Makes erased data unreadable in the database files (Database.scrub); unset = not scrubbed. */
+  scrub?: Scrubber;
 }
 
 export interface App {
@@ -60,6 +64,11 @@ export function createApp(opts: AppOptions): App {
   // Jobs run in reverse order: the first capabilities (escalation) see what later ones' jobs raised
   // in the same tick (a missed check-in, a timed-out offer) and alert without waiting a tick.
   const jobs: App["jobs"] = [...caps].reverse().flatMap((c) => c.jobs ?? []);
+  // After "delete my data", and after any job that erased or purged (retention, merged accounts).
+  const scrub = async () => {
+    const done = await opts.scrub?.runIfPending();
+    if (done) opts.logger.info(done, "erased data scrubbed from the database files");
+  };
   const core = createConversationService({
     db: opts.db,
     clock: opts.clock,
@@ -79,6 +88,7 @@ export function createApp(opts: AppOptions): App {
         await sender.drain();
       },
     ],
+    afterErasure: scrub,
   });
   return {
     core,
@@ -88,6 +98,7 @@ export function createApp(opts: AppOptions): App {
       const now = opts.clock.now();
       for (const job of jobs) await job(now);
       await sender.drain();
+      await scrub().catch((err: unknown) => opts.logger.warn({ code: asMentorbroError(err).code }, "scrub failed; the next tick retries"));
     },
   };
 }

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     // Several sends in flight hide platform latency; the console has none, and one at a time keeps
     // a crash from catching more than one message between sending and confirming.
     sendConcurrency: platforms.length > 0 ? 8 : 1,
+    scrub: database.scrub,
   });
   late.core = app.core;
   const scheduler = startScheduler(config.SCHEDULER_CRON, () => app.tick(), logger);

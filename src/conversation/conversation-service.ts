@@ -34,6 +34,8 @@ export interface ConversationServiceOptions {
   workerId?: string;
   /** Checked before any other processing: a safety reply may come first. */
   preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<Reply[]>;
+  /** Run after a step that erased its person ("delete my data") committed: the file scrub. */
+  afterErasure?: () => Promise<void>;
 }
 
 /** Attempts of one step that lost a race (seq, deadlock, unique key) before the platform redelivers. */
@@ -204,6 +206,9 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
       for (const hook of opts.afterCommit ?? []) {
         await hook(handled.personId).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
       }
+    }
+    if (handled.deleted && opts.afterErasure) {
+      await opts.afterErasure().catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "scrub after erasure failed; the scheduler retries"));
     }
     return handled.journal.map((j) => j.message);
   }

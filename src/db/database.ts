@@ -9,6 +9,7 @@ import pg from "pg";
 import { MentorbroError } from "../core/errors.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
+import { createScrubber, type Scrubber } from "./scrub.js";
 
 export type Db = PrismaClient;
 
@@ -17,6 +18,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** Makes erased data unreadable in the database's files (src/db/scrub.ts); already run once at open. */
+  scrub: Scrubber;
 }
 
 export interface DatabaseOptions {
@@ -44,18 +47,27 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openPglite(dataDir: string, timeoutMs: number): Promise<Database> {
   let location = dataDir;
-  if (!dataDir.startsWith("memory://")) {
+  const onDisk = !dataDir.startsWith("memory://");
+  if (onDisk) {
     location = join(resolve(dataDir), "pglite");
     await mkdir(location, { recursive: true });
   }
+  // Old WAL segments are unlinked, not renamed for reuse with their old contents: the scrub after
+  // an erasure relies on it (src/db/scrub.ts).
+  const startParams = onDisk ? [...PGlite.defaultStartParams, "-c", "wal_recycle=off"] : undefined;
   // A folder left by a killed process once hung on reopen (notes/prisma.md): a timeout turns that into an error.
-  const pglite = await withTimeout(PGlite.create(location), timeoutMs, "Opening the embedded database");
+  const pglite = await withTimeout(PGlite.create(location, startParams ? { startParams } : {}), timeoutMs, "Opening the embedded database");
   const factory = new PrismaPGlite(pglite);
   await withTimeout(applyMigrations(factory, undefined, pglite), timeoutMs * 4, "Applying migrations");
   const prisma = new PrismaClient({ adapter: factory });
+  const scrub = createScrubber(prisma, onDisk ? "rewrite" : "off");
+  // An erasure committed just before a crash is scrubbed before anything else runs. A failure
+  // must not keep the bot from starting: the marker stays, and the next tick retries and logs.
+  await scrub.runIfPending().catch(() => undefined);
   return {
     prisma,
     kind: "pglite",
+    scrub,
     ping: async () => pglite.query("SELECT 1").then(() => true, () => false),
     close: async () => {
       await prisma.$disconnect();
@@ -77,9 +89,12 @@ async function openPostgres(url: string, timeoutMs: number): Promise<Database> {
     await lock.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const scrub = createScrubber(prisma, "vacuum");
+  await scrub.runIfPending().catch(() => undefined);
   return {
     prisma,
     kind: "postgres",
+    scrub,
     ping: async () => prisma.$queryRawUnsafe("SELECT 1").then(() => true, () => false),
     close: () => prisma.$disconnect(),
   };

@@ -5,6 +5,7 @@ import type { Tx } from "../outbox/outbox.js";
 import { endForErasure, ERASED } from "../matchmaking/erase-ends.js";
 import { changeMentorStatus } from "./mentor-status.js";
 import { personIdsOf } from "./former-ids.js";
+import { requestScrub } from "../db/scrub.js";
 
 export interface EraseOptions {
   /**
@@ -64,4 +65,6 @@ export async function erasePerson(tx: Tx, personId: string, now: Date, opts: Era
   await tx.linkCode.deleteMany({ where: { personId } });
   // Identities, consents, profiles and the conversation cascade with the person.
   await tx.person.delete({ where: { id: personId } });
+  // The rows are gone, their bytes not yet: the database files are scrubbed once this commits.
+  await requestScrub(tx);
 }

@@ -5,6 +5,7 @@
 import type { Db } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { erasePerson } from "../people/erase.js";
+import { requestScrub } from "../db/scrub.js";
 
 export const DEFAULT_RETENTION_MONTHS = 24;
 const BATCH = 200;
@@ -63,9 +64,11 @@ export async function purgeExpired(db: Db, now: Date, months: number, logger?: L
   // Platforms redeliver within minutes or hours; event ids kept longer only grow the table (and
   // Telegram restarts its update ids at random after a quiet week, so an old id could block a new one).
   const eventCutoff = new Date(now.getTime() - EVENT_DAYS * 864e5);
-  await db.inboundEvent.deleteMany({ where: { receivedAt: { lt: eventCutoff } } });
+  const events = await db.inboundEvent.deleteMany({ where: { receivedAt: { lt: eventCutoff } } });
   // Delivered replies have done their job (their key only guards against a redelivery of that event).
-  await db.outbox.deleteMany({ where: { kind: "reply", status: "sent", sentAt: { lt: eventCutoff } } });
+  const replies = await db.outbox.deleteMany({ where: { kind: "reply", status: "sent", sentAt: { lt: eventCutoff } } });
+  // Reply texts name people and quote them: like an erasure, the deletion is scrubbed from the files.
+  if (events.count + replies.count > 0) await requestScrub(db);
   const ids = await dueForPurge(db, now, months);
   for (const id of ids) {
     await db.$transaction(async (tx) => {
