@@ -12,9 +12,9 @@ import { FINAL_PERIOD, OUTCOMES, TOPICS, render, weeklyButtons, type Role } from
 import { checkinRules } from "./settings.js";
 import { parseHours, parseScore } from "./parse.js";
 import { resumeCheckins } from "./lifecycle.js";
+import { reply } from "../conversation/kit.js";
 
 export const TASK = "checkin";
-const say = (l: Locale, key: string, params: Record<string, string | number> = {}): HandlerResult => ({ replies: [{ text: t(l, key, params) }] });
 
 /** Asks the next step, or thanks and ends the task. */
 export async function advance(ctx: HandlerContext, d: TaskData): Promise<HandlerResult> {
@@ -42,8 +42,8 @@ export async function onTask(ctx: HandlerContext, data: Record<string, unknown>)
 
 async function ownCheckin(ctx: HandlerContext, id: string | undefined) {
   const c = id ? await ctx.tx.checkIn.findUnique({ where: { id }, include: { match: true } }) : null;
-  if (!c) return { error: say(ctx.person.locale, "chk.gone") };
-  if (c.personId !== ctx.person.id) return { error: say(ctx.person.locale, "chk.not_yours") };
+  if (!c) return { error: reply(ctx.person.locale, "chk.gone") };
+  if (c.personId !== ctx.person.id) return { error: reply(ctx.person.locale, "chk.not_yours") };
   return { c };
 }
 
@@ -81,14 +81,14 @@ async function weekly(ctx: HandlerContext, verb: string, cid: string | undefined
   if (!own.c) return own.error;
   const c = own.c;
   const l = ctx.person.locale;
-  if (c.period === FINAL_PERIOD) return say(l, "chk.gone");
+  if (c.period === FINAL_PERIOD) return reply(l, "chk.gone");
   const role = c.role as Role;
   const base = { cid: c.id, matchId: c.matchId, saKind: "monthly" as const };
   if (verb === "h") {
     await ctx.tx.checkIn.update({ where: { id: c.id }, data: { needsHelp: true } });
     // The scan's key: it finds this flagged row on the next tick and must see it as raised already.
     await raiseEscalation(ctx.tx, needsHelpEscalation(c), ctx.now);
-    if (c.status === "answered") return say(l, "chk.help_sent_answered");
+    if (c.status === "answered") return reply(l, "chk.help_sent_answered");
     return { replies: [{ text: t(l, "chk.help_sent"), buttons: render(l, weeklyButtons(role, c.id, c.matchId).slice(0, 2)) }] };
   }
   const monthly = role === "mentee" ? await monthlySteps(ctx, c.match) : [];
@@ -108,7 +108,7 @@ async function closing(ctx: HandlerContext, verb: string, cid: string | undefine
   const own = await ownCheckin(ctx, cid);
   if (!own.c) return own.error;
   const c = own.c;
-  if (c.period !== FINAL_PERIOD) return say(ctx.person.locale, "chk.gone");
+  if (c.period !== FINAL_PERIOD) return reply(ctx.person.locale, "chk.gone");
   const base = { cid: c.id, matchId: c.matchId, saKind: "final" as const, doneKey: "chk.close_done" };
   if (verb === "o" && c.role === "mentee" && (OUTCOMES as readonly string[]).includes(value ?? "")) {
     const today = new Date(`${parseDate("i dag", ctx.now, "da")!.date}T00:00:00Z`);
@@ -124,13 +124,13 @@ async function closing(ctx: HandlerContext, verb: string, cid: string | undefine
     await ctx.tx.checkIn.update({ where: { id: c.id }, data: { rating: n, status: "answered", answeredAt: ctx.now } });
     return advance(ctx, { ...base, steps: ["feedback"] });
   }
-  return say(ctx.person.locale, "chk.gone");
+  return reply(ctx.person.locale, "chk.gone");
 }
 
 /** Starts the pause questions for these matches (those the person is part of and not ended). */
 export async function startPause(ctx: HandlerContext, matchIds: string[]): Promise<HandlerResult> {
   const mine = await ctx.tx.match.findMany({ where: { id: { in: matchIds }, status: { in: ["active", "paused"] }, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] }, select: { id: true } });
-  if (mine.length === 0) return say(ctx.person.locale, "chk.pause_none");
+  if (mine.length === 0) return reply(ctx.person.locale, "chk.pause_none");
   const ids = mine.map((m) => m.id);
   const resume = ids.length === 1 ? [{ action: `chk:r:${ids[0]}`, label: t(ctx.person.locale, "chk.btn_resume") }] : [];
   return advance(ctx, { cid: "", matchIds: ids, steps: ["pause_weeks", "pause_reason"], doneKey: "chk.pause_thanks", doneButtons: resume });
@@ -144,9 +144,9 @@ export async function onCheckinAction(ctx: HandlerContext, rest: string): Promis
   if (verb === "r" && id) {
     const m = await ctx.tx.match.findFirst({ where: { id, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] }, select: { id: true } });
     const ok = m ? await resumeCheckins(ctx.tx, m.id, ctx.person.id, ctx.now, "resumed_early") : false;
-    return say(ctx.person.locale, ok ? "chk.resumed" : "chk.pause_none");
+    return reply(ctx.person.locale, ok ? "chk.resumed" : "chk.pause_none");
   }
-  return say(ctx.person.locale, "chk.gone");
+  return reply(ctx.person.locale, "chk.gone");
 }
 
 /** A submitted form: everything at once; what it lacks is asked step by step. */

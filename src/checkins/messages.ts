@@ -66,6 +66,4 @@ export function askItem(a: Ask, reminder = false): QueueItem {
   };
 }
 
-export function firstName(name: string | null | undefined): string {
-  return (name ?? "").trim().split(/\s+/)[0] ?? "";
-}
+export { firstName } from "../conversation/kit.js";

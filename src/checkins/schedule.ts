@@ -8,7 +8,7 @@ import { enqueue, type QueueItem } from "../outbox/outbox.js";
 import { t, type Locale } from "../i18n/index.js";
 import { checkinRules, type CheckinRules } from "./settings.js";
 import { askItem, checkinId, firstName, type Role } from "./messages.js";
-import { DEFAULT_TZ, dueInstant, localParts, mondayOf, outsideQuiet, periodOf } from "./time.js";
+import { DEFAULT_TZ, dueInstant, localParts, mondayOf, outsideQuiet, periodOf, DAY } from "./time.js";
 
 interface Candidate {
   id: string;
@@ -37,7 +37,6 @@ interface PersonInfo {
   displayName: string | null;
 }
 
-const DAY = 864e5;
 
 /** Is the nudge for `period` due for a person in `tz`? Returns when to ask, or undefined. */
 export function nudgeTime(m: Pick<Candidate, "startedAt" | "endsAt" | "pausedUntil" | "checkinWeekday">, period: string, tz: string, rules: CheckinRules, now: Date): Date | undefined {

@@ -2,7 +2,8 @@
 // "this weekday at 10:00 local" as an instant, and quiet hours. Pure; the instant comes from the caller.
 
 export const DEFAULT_TZ = "Europe/Copenhagen";
-const DAY = 864e5;
+/** One day in milliseconds. */
+export const DAY = 864e5;
 
 export interface LocalParts {
   y: number;

@@ -1,12 +1,12 @@
 // Shared by the coordinator commands: finding people by name or id, first names for lists, and
 // the audit trail of every coordinator read of a person's data.
-import type { HandlerContext, HandlerResult } from "../conversation/handlers.js";
-import { t, type Params } from "../i18n/index.js";
 import type { Tx } from "../outbox/outbox.js";
+import { firstName as kitFirstName } from "../conversation/kit.js";
 
-export const say = (ctx: HandlerContext, key: string, params: Params = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
+export { say } from "../conversation/kit.js";
 
-export const firstName = (name: string | null | undefined): string => (name ?? "").trim().split(/\s+/)[0] || "–";
+/** In coordinators' lists a missing name shows as a dash. */
+export const firstName = (name: string | null | undefined): string => kitFirstName(name, "–");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isId = (s: string): boolean => UUID.test(s.trim());

@@ -6,11 +6,12 @@ import type { Reply } from "../flows/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { Tx } from "../outbox/outbox.js";
 import { excerptText, kindText, renderedButtons, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
+import { firstName as kitFirstName } from "../conversation/kit.js";
 
 export const NOTE_TASK = "esc_note";
 const NOTE_MAX = 500;
 
-const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] || undefined;
+const firstName = (name: string | null | undefined) => kitFirstName(name) || undefined;
 
 async function audit(tx: Tx, action: string, ctx: HandlerContext, esc: EscalationRow): Promise<void> {
   await tx.auditLog.create({ data: { actorId: ctx.person.id, action, subjectId: esc.personId, details: { escalationId: esc.id }, at: ctx.now } });

@@ -4,11 +4,10 @@
 import type { Db } from "../db/database.js";
 import { raiseEscalation, type RaiseInput } from "./raise.js";
 import { contactSummaries } from "../checkins/contact-summary.js";
-import { mondayOf, shiftPeriod } from "../checkins/time.js";
+import { mondayOf, shiftPeriod, DAY } from "../checkins/time.js";
 import { fallingAssessment, fallingRatingRun, missedRunFrom, type CheckInRow } from "./signal-rules.js";
 import { loadThresholds, type Thresholds } from "./thresholds.js";
 
-const DAY = 864e5;
 /** Rows older than this are history, not news: they are not raised when the feature first runs. */
 const RECENT_DAYS = 30;
 

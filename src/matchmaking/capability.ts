@@ -8,7 +8,7 @@ import { raiseEscalation } from "../escalation/raise.js";
 import { parseYesNo } from "../flows/parse-input.js";
 import { fold } from "../text/normalize.js";
 import { oneLine, quoteBlock } from "../text/quote.js";
-import { firstName } from "../checkins/messages.js";
+import { firstName, say } from "../conversation/kit.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
 import { endExpiredPauses } from "./lifecycle.js";
@@ -20,7 +20,6 @@ import { menteeStatus } from "./status.js";
 import { matchDa } from "./texts-da.js";
 import { matchEn } from "./texts-en.js";
 
-const say = (ctx: HandlerContext, key: string, params: Record<string, string | number> = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
 
 async function onProposal(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
   if (!ctx.person.roles.includes("coordinator")) return say(ctx, "cmd.not_allowed");

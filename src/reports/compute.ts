@@ -4,13 +4,12 @@
 // target-group figures use only mentees who consented to statistics (anonymised rows were kept
 // only for those). Small groups are suppressed when shown (suppress.ts), not here.
 import { periodState, type CheckInFacts } from "../checkins/contact-summary.js";
-import { isWeekPeriod } from "../checkins/time.js";
+import { isWeekPeriod, DAY } from "../checkins/time.js";
 import type { Tx } from "../outbox/outbox.js";
 import type { Period } from "./period.js";
 
 export const OUTCOME_CATEGORIES = ["job", "education", "internship", "wage_subsidy", "other", "none"] as const;
 export const SCORE_KEYS = ["confidence", "clarity", "network"] as const;
-const DAY = 864e5;
 const MONTH_DAYS = 365.25 / 12;
 
 export interface Counts {

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "../db/database.js";
+import { DAY } from "../checkins/time.js";
 
 const MARKER = "demo_history_v1";
-const DAY = 864e5;
 const NAMES = ["Ali", "Sara", "Jonas", "Fatima", "Mikkel", "Nadia", "Ahmad", "Line", "Omid", "Camilla", "Hassan", "Ida", "Yasmin", "Rasmus", "Leyla", "Tobias", "Amal", "Freja", "Dawit", "Emma", "Karim", "Signe", "Hiba", "Mads", "Rania", "Anders", "Zahra", "Julie", "Bilal", "Maja", "Samir", "Nanna", "Aisha", "Oliver", "Hanan", "Sofie"];
 // Round-robin over the target groups; sick leave has only four people, so the report must
 // suppress that group.
