@@ -6,6 +6,9 @@ import { personIdsOf } from "../people/former-ids.js";
 
 const without = <T extends object>(o: T | null, keys: string[]) => (o ? Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) : null);
 
+/** "invite_code", "import" and "demo" name how; anything else is a coordinator's person id. */
+const approvedByRole = (v: string | null) => (v === null || ["invite_code", "import", "demo"].includes(v) ? v : "coordinator");
+
 export async function collectPersonData(tx: Tx, personId: string, now: Date): Promise<Record<string, unknown> | undefined> {
   const p = await tx.person.findUnique({ where: { id: personId }, include: { identities: true, consents: true, mentee: true, mentor: true, conversation: true } });
   if (!p) return undefined;
@@ -31,7 +34,8 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
     consents: p.consents.map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, at: c.at, withdrawnAt: c.withdrawnAt })),
     conversation: p.conversation ? { flowId: p.conversation.flowId, step: p.conversation.step, answers: convo?.flow?.answers ?? null, updatedAt: p.conversation.updatedAt } : null,
     menteeProfile: without(p.mentee, ["personId", "programmeId"]),
-    mentorProfile: without(p.mentor, ["personId", "programmeId", "importKey"]),
+    // Who approved a mentor is told by role (a coordinator's id is theirs, not the mentor's).
+    mentorProfile: p.mentor ? { ...without(p.mentor, ["personId", "programmeId", "importKey"]), approvedBy: approvedByRole(p.mentor.approvedBy) } : null,
     matches: matches.map((m) => ({
       id: m.id,
       yourRole: m.menteeId === personId ? "mentee" : "mentor",
