@@ -5,7 +5,7 @@ import type { ActionHandler, HandlerContext, HandlerResult, TaskHandler } from "
 import type { Reply } from "../flows/types.js";
 import { t, type Locale } from "../i18n/index.js";
 import type { Tx } from "../outbox/outbox.js";
-import { excerptText, kindText, renderedButtons, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
+import { excerptText, kindText, renderedButtons, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
 
 export const NOTE_TASK = "esc_note";
 const NOTE_MAX = 500;
@@ -56,6 +56,7 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
       source: sourceText(l, esc.source),
       created: whenText(esc.createdAt, timezone),
       status: await statusText(ctx.tx, l, esc),
+      seen: seenText(l, esc, timezone),
       excerpt: excerptText(l, esc.excerpt),
     });
     const buttons = esc.status === "resolved" ? [] : renderedButtons(l, esc.id, esc.status).filter((b) => !b.action.startsWith("esc:open:"));
@@ -99,7 +100,8 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
     if (note.length > NOTE_MAX) return askNote(ctx, esc, "esc.note_too_long", { max: NOTE_MAX });
     const n = await tx.escalation.updateMany({
       where: { id: esc.id, status: { not: "resolved" } },
-      data: { status: "resolved", resolvedAt: now, resolution: note, assignedTo: esc.assignedTo ?? person.id, acknowledgedAt: esc.acknowledgedAt ?? now },
+      // Freeing the open key: the person's next risky message opens a new alert.
+      data: { status: "resolved", openKey: null, resolvedAt: now, resolution: note, assignedTo: esc.assignedTo ?? person.id, acknowledgedAt: esc.acknowledgedAt ?? now },
     });
     if (n.count === 0) return { ...reply(ctx, "esc.already_resolved"), done: true };
     await audit(tx, "escalation.resolved", ctx, esc);

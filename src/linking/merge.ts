@@ -3,6 +3,7 @@
 // be "fresh" (no mentee or mentor profile): its identities, roles and the few things that can point
 // at it (an alert about a first message, queued notices, audit rows) move over, and it is marked
 // deleted, to be erased after the commit (it may still be the person whose message is being stored).
+import { riskOpenKey } from "../escalation/raise.js";
 import type { Tx } from "../outbox/outbox.js";
 
 export type MergeResult = { ok: true; keepId: string; removedId: string } | { ok: false; reason: "both_profiles" | "gone" };
@@ -33,6 +34,10 @@ export async function mergePersons(tx: Tx, codeOwnerId: string, redeemerId: stri
   // check-ins) cannot exist for `other`, but cost nothing to move as well.
   await tx.escalation.updateMany({ where: { personId: from }, data: { personId: to } });
   await tx.escalation.updateMany({ where: { assignedTo: from }, data: { assignedTo: to } });
+  // An open risk alert goes on counting the person's risky messages under the kept person's key,
+  // unless the kept person has an open one already (then both stay listed, the older one uncounted).
+  const taken = await tx.escalation.findUnique({ where: { openKey: riskOpenKey(to) }, select: { id: true } });
+  await tx.escalation.updateMany({ where: { openKey: riskOpenKey(from) }, data: { openKey: taken ? null : riskOpenKey(to) } });
   await tx.outbox.updateMany({ where: { recipient: from }, data: { recipient: to } });
   await tx.auditLog.updateMany({ where: { actorId: from }, data: { actorId: to } });
   await tx.auditLog.updateMany({ where: { subjectId: from }, data: { subjectId: to } });

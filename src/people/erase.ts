@@ -31,10 +31,12 @@ export async function erasePerson(tx: Tx, personId: string): Promise<void> {
   await tx.escalation.updateMany({ where: { assignedTo: personId }, data: { assignedTo: null } });
   await tx.auditLog.updateMany({ where: { actorId: personId }, data: { actorId: null } });
   await tx.auditLog.updateMany({ where: { subjectId: personId }, data: { subjectId: null } });
-  // Dedupe keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
+  // Dedupe and open keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
   // them unique without pointing at anyone.
   for (const sql of [
     `UPDATE "Escalation" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
+    `UPDATE "Escalation" SET "openKey" = replace("openKey", $1, $2) WHERE position($1 in "openKey") > 0`,
+    `UPDATE "Escalation" SET "lastEventKey" = replace("lastEventKey", $1, $2) WHERE position($1 in "lastEventKey") > 0`,
     `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
     `UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`,
   ]) await tx.$executeRawUnsafe(sql, personId, anon);
