@@ -3,6 +3,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Answers } from "../flows/types.js";
 import { enqueue, type OutboxPayload, type Tx } from "../outbox/outbox.js";
 import type { Locale } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
+import { storedName } from "../text/names.js";
 import { industryName } from "../text/industries.js";
 import { municipalityName } from "../text/municipalities.js";
 import { erasePerson } from "../people/erase.js";
@@ -49,7 +51,7 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         await saveMentor(tx, e.answers, e.active, ctx);
         break;
       case "coordinator_registered":
-        await tx.person.update({ where: { id: personId }, data: { displayName: e.name } });
+        await tx.person.update({ where: { id: personId }, data: { displayName: storedName(e.name) } });
         await addRole(tx, personId, "coordinator");
         await tx.auditLog.create({ data: { actorId: personId, action: "coordinator.registered", subjectId: personId, at: now } });
         break;
@@ -113,7 +115,7 @@ async function saveMentee(tx: Tx, a: Answers, ctx: EffectContext): Promise<void>
     waitingSince: now,
   };
   await tx.menteeProfile.upsert({ where: { personId }, create: { personId, programmeId: ctx.programmeId, ...data }, update: data });
-  await tx.person.update({ where: { id: personId }, data: { displayName: str(a.name) } });
+  await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentee");
   await tx.selfAssessment.create({
     data: { personId, kind: "intake", scores: { confidence: Number(a.self_confidence), clarity: Number(a.self_clarity), network: Number(a.self_network) }, at: now },
@@ -142,7 +144,7 @@ async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContex
     approvedBy: active ? "invite_code" : null,
   };
   await tx.mentorProfile.upsert({ where: { personId }, create: { personId, programmeId: ctx.programmeId, ...data }, update: data });
-  await tx.person.update({ where: { id: personId }, data: { displayName: str(a.name) } });
+  await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentor");
   await tx.auditLog.create({ data: { actorId: personId, action: active ? "mentor.activated_by_code" : "mentor.registered", subjectId: personId, at: now } });
   if (!active) {
@@ -150,7 +152,7 @@ async function saveMentor(tx: Tx, a: Answers, active: boolean, ctx: EffectContex
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: str(a.name) ?? "", industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ?? "–" }),
+      (l) => ({ name: warnedName(l, storedName(a.name), storedName(a.name) ?? ""), industry: data.industry ? industryName(data.industry, l) : "–", municipality: data.municipality ? municipalityName(data.municipality) : "–", qualifications: data.qualifications ?? "–" }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

@@ -4,6 +4,7 @@
 import type { ActionHandler, HandlerContext, HandlerResult, TaskHandler } from "../conversation/handlers.js";
 import type { Reply } from "../flows/types.js";
 import { t, type Locale } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
 import type { Tx } from "../outbox/outbox.js";
 import { excerptText, kindText, renderedButtons, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
 
@@ -29,7 +30,7 @@ async function namesText(tx: Tx, l: Locale, esc: EscalationRow): Promise<string>
   const named = async (id: string, role: "mentee" | "mentor" | "person") => {
     const p = await tx.person.findUnique({ where: { id }, select: { displayName: true } });
     const name = firstName(p?.displayName);
-    return name ? t(l, `esc.name.${role}`, { name }) : t(l, "esc.name.unknown");
+    return name ? t(l, `esc.name.${role}`, { name: warnedName(l, p?.displayName, name) }) : t(l, "esc.name.unknown");
   };
   if (esc.matchId) {
     const m = await tx.match.findUnique({ where: { id: esc.matchId }, select: { menteeId: true, mentorId: true } });
