@@ -22,7 +22,8 @@ const JOINER = /[\u200c\u200d]/u;
 const PLAIN_SCRIPT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
-const ALLOWED = /^\p{L}[\p{L}\p{M}'’ .\u200c\u200d-]*$/u;
+const ALLOWED = /^\p{L}[\p{L}\p{M}'’ .-]*$/u;
+const JOINERS = /\u200c|\u200d/gu;
 
 function stripInvisible(s: string): string {
   const chars = [...s];
@@ -60,7 +61,8 @@ export function cleanName(raw: string): NameCheck {
     .replace(/\s+/gu, " ")
     .trim();
   if (!LETTER.test(name)) return { ok: false, problem: name.replace(/[\p{M}\s]/gu, "") === "" ? "invisible" : "not_a_name" };
-  if (!ALLOWED.test(name)) return { ok: false, problem: "not_a_name" };
+  // The joiners left in are between letters (see stripInvisible).
+  if (!ALLOWED.test(name.replace(JOINERS, ""))) return { ok: false, problem: "not_a_name" };
   if ([...name].length > NAME_MAX) return { ok: false, problem: "too_long" };
   return { ok: true, name };
 }
