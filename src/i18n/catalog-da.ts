@@ -29,7 +29,7 @@ export const da: Record<string, string> = {
   "common.name_reprompt": "Skriv gerne et navn med bogstaver, fx “Sara”.",
   "name.invisible": "Jeg kan ikke se nogen bogstaver i det navn. Det består måske af usynlige tegn. Skriv gerne dit navn med almindelige bogstaver, fx “Sara”.",
   "name.too_long": "Det navn er for langt til mig. Skriv gerne et kortere navn, højst 60 tegn.",
-  "name.mixed_scripts": "{name} (⚠ navnet blander alfabeter: {scripts})",
+  "name.mixed_scripts": "{name} ⚠ navnet blander alfabeter ({scripts})",
   "name.mixed_mark": "⚠ {name}",
   "name.script.Latin": "latinsk",
   "name.script.Cyrillic": "kyrillisk",

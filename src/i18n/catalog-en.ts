@@ -29,7 +29,7 @@ export const en: Record<string, string> = {
   "common.name_reprompt": "Please write a name with letters, for example “Sara”.",
   "name.invisible": "I cannot see any letters in that name. It may be made of invisible characters. Please write your name with ordinary letters, for example “Sara”.",
   "name.too_long": "That name is too long for me. Please write a shorter name, at most 60 characters.",
-  "name.mixed_scripts": "{name} (⚠ name mixes alphabets: {scripts})",
+  "name.mixed_scripts": "{name} ⚠ name mixes alphabets ({scripts})",
   "name.mixed_mark": "⚠ {name}",
   "name.script.Latin": "Latin",
   "name.script.Cyrillic": "Cyrillic",

@@ -7,8 +7,11 @@ import { z } from "zod";
 import { fold } from "./normalize.js";
 
 export const NAME_MAX = 60;
-/** Combining marks kept per letter: enough for any script's accents (Vietnamese needs 2), not for "Zalgo". */
-export const MAX_MARKS = 2;
+/**
+ * Combining marks kept per letter, counted decomposed (NFD): enough for the accents and points of
+ * real names (Vietnamese "ệ" has 2, pointed Hebrew up to 3), not for "Zalgo" text.
+ */
+export const MAX_MARKS = 3;
 
 export type NameProblem = "invisible" | "not_a_name" | "too_long";
 export type NameCheck = { ok: true; name: string } | { ok: false; problem: NameProblem };
@@ -51,13 +54,14 @@ function capMarks(s: string): string {
 }
 
 /**
- * The name to store, or why it cannot be one. NFKC first (accents composed where they can be,
- * fullwidth and other compatibility letters made plain), invisible characters out, marks capped,
- * spaces collapsed. A name without a visible
+ * The name to store, or why it cannot be one. NFKC first (fullwidth and other compatibility
+ * letters made plain), invisible characters out, marks capped (decomposed, then composed again
+ * where they can be), spaces collapsed. A name without a visible
  * letter is "invisible"; visible characters a name cannot have make it "not_a_name".
  */
 export function cleanName(raw: string): NameCheck {
-  const name = capMarks(stripInvisible(raw.normalize("NFKC")))
+  const name = capMarks(stripInvisible(raw.normalize("NFKC")).normalize("NFD"))
+    .normalize("NFC")
     .replace(/\s+/gu, " ")
     .trim();
   if (!LETTER.test(name)) return { ok: false, problem: name.replace(/[\p{M}\s]/gu, "") === "" ? "invisible" : "not_a_name" };
