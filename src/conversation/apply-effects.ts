@@ -3,6 +3,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Answers } from "../flows/types.js";
 import { enqueue, type OutboxPayload, type Tx } from "../outbox/outbox.js";
 import type { Locale } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
+import { storedName } from "../text/names.js";
 import { industryName } from "../text/industries.js";
 import { municipalityName } from "../text/municipalities.js";
 import { quoteBlock } from "../text/quote.js";
@@ -51,7 +53,7 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         await saveMentor(tx, e.answers, e.active ? (e.via ?? "code") : null, ctx);
         break;
       case "coordinator_registered":
-        await tx.person.update({ where: { id: personId }, data: { displayName: e.name } });
+        await tx.person.update({ where: { id: personId }, data: { displayName: storedName(e.name) } });
         await addRole(tx, personId, "coordinator");
         await tx.auditLog.create({ data: { actorId: personId, action: "coordinator.registered", subjectId: personId, at: now } });
         break;
@@ -118,7 +120,7 @@ async function saveMentee(tx: Tx, a: Answers, ctx: EffectContext): Promise<void>
     waitingSince: now,
   };
   await tx.menteeProfile.upsert({ where: { personId }, create: { personId, programmeId: ctx.programmeId, ...data }, update: data });
-  await tx.person.update({ where: { id: personId }, data: { displayName: str(a.name) } });
+  await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentee");
   await tx.selfAssessment.create({
     data: { personId, kind: "intake", scores: { confidence: Number(a.self_confidence), clarity: Number(a.self_clarity), network: Number(a.self_network) }, at: now },
@@ -148,7 +150,7 @@ async function saveMentor(tx: Tx, a: Answers, activation: "code" | "import" | nu
   const self = { role: "self", id: personId } as const;
   await saveMentorProfile(tx, personId, ctx.programmeId, fields, "pending", self, now);
   if (activation) await changeMentorStatus(tx, personId, { type: "invite_code", via: activation }, self, now);
-  await tx.person.update({ where: { id: personId }, data: { displayName: str(a.name) } });
+  await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentor");
   const profile = await tx.mentorProfile.findUniqueOrThrow({ where: { personId }, select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true } });
   if (baseStatus(profile) === "pending") {
@@ -156,7 +158,7 @@ async function saveMentor(tx: Tx, a: Answers, activation: "code" | "import" | nu
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: str(a.name) ?? "", industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ? quoteBlock(fields.qualifications) : "–" }),
+      (l) => ({ name: warnedName(l, storedName(a.name), storedName(a.name) ?? ""), industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ? quoteBlock(fields.qualifications) : "–" }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

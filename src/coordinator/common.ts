@@ -2,6 +2,7 @@
 // the audit trail of every coordinator read of a person's data.
 import type { Tx } from "../outbox/outbox.js";
 import { firstName as kitFirstName } from "../conversation/kit.js";
+import { nameSkeleton } from "../text/names.js";
 
 export { say } from "../conversation/kit.js";
 
@@ -24,17 +25,30 @@ export interface Found {
   roles: string[];
 }
 
-/** People matching an id, or whose name contains the query (any case), optionally with a role. */
+const SHOWN = 10;
+const PAGE = 500;
+
+/**
+ * People matching an id, or whose name contains the query, optionally with a role. Names are
+ * compared as skeletons (case, accents and look-alike letters folded: "Anna" finds "Аnna" with a
+ * Cyrillic А), which the database cannot do, so names are read in pages until ten are found.
+ */
 export async function findPeople(tx: Tx, query: string, role?: "mentee" | "mentor"): Promise<Found[]> {
   const q = query.trim();
   if (!q) return [];
-  const where = isId(q) ? { id: q } : { displayName: { contains: q, mode: "insensitive" as const } };
-  return tx.person.findMany({
-    where: { ...where, deletedAt: null, ...(role ? { roles: { has: role } } : {}) },
-    orderBy: [{ displayName: "asc" }, { createdAt: "asc" }],
-    take: 10,
-    select: { id: true, displayName: true, roles: true },
-  });
+  const base = { deletedAt: null, ...(role ? { roles: { has: role } } : {}) };
+  const orderBy = [{ displayName: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+  const select = { id: true, displayName: true, roles: true };
+  if (isId(q)) return tx.person.findMany({ where: { ...base, id: q }, orderBy, take: SHOWN, select });
+  const wanted = nameSkeleton(q);
+  if (!wanted) return [];
+  const found: Found[] = [];
+  for (let skip = 0; found.length < SHOWN; skip += PAGE) {
+    const page = await tx.person.findMany({ where: { ...base, displayName: { not: null } }, orderBy, skip, take: PAGE, select });
+    found.push(...page.filter((p) => nameSkeleton(p.displayName ?? "").includes(wanted)));
+    if (page.length < PAGE) break;
+  }
+  return found.slice(0, SHOWN);
 }
 
 export function daysBetween(a: Date, b: Date): number {

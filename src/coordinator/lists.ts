@@ -4,9 +4,11 @@
 import type { HandlerContext, HandlerResult, TextCommand } from "../conversation/handlers.js";
 import type { Button } from "../core/messages.js";
 import { t } from "../i18n/index.js";
+import { markedName, warnedName } from "../i18n/name-warning.js";
 import { names } from "../matchmaking/describe.js";
 import { findMunicipality } from "../text/municipalities.js";
 import { interpretIndustries } from "../text/industries.js";
+import { nameSkeleton } from "../text/names.js";
 import { fold } from "../text/normalize.js";
 import { matchOption } from "../text/option-match.js";
 import { TARGET_GROUPS } from "../flows/mentor-onboarding.js";
@@ -26,7 +28,7 @@ async function waiting(ctx: HandlerContext): Promise<HandlerResult> {
   const lines = rows.map((r, i) =>
     t(l, "co.waiting_line", {
       n: i + 1,
-      name: firstName(r.person.displayName),
+      name: warnedName(l, r.person.displayName, firstName(r.person.displayName)),
       group: r.targetGroup ? t(l, `opt.situation.${r.targetGroup}`) : "–",
       industries: names.industries(r.industries, l) || "–",
       municipality: names.municipality(r.municipality),
@@ -35,7 +37,7 @@ async function waiting(ctx: HandlerContext): Promise<HandlerResult> {
     }),
   );
   const head = t(l, total > SHOWN ? "co.waiting_head_more" : "co.waiting_head", { total, shown: rows.length });
-  const buttons: Button[] = rows.map((r, i) => ({ action: `co:p:${r.personId}`, label: `${i + 1}. ${firstName(r.person.displayName)}` }));
+  const buttons: Button[] = rows.map((r, i) => ({ action: `co:p:${r.personId}`, label: `${i + 1}. ${markedName(l, r.person.displayName, firstName(r.person.displayName))}` }));
   return { replies: [{ text: [head, ...lines].join("\n"), buttons }] };
 }
 
@@ -87,22 +89,25 @@ async function matches(ctx: HandlerContext, args: string): Promise<HandlerResult
     ctx.tx.mentorProfile.findMany({ where: { personId: { in: ids } }, select: { personId: true, municipality: true, industry: true } }),
   ]);
   const name = (id: string) => people.find((p) => p.id === id)?.displayName ?? "";
+  const wanted = nameSkeleton(f.name ?? "");
   const hits = rows.filter((m) => {
     const mentee = mentees.find((x) => x.personId === m.menteeId);
     const mentor = mentors.find((x) => x.personId === m.mentorId);
     if (f.municipality) return mentee?.municipality === f.municipality || mentor?.municipality === f.municipality;
     if (f.group) return mentee?.targetGroup === f.group;
     if (f.industry) return mentor?.industry === f.industry || !!mentee?.industries.includes(f.industry);
-    if (f.name) return fold(name(m.menteeId)).includes(f.name) || fold(name(m.mentorId)).includes(f.name);
+    // Compared as skeletons: a name written with look-alike letters is found all the same.
+    if (f.name) return nameSkeleton(name(m.menteeId)).includes(wanted) || nameSkeleton(name(m.mentorId)).includes(wanted);
     return true;
   });
   const statusText = f.statuses.map((s) => t(l, `co.status.${s}`)).join(", ");
   if (hits.length === 0) return say(ctx, "co.matches_none", { status: statusText });
   const shown = hits.slice(0, SHOWN);
   await auditRead(ctx.tx, ctx.person.id, shown.flatMap((m) => [m.menteeId, m.mentorId]), "matches", ctx.now);
-  const lines = shown.map((m, i) => t(l, "co.match_line", { n: i + 1, mentee: firstName(name(m.menteeId)), mentor: firstName(name(m.mentorId)), status: t(l, `co.status.${m.status}`), since: day(m.startedAt) }));
+  const shownName = (id: string) => warnedName(l, name(id), firstName(name(id)));
+  const lines = shown.map((m, i) => t(l, "co.match_line", { n: i + 1, mentee: shownName(m.menteeId), mentor: shownName(m.mentorId), status: t(l, `co.status.${m.status}`), since: day(m.startedAt) }));
   const head = t(l, hits.length > SHOWN ? "co.matches_head_more" : "co.matches_head", { total: hits.length, shown: shown.length, status: statusText });
-  const buttons: Button[] = shown.map((m, i) => ({ action: `co:m:${m.id}`, label: `${i + 1}. ${firstName(name(m.menteeId))} ↔ ${firstName(name(m.mentorId))}` }));
+  const buttons: Button[] = shown.map((m, i) => ({ action: `co:m:${m.id}`, label: `${i + 1}. ${markedName(l, name(m.menteeId), firstName(name(m.menteeId)))} ↔ ${markedName(l, name(m.mentorId), firstName(name(m.mentorId)))}` }));
   return { replies: [{ text: [head, ...lines].join("\n"), buttons }] };
 }
 

@@ -4,6 +4,7 @@
 import type { HandlerContext, HandlerResult, TaskHandler } from "../conversation/handlers.js";
 import type { Button } from "../core/messages.js";
 import { t } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
 import { endMatch, reassignMatch } from "../matchmaking/lifecycle.js";
 import { names } from "../matchmaking/describe.js";
 import { matchHours } from "../reports/hours.js";
@@ -18,7 +19,10 @@ export async function matchCard(ctx: HandlerContext, matchId: string): Promise<H
   const m = await ctx.tx.match.findUnique({ where: { id: matchId } });
   if (!m) return say(ctx, "co.match_gone");
   const people = await ctx.tx.person.findMany({ where: { id: { in: [m.menteeId, m.mentorId] } }, select: { id: true, displayName: true } });
-  const name = (id: string) => firstName(people.find((p) => p.id === id)?.displayName);
+  const name = (id: string) => {
+    const full = people.find((p) => p.id === id)?.displayName;
+    return warnedName(l, full, firstName(full));
+  };
   await auditRead(ctx.tx, ctx.person.id, [m.menteeId, m.mentorId], "match", ctx.now);
   const h = (await matchHours(ctx.tx, [m.id])).get(m.id)!;
   const outcome = await ctx.tx.outcome.findUnique({ where: { matchId: m.id } });

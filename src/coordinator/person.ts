@@ -4,6 +4,7 @@
 import type { HandlerContext, HandlerResult, TextCommand } from "../conversation/handlers.js";
 import type { Button } from "../core/messages.js";
 import { t, type Locale } from "../i18n/index.js";
+import { markedName, warnedName } from "../i18n/name-warning.js";
 import { names } from "../matchmaking/describe.js";
 import { matchHours } from "../reports/hours.js";
 import { formatNumber } from "../reports/render.js";
@@ -15,7 +16,7 @@ export async function personSummary(ctx: HandlerContext, personId: string): Prom
   const p = await tx.person.findFirst({ where: { id: personId, deletedAt: null }, include: { mentee: true, mentor: true, consents: true } });
   if (!p) return say(ctx, "co.person_none");
   await auditRead(tx, ctx.person.id, [p.id], "person", ctx.now);
-  const lines = [t(l, "co.person_head", { name: p.displayName ?? "–", roles: p.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–" })];
+  const lines = [t(l, "co.person_head", { name: warnedName(l, p.displayName), roles: p.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–" })];
   const buttons: Button[] = [];
   if (p.mentee) {
     const m = p.mentee;
@@ -39,11 +40,12 @@ export async function personSummary(ctx: HandlerContext, personId: string): Prom
   const hours = await matchHours(tx, matches.map((m) => m.id));
   const outcomes = await tx.outcome.findMany({ where: { matchId: { in: matches.map((m) => m.id) } } });
   for (const m of matches) {
-    const other = firstName(others.find((o) => o.id === (m.menteeId === p.id ? m.mentorId : m.menteeId))?.displayName);
+    const otherName = others.find((o) => o.id === (m.menteeId === p.id ? m.mentorId : m.menteeId))?.displayName;
+    const other = firstName(otherName);
     const h = hours.get(m.id)!;
     const outcome = outcomes.find((o) => o.matchId === m.id);
     lines.push(t(l, "co.person_match", {
-      other,
+      other: warnedName(l, otherName, other),
       status: t(l, `co.status.${m.status}`),
       since: day(m.startedAt),
       confirmed: formatNumber(h.confirmed, l),
@@ -68,7 +70,7 @@ export async function pickPerson(ctx: HandlerContext, found: { id: string; displ
   return {
     replies: [{
       text: t(l, "co.person_pick"),
-      buttons: found.map((f) => ({ action: `co:${action}:${f.id}`, label: `${f.displayName ?? "–"} (${f.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–"})` })),
+      buttons: found.map((f) => ({ action: `co:${action}:${f.id}`, label: `${markedName(l, f.displayName)} (${f.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–"})` })),
     }],
   };
 }

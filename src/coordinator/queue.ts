@@ -2,6 +2,7 @@
 // matchmaking buttons (approve, hold, another mentor) and "next". Held proposals come last.
 import type { HandlerContext, HandlerResult, TextCommand } from "../conversation/handlers.js";
 import { t } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
 import { reasonsText } from "../matchmaking/describe.js";
 import type { Reason } from "../matching/types.js";
 import { auditRead, firstName, say } from "./common.js";
@@ -16,7 +17,10 @@ async function showQueue(ctx: HandlerContext, index: number): Promise<HandlerRes
   const i = Math.min(Math.max(0, index), rows.length - 1);
   const p = rows[i]!;
   const people = await ctx.tx.person.findMany({ where: { id: { in: [p.menteeId, p.mentorId] } }, select: { id: true, displayName: true } });
-  const name = (id: string) => firstName(people.find((x) => x.id === id)?.displayName);
+  const name = (id: string) => {
+    const full = people.find((x) => x.id === id)?.displayName;
+    return warnedName(l, full, firstName(full));
+  };
   await auditRead(ctx.tx, ctx.person.id, [p.menteeId, p.mentorId], "queue", ctx.now);
   const text = t(l, "co.queue_item", {
     n: i + 1,

@@ -4,8 +4,9 @@
 import type { ActionHandler, HandlerContext, HandlerResult, TaskHandler } from "../conversation/handlers.js";
 import type { Reply } from "../flows/types.js";
 import { t, type Locale } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
 import type { Tx } from "../outbox/outbox.js";
-import { excerptText, kindText, renderedButtons, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
+import { excerptText, kindText, renderedButtons, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
 import { firstName as kitFirstName } from "../conversation/kit.js";
 
 export const NOTE_TASK = "esc_note";
@@ -30,7 +31,7 @@ async function namesText(tx: Tx, l: Locale, esc: EscalationRow): Promise<string>
   const named = async (id: string, role: "mentee" | "mentor" | "person") => {
     const p = await tx.person.findUnique({ where: { id }, select: { displayName: true } });
     const name = firstName(p?.displayName);
-    return name ? t(l, `esc.name.${role}`, { name }) : t(l, "esc.name.unknown");
+    return name ? t(l, `esc.name.${role}`, { name: warnedName(l, p?.displayName, name) }) : t(l, "esc.name.unknown");
   };
   if (esc.matchId) {
     const m = await tx.match.findUnique({ where: { id: esc.matchId }, select: { menteeId: true, mentorId: true } });
@@ -57,6 +58,7 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
       source: sourceText(l, esc.source),
       created: whenText(esc.createdAt, timezone),
       status: await statusText(ctx.tx, l, esc),
+      seen: seenText(l, esc, timezone),
       excerpt: excerptText(l, esc.excerpt),
     });
     const buttons = esc.status === "resolved" ? [] : renderedButtons(l, esc.id, esc.status).filter((b) => !b.action.startsWith("esc:open:"));
@@ -100,7 +102,8 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
     if (note.length > NOTE_MAX) return askNote(ctx, esc, "esc.note_too_long", { max: NOTE_MAX });
     const n = await tx.escalation.updateMany({
       where: { id: esc.id, status: { not: "resolved" } },
-      data: { status: "resolved", resolvedAt: now, resolution: note, assignedTo: esc.assignedTo ?? person.id, acknowledgedAt: esc.acknowledgedAt ?? now },
+      // Freeing the open key: the person's next risky message opens a new alert.
+      data: { status: "resolved", openKey: null, resolvedAt: now, resolution: note, assignedTo: esc.assignedTo ?? person.id, acknowledgedAt: esc.acknowledgedAt ?? now },
     });
     if (n.count === 0) return { ...reply(ctx, "esc.already_resolved"), done: true };
     await audit(tx, "escalation.resolved", ctx, esc);

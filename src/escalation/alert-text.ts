@@ -55,19 +55,28 @@ export function renderedButtons(l: Locale, id: string, status: string): Button[]
     .map((b) => ({ action: b.action, label: t(l, b.labelKey) }));
 }
 
-/** The outbox payload of alert number `n` (0 = first, then reminders), rendered for `locale`. */
-export function alertPayload(esc: EscalationRow, n: number, locale: Locale, roles: string[] | undefined, target?: string): OutboxPayload {
+/** "3 messages, the latest 24/11 10:42" when more than one message was folded into the alert. */
+export function seenText(l: Locale, esc: Pick<EscalationRow, "occurrences" | "lastSeenAt" | "createdAt">, timeZone: string): string {
+  return esc.occurrences > 1 ? t(l, "esc.seen", { count: esc.occurrences, latest: whenText(esc.lastSeenAt ?? esc.createdAt, timeZone) }) : "";
+}
+
+/**
+ * The outbox payload of alert number `n` (0 = first, then a "more serious now" notice when the
+ * severity went up since the last one, else a reminder), rendered for `locale`.
+ */
+export function alertPayload(esc: EscalationRow, n: number, locale: Locale, roles: string[] | undefined, opts: { target?: string; timezone: string }): OutboxPayload {
   return {
-    key: n === 0 ? "esc.alert" : "esc.alert_again",
+    key: n === 0 ? "esc.alert" : esc.severityRaised ? "esc.alert_raised" : "esc.alert_again",
     params: {
       what: kindText(locale, esc.kind),
       severity: severityText(locale, esc.severity),
       who: whoText(locale, esc, roles),
       source: sourceText(locale, esc.source),
+      seen: seenText(locale, esc, opts.timezone),
       excerpt: excerptText(locale, esc.excerpt),
       count: n,
     },
     buttons: alertButtons(esc.id),
-    ...(target ? { target } : {}),
+    ...(opts.target ? { target: opts.target } : {}),
   };
 }

@@ -4,7 +4,7 @@ import type { TextCommand } from "../conversation/handlers.js";
 import type { Reply } from "../flows/types.js";
 import { t } from "../i18n/index.js";
 import { statusText } from "./alert-actions.js";
-import { kindText, renderedButtons, severityText, whenText } from "./alert-text.js";
+import { kindText, renderedButtons, seenText, severityText, whenText } from "./alert-text.js";
 
 const SHOWN = 10;
 
@@ -29,6 +29,7 @@ export function makeAlertsCommand(timezone: string): TextCommand {
           severity: severityText(l, esc.severity),
           created: whenText(esc.createdAt, timezone),
           status: await statusText(ctx.tx, l, esc),
+          seen: seenText(l, esc, timezone),
         });
         items.push({ text, buttons: renderedButtons(l, esc.id, esc.status) });
       }

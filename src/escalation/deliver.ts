@@ -1,5 +1,6 @@
-// Alert delivery through the outbox: new escalations (no notification yet) and reminders for
-// alerts nobody acknowledged. Each send claims the row with a conditional update on notifyCount,
+// Alert delivery through the outbox: new escalations (no notification yet), alerts whose severity
+// went up (a more serious message folded into an open alert), and reminders for alerts nobody
+// acknowledged. Each send claims the row with a conditional update on notifyCount,
 // so two workers never send the same alert twice, and the dedupe key carries that counter.
 import type { AppSettings } from "../capability.js";
 import type { Locale } from "../i18n/index.js";
@@ -7,7 +8,7 @@ import { enqueue, type QueueItem, type Tx } from "../outbox/outbox.js";
 import { alertPayload, type EscalationRow } from "./alert-text.js";
 import type { Thresholds } from "./thresholds.js";
 
-export type AlertSettings = Pick<AppSettings, "alertTarget">;
+export type AlertSettings = Pick<AppSettings, "alertTarget" | "timezone">;
 
 const HOUR = 3_600_000;
 
@@ -33,23 +34,29 @@ async function queueAlert(tx: Tx, esc: EscalationRow, n: number, settings: Alert
     dedupeKey: target ? `alert:${esc.id}:${n}` : `alert:${esc.id}:${n}:${c.id}`,
     recipient: c.id,
     kind: "escalation_alert",
-    payload: alertPayload(esc, n, c.locale, roles, target),
+    payload: alertPayload(esc, n, c.locale, roles, { target, timezone: settings.timezone }),
     dueAt: now,
   }));
   await enqueue(tx, items);
   return items.length;
 }
 
-/** Sends the first alert of every open escalation not yet notified. Returns how many were sent. */
+/**
+ * Sends the first alert of every open escalation not yet notified, and the "more serious now"
+ * notice of every alert whose severity went up since its last notice. Returns how many were sent.
+ */
 export async function deliverPending(tx: Tx, settings: AlertSettings, now: Date): Promise<number> {
-  const rows = await tx.escalation.findMany({ where: { status: "open", notifyCount: 0 }, orderBy: { createdAt: "asc" }, take: 200 });
+  const rows = await tx.escalation.findMany({ where: { status: "open", OR: [{ notifyCount: 0 }, { severityRaised: true }] }, orderBy: { createdAt: "asc" }, take: 200 });
   if (rows.length === 0) return 0;
   // Without coordinators nobody can be told: leave the rows pending until one signs up.
   if ((await coordinators(tx)).length === 0) return 0;
   let sent = 0;
   for (const esc of rows) {
-    const claim = await tx.escalation.updateMany({ where: { id: esc.id, notifyCount: 0 }, data: { notifyCount: 1, lastNotifiedAt: now } });
-    if (claim.count === 1 && (await queueAlert(tx, esc, 0, settings, now)) > 0) sent++;
+    const claim = await tx.escalation.updateMany({
+      where: { id: esc.id, notifyCount: esc.notifyCount },
+      data: { notifyCount: esc.notifyCount + 1, lastNotifiedAt: now, severityRaised: false },
+    });
+    if (claim.count === 1 && (await queueAlert(tx, esc, esc.notifyCount, settings, now)) > 0) sent++;
   }
   return sent;
 }
@@ -89,7 +96,7 @@ export async function renotifyDue(
     if (!esc.lastNotifiedAt || now.getTime() - esc.lastNotifiedAt.getTime() < hours * HOUR) continue;
     const claim = await tx.escalation.updateMany({
       where: { id: esc.id, status: "open", notifyCount: esc.notifyCount },
-      data: { notifyCount: esc.notifyCount + 1, lastNotifiedAt: now },
+      data: { notifyCount: esc.notifyCount + 1, lastNotifiedAt: now, severityRaised: false },
     });
     if (claim.count === 1 && (await queueAlert(tx, esc, esc.notifyCount, settings, now)) > 0) sent++;
   }

@@ -1,6 +1,7 @@
 // The safety pre-check: every free-text message is read by the risk detector before anything
 // else happens. On risk the person gets a warm reply with help lines first (the normal answer
-// follows, so the conversation goes on), and the coordinators get an alert with a short excerpt.
+// follows, so the conversation goes on), and the coordinators get an alert with a short excerpt —
+// one alert per person while it is open, counting the messages that came since.
 import { createHash } from "node:crypto";
 import { DEFAULT_SETTINGS, type CapabilityDeps } from "../capability.js";
 import { asMentorbroError } from "../core/errors.js";
@@ -13,7 +14,7 @@ import { detectRisk, type RiskCategory } from "../safety/detect-risk.js";
 import { DEFAULT_HELPLINES } from "../safety/helplines.js";
 import { fold } from "../text/normalize.js";
 import { deliverPending } from "./deliver.js";
-import { raiseEscalation } from "./raise.js";
+import { raiseEscalation, riskOpenKey } from "./raise.js";
 
 const HOUR = 3_600_000;
 const RELAY_WORDS = new Set(["msg", "besked", "message"]);
@@ -92,19 +93,29 @@ export function makeSafetyCheck(deps: CapabilityDeps) {
       // Coordinators write notes about risk (resolving an alert); they are not the ones at risk.
       if (roles.includes("coordinator")) return [];
       const dedupeKey = riskKey(event, person.id, text, now);
-      await db.$transaction(async (tx) => {
+      const since = new Date(now.getTime() - HOUR);
+      const raised = await db.$transaction(async (tx) => {
         const earlier = await tx.escalation.count({
-          where: { personId: person.id, kind: "risk", createdAt: { gte: new Date(now.getTime() - HOUR) }, dedupeKey: { not: dedupeKey } },
+          where: { personId: person.id, kind: "risk", dedupeKey: { not: dedupeKey }, OR: [{ createdAt: { gte: since } }, { lastSeenAt: { gte: since } }] },
         });
         repeat = earlier > 0;
         const source = await sourceOf(tx, person.id, text);
-        await raiseEscalation(tx, { dedupeKey, kind: "risk", severity: finding.severity, personId: person.id, source, excerpt: finding.excerpt }, now);
+        // One open alert per person: while it is unresolved, later risky messages are counted on
+        // it (a higher severity raises it and sends it again) instead of alerting anew each time.
+        const input = { dedupeKey, openKey: riskOpenKey(person.id), kind: "risk", severity: finding.severity, personId: person.id, source, excerpt: finding.excerpt } as const;
+        const r = await raiseEscalation(tx, input, now);
         await deliverPending(tx, settings, now);
+        return r;
       });
-      logger.info({ personId: person.id, category: finding.category, severity: finding.severity }, "risk language: safety reply and alert");
+      // Never a person id beside the category (health data): the escalation id leads to it for
+      // those allowed to look.
+      logger.info(
+        { escalationId: raised.id, category: finding.category, severity: finding.severity, folded: raised.folded, raisedSeverity: raised.raisedSeverity },
+        "risk language: safety reply and alert",
+      );
     } catch (err) {
       // The safety reply matters more than the bookkeeping: reply anyway; the log says what failed.
-      logger.error({ code: asMentorbroError(err).code, personId: person.id }, "risk escalation failed");
+      logger.error({ code: asMentorbroError(err).code }, "risk escalation failed");
     }
     const lines = helplinesFor(settings.helplines, finding.category);
     const first = lines[0];

@@ -39,8 +39,10 @@ export const escalationDa: Record<string, string> = {
   "esc.source.coordinator": "en koordinator",
   "esc.source.mentee": "menteens egen henvendelse",
 
-  "esc.alert": "⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{excerpt}",
-  "esc.alert_again": "⏰ Påmindelse {count}: ingen har kvitteret for denne alarm endnu.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{excerpt}",
+  "esc.alert": "⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
+  "esc.alert_again": "⏰ Påmindelse {count}: ingen har kvitteret for denne alarm endnu.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
+  "esc.alert_raised": "⬆️ Mere alvorligt nu: en ny besked fra samme person har hævet denne alarm til {severity}.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
+  "esc.seen": "\n{count} beskeder, den seneste {latest}",
   "esc.excerpt": "\nUddrag:\n{text}",
   "esc.btn.open": "Åbn",
   "esc.btn.ack": "Kvittér",
@@ -48,7 +50,7 @@ export const escalationDa: Record<string, string> = {
   "esc.btn.resolve": "Afslut",
 
   "esc.details":
-    "{what}\nHvor akut: {severity}\nHvem: {names}\nFra: {source}\nOprettet: {created}\nStatus: {status}{excerpt}",
+    "{what}\nHvor akut: {severity}\nHvem: {names}\nFra: {source}\nOprettet: {created}\nStatus: {status}{seen}{excerpt}",
   "esc.name.mentee": "{name} (mentee)",
   "esc.name.mentor": "{name} (mentor)",
   "esc.name.person": "{name}",
@@ -74,6 +76,6 @@ export const escalationDa: Record<string, string> = {
   "esc.list_none": "Der er ingen åbne alarmer lige nu.",
   "esc.list_head": "Åbne alarmer, ældste først: {count}.",
   "esc.list_more": "Åbne alarmer, ældste først: de {shown} ældste af {count}.",
-  "esc.list_item": "{what} – {severity} – siden {created} – {status}",
+  "esc.list_item": "{what} – {severity} – siden {created} – {status}{seen}",
   "esc.help": "åbne alarmer, ældste først",
 };

@@ -39,8 +39,10 @@ export const escalationEn: Record<string, string> = {
   "esc.source.coordinator": "a coordinator",
   "esc.source.mentee": "the mentee's own request",
 
-  "esc.alert": "⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
-  "esc.alert_again": "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{excerpt}",
+  "esc.alert": "⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
+  "esc.alert_again": "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
+  "esc.alert_raised": "⬆️ More serious now: a new message from the same person raised this alert to {severity}.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
+  "esc.seen": "\n{count} messages, the latest {latest}",
   "esc.excerpt": "\nExcerpt:\n{text}",
   "esc.btn.open": "Open",
   "esc.btn.ack": "Acknowledge",
@@ -48,7 +50,7 @@ export const escalationEn: Record<string, string> = {
   "esc.btn.resolve": "Resolve",
 
   "esc.details":
-    "{what}\nHow urgent: {severity}\nWho: {names}\nFrom: {source}\nCreated: {created}\nStatus: {status}{excerpt}",
+    "{what}\nHow urgent: {severity}\nWho: {names}\nFrom: {source}\nCreated: {created}\nStatus: {status}{seen}{excerpt}",
   "esc.name.mentee": "{name} (mentee)",
   "esc.name.mentor": "{name} (mentor)",
   "esc.name.person": "{name}",
@@ -74,6 +76,6 @@ export const escalationEn: Record<string, string> = {
   "esc.list_none": "There are no open alerts right now.",
   "esc.list_head": "Open alerts, oldest first: {count}.",
   "esc.list_more": "Open alerts, oldest first: the {shown} oldest of {count}.",
-  "esc.list_item": "{what} – {severity} – since {created} – {status}",
+  "esc.list_item": "{what} – {severity} – since {created} – {status}{seen}",
   "esc.help": "open alerts, oldest first",
 };

@@ -1,6 +1,6 @@
 // The pure flow engine: (flow, state, input) → (state, replies, effects). No I/O, no clock reads:
 // the caller passes `now` and stores the new state in the same transaction as the effects.
-import { t, type Locale } from "../i18n/index.js";
+import { CATALOGUES, t, type Locale } from "../i18n/index.js";
 import { fold } from "../text/normalize.js";
 import { parseAnswer, parseYesNo } from "./parse-input.js";
 import { askStep, displayValue, editPicker, multiProgress, summary, summarySteps } from "./render.js";
@@ -127,8 +127,12 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
   if (isSkip && step.skippable) return accept(flow, state, step, null, ctx);
   const parsed = parseAnswer(step, input, locale, ctx.now);
   if (parsed.ok === true) {
-    if (step.schema && !step.schema.safeParse(parsed.value).success) return reprompt(state, step, locale);
-    return accept(flow, state, step, parsed.value, ctx);
+    if (!step.schema) return accept(flow, state, step, parsed.value, ctx);
+    // The schema's output is what is kept (a name comes back cleaned); a refusal may name the
+    // catalogue text that says what to change.
+    const checked = step.schema.safeParse(parsed.value);
+    if (!checked.success) return reprompt(state, step, locale, checked.error.issues[0]?.message);
+    return accept(flow, state, step, checked.data as AnswerValue, ctx);
   }
   if (parsed.ok === "confirm") {
     const s: FlowState = { ...state, pending: { kind: "confirm", value: parsed.value } };
@@ -155,8 +159,9 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
   return { state, replies: [currentQuestion(flow, state, locale, t(locale, prefixKey, { max: 500 }))], effects: [] };
 }
 
-function reprompt(state: FlowState, step: StepDef, locale: Locale): StepResult {
-  return { state, replies: [askStep(step, locale, t(locale, step.reprompt ?? "common.not_understood"))], effects: [] };
+function reprompt(state: FlowState, step: StepDef, locale: Locale, issue?: string): StepResult {
+  const key = issue !== undefined && CATALOGUES[locale][issue] !== undefined ? issue : (step.reprompt ?? "common.not_understood");
+  return { state, replies: [askStep(step, locale, t(locale, key))], effects: [] };
 }
 
 function accept(flow: FlowDef, state: FlowState, step: StepDef, value: AnswerValue, ctx: EngineContext): StepResult {

@@ -2,11 +2,12 @@
 // industry (the strongest matching factor), goals, needs, languages, municipality, availability,
 // wishes, digital comfort (seed 001's screening), caseworker (seeds 003/004) and a 1–5 self-assessment.
 import { z } from "zod";
+import { nameSchema } from "../text/names.js";
 import type { FlowDef } from "./types.js";
 
 const text = (max: number) => z.string().min(1).max(max);
-// A name: letters (any script), spaces, apostrophes, dots and hyphens — nothing that looks like code.
-const name = z.string().min(1).max(60).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u);
+// A name: one check for every place a name enters (invisible names refused, marks capped).
+const name = nameSchema;
 const list = (min: number, max: number) => z.array(z.string()).min(min).max(max);
 const scale = z.number().int().min(1).max(5);
 

@@ -2,11 +2,12 @@
 // for them; a mentor becomes active only after a coordinator approves or with a valid invitation code.
 import { z } from "zod";
 import { AVAILABILITY_OPTIONS, HELP_OPTIONS, MEETING_OPTIONS } from "./mentee-intake.js";
+import { nameSchema } from "../text/names.js";
 import type { FlowDef } from "./types.js";
 
 const text = (max: number) => z.string().min(1).max(max);
-// A name: letters (any script), spaces, apostrophes, dots and hyphens — nothing that looks like code.
-const name = z.string().min(1).max(60).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u);
+// A name: one check for every place a name enters (invisible names refused, marks capped).
+const name = nameSchema;
 const list = (min: number, max: number) => z.array(z.string()).min(min).max(max);
 
 export const TARGET_GROUPS = ["new_graduate", "refugee_immigrant", "long_term_unemployed", "sick_leave", "young_no_education"] as const;

@@ -1,5 +1,6 @@
 // Validates the rows of a mentor spreadsheet. Column names may be Danish or English; each problem
 // is reported with the row number the coordinator sees in the spreadsheet (the header is row 1).
+import { cleanName } from "../text/names.js";
 import { t } from "../i18n/index.js";
 import { HELP_OPTIONS } from "../flows/mentee-intake.js";
 import { interpretIndustries } from "../text/industries.js";
@@ -48,7 +49,6 @@ export interface RowError {
   value?: string;
 }
 
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]{0,59}$/u;
 const EMAIL = /^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]{2,}$/;
 const GENDERS: Record<string, string> = { kvinde: "woman", woman: "woman", k: "woman", f: "woman", female: "woman", mand: "man", man: "man", m: "man", male: "man", andet: "other", other: "other" };
 
@@ -81,9 +81,11 @@ export function validateRow(line: number, fields: string[], columns: Partial<Rec
   const get = (f: Field) => (columns[f] === undefined ? "" : (fields[columns[f]!] ?? "").trim());
   const errors: RowError[] = [];
   const err = (code: string, value?: string) => errors.push({ line, code, ...(value ? { value: clip(value) } : {}) });
-  const name = get("name").replace(/\s+/g, " ");
-  if (!name) err("name_missing");
-  else if (!NAME.test(name)) err("name_invalid", name);
+  const rawName = get("name");
+  const checked = cleanName(rawName);
+  const name = checked.ok ? checked.name : "";
+  if (!rawName) err("name_missing");
+  else if (!checked.ok) err(checked.problem === "invisible" ? "name_invisible" : "name_invalid", checked.problem === "invisible" ? undefined : rawName);
   const email = get("email").toLowerCase();
   if (!email) err("email_missing");
   else if (!EMAIL.test(email)) err("email_invalid", email);

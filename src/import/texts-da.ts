@@ -17,6 +17,7 @@ export const importDa: Record<string, string> = {
   "imp.more_errors": "… og {count} fejl mere.",
   "imp.err.name_missing": "navnet mangler",
   "imp.err.name_invalid": "navnet “{value}” har tegn, et navn ikke kan have",
+  "imp.err.name_invisible": "navnet har ingen synlige bogstaver (kun usynlige tegn)",
   "imp.err.email_missing": "e-mailen mangler",
   "imp.err.email_invalid": "“{value}” er ikke en e-mailadresse",
   "imp.err.email_duplicate": "e-mailen {value} står allerede i en tidligere række",

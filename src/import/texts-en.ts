@@ -17,6 +17,7 @@ export const importEn: Record<string, string> = {
   "imp.more_errors": "… and {count} more errors.",
   "imp.err.name_missing": "the name is missing",
   "imp.err.name_invalid": "the name “{value}” has characters a name cannot have",
+  "imp.err.name_invisible": "the name has no visible letters (only invisible characters)",
   "imp.err.email_missing": "the e-mail is missing",
   "imp.err.email_invalid": "“{value}” is not an e-mail address",
   "imp.err.email_duplicate": "the e-mail {value} is already in an earlier row",

@@ -6,6 +6,7 @@
 // can point at a person without a profile move over, and it is marked deleted, to be removed after
 // the commit (it may still be the person whose message is being stored). Audit rows are history:
 // they keep their original actor and subject; the link itself is recorded with both ids.
+import { riskOpenKey } from "../escalation/raise.js";
 import type { Tx } from "../outbox/outbox.js";
 
 export type MergeRefusal = "both_profiles" | "coordinator_only" | "roles_differ" | "gone";
@@ -77,6 +78,10 @@ export async function mergePersons(tx: Tx, codeOwnerId: string, redeemerId: stri
   // check-ins) cannot exist for `other`, but cost nothing to move as well.
   await tx.escalation.updateMany({ where: { personId: from }, data: { personId: to } });
   await tx.escalation.updateMany({ where: { assignedTo: from }, data: { assignedTo: to } });
+  // An open risk alert goes on counting the person's risky messages under the kept person's key,
+  // unless the kept person has an open one already (then both stay listed, the older one uncounted).
+  const taken = await tx.escalation.findUnique({ where: { openKey: riskOpenKey(to) }, select: { id: true } });
+  await tx.escalation.updateMany({ where: { openKey: riskOpenKey(from) }, data: { openKey: taken ? null : riskOpenKey(to) } });
   await tx.outbox.updateMany({ where: { recipient: from }, data: { recipient: to } });
   await tx.matchEvent.updateMany({ where: { actorId: from }, data: { actorId: to } });
   await tx.mentorProfile.updateMany({ where: { approvedBy: from }, data: { approvedBy: to } });

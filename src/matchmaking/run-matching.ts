@@ -8,6 +8,7 @@ import { assign } from "../matching/assign.js";
 import { DEFAULT_WEIGHTS, type MatchWeights } from "../matching/types.js";
 import { coordinatorIds } from "../conversation/apply-effects.js";
 import type { Locale } from "../i18n/index.js";
+import { warnedName } from "../i18n/name-warning.js";
 import { loadPool } from "./pool.js";
 import { reasonsText } from "./describe.js";
 import { queueOffer } from "./offers.js";
@@ -58,7 +59,10 @@ export async function runMatching(db: Db, programmeId: string, now: Date): Promi
 export async function queueProposalToCoordinators(tx: Tx, proposalId: string, now: Date): Promise<void> {
   const p = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
   const people = await tx.person.findMany({ where: { id: { in: [p.menteeId, p.mentorId] } }, select: { id: true, displayName: true } });
-  const name = (id: string) => people.find((x) => x.id === id)?.displayName ?? "?";
+  const name = (id: string, l: Locale) => {
+    const full = people.find((x) => x.id === id)?.displayName;
+    return warnedName(l, full, full ?? "?");
+  };
   const coordinators = await tx.person.findMany({ where: { id: { in: await coordinatorIds(tx) } }, select: { id: true, locale: true } });
   await enqueue(
     tx,
@@ -68,7 +72,7 @@ export async function queueProposalToCoordinators(tx: Tx, proposalId: string, no
       kind: "proposal",
       payload: {
         key: "proposal.to_coordinator",
-        params: { mentee: name(p.menteeId), mentor: name(p.mentorId), score: Math.round(p.score), reasons: reasonsText(p.reasons as unknown as Reason[], c.locale as Locale) },
+        params: { mentee: name(p.menteeId, c.locale as Locale), mentor: name(p.mentorId, c.locale as Locale), score: Math.round(p.score), reasons: reasonsText(p.reasons as unknown as Reason[], c.locale as Locale) },
         buttons: [
           { action: `prop:ok:${p.id}`, labelKey: "proposal.approve" },
           { action: `prop:hold:${p.id}`, labelKey: "proposal.hold" },

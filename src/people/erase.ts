@@ -52,10 +52,12 @@ export async function erasePerson(tx: Tx, personId: string, now: Date, opts: Era
     await tx.auditLog.updateMany({ where: { actorId: { in: auditIds } }, data: { actorId: null } });
     await tx.auditLog.updateMany({ where: { subjectId: { in: auditIds } }, data: { subjectId: null } });
   }
-  // Dedupe keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
+  // Dedupe and open keys and audit details may name the person ("human:<id>:<day>"): the anonymous id keeps
   // them unique without pointing at anyone.
   for (const sql of [
     `UPDATE "Escalation" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
+    `UPDATE "Escalation" SET "openKey" = replace("openKey", $1, $2) WHERE position($1 in "openKey") > 0`,
+    `UPDATE "Escalation" SET "lastEventKey" = replace("lastEventKey", $1, $2) WHERE position($1 in "lastEventKey") > 0`,
     `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
   ]) await tx.$executeRawUnsafe(sql, personId, anon);
   for (const id of auditIds) {

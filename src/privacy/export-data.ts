@@ -56,7 +56,7 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
     goals: goals.map((g) => without(g, ["menteeId"])),
     selfAssessments: assessments.map((a) => ({ kind: a.kind, scores: a.scores, at: a.at })),
     outcomes: outcomes.map((o) => ({ matchId: o.matchId, category: o.category, date: o.date, note: o.note })),
-    alerts: escalations.map((e) => ({ kind: e.kind, severity: e.severity, status: e.status, excerpt: e.excerpt, createdAt: e.createdAt, resolvedAt: e.resolvedAt })),
+    alerts: escalations.map((e) => ({ kind: e.kind, severity: e.severity, status: e.status, excerpt: e.excerpt, messages: e.occurrences, createdAt: e.createdAt, lastSeenAt: e.lastSeenAt, resolvedAt: e.resolvedAt })),
     accessLog: audit.map((a) => {
       const roles = actors.find((x) => x.id === a.actorId)?.roles ?? [];
       const by = a.actorId === personId ? "you" : roles.includes("coordinator") ? "coordinator" : a.actorId ? "other" : "system";

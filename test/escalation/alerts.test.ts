@@ -44,6 +44,7 @@ describe("alert delivery", () => {
         severity: t("en", "esc.severity.high"),
         who: t("en", "esc.who.mentee"),
         source: t("en", "esc.source.checkin"),
+        seen: "",
         excerpt: t("en", "esc.excerpt", { text: "> jeg vil ikke leve mere" }),
       }),
     );
@@ -63,7 +64,7 @@ describe("alert delivery", () => {
     await raise({ kind: "waiting_too_long", severity: "medium", excerpt: undefined, source: "matching" });
     expect(bot.delivered.map((d) => d.to)).toEqual(["slack:T1:C9"]);
     expect(bot.delivered[0]!.text).toBe(
-      t("da", "esc.alert", { what: t("da", "esc.kind.waiting_too_long"), severity: t("da", "esc.severity.medium"), who: t("da", "esc.who.mentee"), source: t("da", "esc.source.matching"), excerpt: "" }),
+      t("da", "esc.alert", { what: t("da", "esc.kind.waiting_too_long"), severity: t("da", "esc.severity.medium"), who: t("da", "esc.who.mentee"), source: t("da", "esc.source.matching"), seen: "", excerpt: "" }),
     );
   });
 
@@ -90,6 +91,7 @@ describe("buttons", () => {
         source: t("da", "esc.source.scheduler"),
         created: "24/11 10:00",
         status: t("da", "esc.status.open"),
+        seen: "",
         excerpt: "",
       }),
     );
@@ -177,8 +179,8 @@ describe("the alerts command", () => {
     const list = await bot.say("console:lene", "alerts");
     expect(list.map((m) => m.text)).toEqual([
       t("en", "esc.list_head", { count: 2 }),
-      t("en", "esc.list_item", { what: t("en", "esc.kind.waiting_too_long"), severity: t("en", "esc.severity.medium"), created: "24/11 10:00", status: t("en", "esc.status.open") }),
-      t("en", "esc.list_item", { what: t("en", "esc.kind.risk"), severity: t("en", "esc.severity.high"), created: "24/11 11:00", status: t("en", "esc.status.acknowledged") }),
+      t("en", "esc.list_item", { what: t("en", "esc.kind.waiting_too_long"), severity: t("en", "esc.severity.medium"), created: "24/11 10:00", status: t("en", "esc.status.open"), seen: "" }),
+      t("en", "esc.list_item", { what: t("en", "esc.kind.risk"), severity: t("en", "esc.severity.high"), created: "24/11 11:00", status: t("en", "esc.status.acknowledged"), seen: "" }),
     ]);
     expect(list[1]!.buttons!.map((b) => b.action)).toEqual([`esc:open:${first}`, `esc:ack:${first}`, `esc:me:${first}`, `esc:res:${first}`]);
     expect(list[2]!.buttons!.map((b) => b.action)).toEqual([`esc:open:${second}`, `esc:me:${second}`, `esc:res:${second}`]);

@@ -26,7 +26,7 @@ export interface EscBot {
   to(who: string): OutboundMessage[];
 }
 
-export async function createEscBot(db: Database, opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[] } = {}): Promise<EscBot> {
+export async function createEscBot(db: Database, opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[]; logger?: pino.Logger } = {}): Promise<EscBot> {
   const programmeId = await ensureProgramme(db.prisma);
   const clock = new FixedClock(T0);
   const delivered: OutboundMessage[] = [];
@@ -36,7 +36,7 @@ export async function createEscBot(db: Database, opts: { settings?: Partial<AppS
   const app = createApp({
     db: db.prisma,
     clock,
-    logger: pino({ level: "silent" }),
+    logger: opts.logger ?? pino({ level: "silent" }),
     channels,
     defaultLocale: "da",
     codes: { coordinator: "coord-secret" },

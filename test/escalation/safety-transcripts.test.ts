@@ -87,6 +87,7 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
         severity: t("da", "esc.severity.high"),
         who: t("da", "esc.who.new"),
         source: t("da", "esc.source.intake"),
+        seen: "",
         excerpt: t("da", "esc.excerpt", { text: `> ${risk.text}` }),
       }),
     );
@@ -119,15 +120,17 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
 });
 
 describe("the safety check", () => {
-  it("raises once per event, and a second message within the hour gets the short reply", async () => {
+  it("raises once per event, and a second message within the hour gets the short reply and is counted on the open alert", async () => {
     await addPerson(db, "sam", { roles: ["mentee"], locale: "en" });
     const event = { text: "I have been thinking about killing myself", eventId: "console:e1" };
     expect((await bot.say("console:sam", event))[0]!.text).toBe(safety("en"));
     expect(await bot.say("console:sam", event)).toEqual([]); // a redelivery
     const again = await bot.say("console:sam", "I cut myself again last night");
     expect(again[0]!.text).toBe(t("en", "esc.safety_again", { helplines: "Livslinien 70 201 201" }));
-    expect(await db.prisma.escalation.count()).toBe(2);
-    expect(bot.to("console:kim")).toHaveLength(2);
+    // One open alert per person: the second message is counted on it, not alerted again.
+    expect(await db.prisma.escalation.count()).toBe(1);
+    expect(await db.prisma.escalation.findFirstOrThrow()).toMatchObject({ occurrences: 2, excerpt: "I cut myself again last night" });
+    expect(bot.to("console:kim")).toHaveLength(1);
   });
 
   it("uses the configured help lines", async () => {

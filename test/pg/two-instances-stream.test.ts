@@ -186,7 +186,8 @@ describe("two instances, one stream, one PostgreSQL", () => {
     for (const m of s.deliveries()) {
       const id = button(m, "esc:open:")?.slice(9);
       const esc = id ? escById.get(id) : undefined;
-      if (!esc || m.text.startsWith("⏰")) continue;
+      // Reminders and "more serious now" notices re-send an alert; only first notices count here.
+      if (!esc || m.text.startsWith("⏰") || m.text.startsWith("⬆️")) continue;
       const key = `${esc.kind}|${esc.matchId}|${esc.personId}|${periodOf(esc.createdAt, "Europe/Copenhagen")}`;
       signal.set(key, [...(signal.get(key) ?? []), esc.dedupeKey]);
     }
