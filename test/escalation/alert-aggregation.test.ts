@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.js";
 import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/escalation/raise.js";
+import { mergePersons } from "../../src/linking/merge.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addPerson, createEscBot, type EscBot } from "./harness.js";
 
@@ -142,5 +143,16 @@ describe("at once", () => {
     const rows = await risks();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.occurrences).toBe(4);
+  });
+
+  it("an open alert moved by linking two accounts goes on counting the kept person's messages", async () => {
+    const fresh = await addPerson(db, "fresh", { locale: "en" });
+    const risk = (personId: string, i: number): RaiseInput => ({ dedupeKey: `risk:${personId}:m${i}`, openKey: riskOpenKey(personId), kind: "risk", severity: "high", personId });
+    const now = bot.clock.now();
+    const moved = await db.prisma.$transaction((tx) => raiseEscalation(tx, risk(fresh, 1), now));
+    expect((await db.prisma.$transaction((tx) => mergePersons(tx, samId, fresh, now))).ok).toBe(true);
+    expect(await db.prisma.escalation.findUniqueOrThrow({ where: { id: moved.id } })).toMatchObject({ personId: samId, openKey: riskOpenKey(samId) });
+    const next = await db.prisma.$transaction((tx) => raiseEscalation(tx, risk(samId, 2), now));
+    expect(next).toMatchObject({ id: moved.id, folded: true });
   });
 });
