@@ -6,7 +6,7 @@ import { enabledPlatforms } from "../src/config.js";
 import { MentorbroError } from "../src/core/errors.js";
 import type { BotCore, Channel, Platform } from "../src/core/messages.js";
 import { createHttpServer, type HealthReport } from "./http/server.js";
-import type { ErrorSink, PlatformAdapter } from "./http/types.js";
+import type { ErrorSink, PlatformAdapter } from "./platform.js";
 import { createSlackAdapter } from "./slack/index.js";
 import type { CredentialsFactory, TeamsEndpoints } from "./teams/auth/authentication.js";
 import { createTeamsAdapter } from "./teams/index.js";

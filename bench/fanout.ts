@@ -14,10 +14,10 @@ import pino from "pino";
 import { AdjustableClock } from "../src/core/clock.js";
 import { AdapterError } from "../src/core/errors.js";
 import type { Channel, Platform } from "../src/core/messages.js";
-import { openDatabase, type Database } from "../src/db/database.js";
-import { createRateLimiter } from "../src/outbox/rate-limit.js";
-import { createSender } from "../src/outbox/sender.js";
-import { queueDueNudges } from "../src/checkins/schedule.js";
+import { openDatabase, type Database } from "../src/infra/db/database.js";
+import { createRateLimiter } from "../src/infra/outbox/rate-limit.js";
+import { createSender } from "../src/infra/outbox/sender.js";
+import { queueDueNudges } from "../src/capabilities/checkins/schedule.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

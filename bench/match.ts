@@ -16,12 +16,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { describeAssignment } from "../src/matching/assign.js";
-import { checkCertificate } from "../src/matching/certificate.js";
-import { solveAssignment } from "../src/matching/optimal-assignment.js";
-import { DEFAULT_WEIGHTS } from "../src/matching/types.js";
-import type { Locality, MenteeCandidate, MentorCandidate, ScoreContext } from "../src/matching/types.js";
-import { buildValueMatrix } from "../src/matching/value-matrix.js";
+import { describeAssignment } from "../src/lib/matching/assign.js";
+import { checkCertificate } from "../src/lib/matching/certificate.js";
+import { solveAssignment } from "../src/lib/matching/optimal-assignment.js";
+import { DEFAULT_WEIGHTS } from "../src/lib/matching/types.js";
+import type { Locality, MenteeCandidate, MentorCandidate, ScoreContext } from "../src/lib/matching/types.js";
+import { buildValueMatrix } from "../src/lib/matching/value-matrix.js";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -16,9 +16,9 @@ import pino from "pino";
 import { createApp } from "../src/app.js";
 import { systemClock } from "../src/core/clock.js";
 import type { Channel, OutboundMessage, Platform } from "../src/core/messages.js";
-import { openDatabase, type Database } from "../src/db/database.js";
-import { t } from "../src/i18n/index.js";
-import { ensureProgramme } from "../src/seed/programme.js";
+import { openDatabase, type Database } from "../src/infra/db/database.js";
+import { t } from "../src/core/i18n/index.js";
+import { ensureProgramme } from "../src/infra/seed/programme.js";
 import { parseArgs } from "./lib/args.js";
 import { mib, table } from "./lib/stats.js";
 

@@ -3,13 +3,13 @@
 // Prints per scale: mentees, check-ins, seeding time, and the median time to compute the report
 // and to render its text, CSV and PNG chart.
 import { performance } from "node:perf_hooks";
-import { openDatabase } from "../src/db/database.js";
-import { seedDemo } from "../src/seed/demo-data.js";
-import { ensureProgramme } from "../src/seed/programme.js";
-import { seedDemoHistory } from "../src/reports/demo-history.js";
-import { computeReport } from "../src/reports/compute.js";
-import { parsePeriod } from "../src/reports/period.js";
-import { reportChart, reportCsv, reportText } from "../src/reports/render.js";
+import { openDatabase } from "../src/infra/db/database.js";
+import { seedDemo } from "../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../src/infra/seed/programme.js";
+import { seedDemoHistory } from "../src/capabilities/reports/demo-history.js";
+import { computeReport } from "../src/capabilities/reports/compute.js";
+import { parsePeriod } from "../src/capabilities/reports/period.js";
+import { reportChart, reportCsv, reportText } from "../src/capabilities/reports/render.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,6 @@
 // Evaluates the risk detector on the labelled phrase sets and the held-out phrases.
 // Run: npx tsx bench/safety-eval.ts
-import { findRiskHits } from "../src/safety/detect-risk.js";
+import { findRiskHits } from "../src/lib/safety/detect-risk.js";
 import { BLIND_DA, BLIND_EN, HELD_OUT_DA, HELD_OUT_EN } from "../test/safety/held-out.js";
 import { evaluate, formatScore } from "../test/safety/evaluate.js";
 import { PHRASES_DA } from "../test/safety/phrases-da.js";

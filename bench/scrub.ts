@@ -8,10 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { openDatabase } from "../src/db/database.js";
-import { erasePerson } from "../src/people/erase.js";
-import { purgeExpired } from "../src/privacy/retention.js";
-import { ensureProgramme } from "../src/seed/programme.js";
+import { openDatabase } from "../src/infra/db/database.js";
+import { erasePerson } from "../src/infra/people/erase.js";
+import { purgeExpired } from "../src/capabilities/privacy/retention.js";
+import { ensureProgramme } from "../src/infra/seed/programme.js";
 import { parseArgs } from "./lib/args.js";
 
 const args = parseArgs();

@@ -1,7 +1,7 @@
 // npm run db:migration -- <name>: writes the next migration from the schema change.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { MIGRATIONS_DIR } from "../src/db/schema-engine.js";
+import { MIGRATIONS_DIR } from "../src/infra/db/schema-engine.js";
 import { isEmptyMigration, schemaDiff } from "./schema-diff.js";
 
 const name = (process.argv[2] ?? "change").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readMigrations } from "../src/db/schema-engine.js";
+import { NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readMigrations } from "../src/infra/db/schema-engine.js";
 
 export async function schemaDiff(): Promise<string> {
   const pglite = await PGlite.create("memory://");

@@ -2,17 +2,17 @@
 // root (main.ts) adds configuration, the database, channels and node-cron.
 import type { Clock } from "./core/clock.js";
 import type { BotCore, Channel, Platform } from "./core/messages.js";
-import type { Db } from "./db/database.js";
-import { addTexts, type Locale } from "./i18n/index.js";
-import type { Logger } from "./logger.js";
-import { createConversationService } from "./conversation/conversation-service.js";
-import { createSender, type Sender } from "./outbox/sender.js";
-import type { RateLimiter } from "./outbox/rate-limit.js";
-import type { HandlerRegistry } from "./conversation/handlers.js";
-import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./capability.js";
-import { ALL_CAPABILITIES } from "./capabilities.js";
+import type { Db } from "./infra/db/database.js";
+import { addTexts, type Locale } from "./core/i18n/index.js";
+import type { Logger } from "./infra/logger.js";
+import { createConversationService } from "./core/conversation/conversation-service.js";
+import { createSender, type Sender } from "./infra/outbox/sender.js";
+import type { RateLimiter } from "./infra/outbox/rate-limit.js";
+import type { HandlerRegistry } from "./core/conversation/handlers.js";
+import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./core/capability.js";
+import { ALL_CAPABILITIES } from "./capabilities/index.js";
 import { asMentorbroError } from "./core/errors.js";
-import type { Scrubber } from "./db/scrub.js";
+import type { Scrubber } from "./infra/db/scrub.js";
 
 export interface AppOptions {
   db: Db;

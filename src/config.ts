@@ -2,8 +2,8 @@
 // Combinations are checked too (a Slack bot token without a way to receive events, an alert target
 // on a platform that is not connected), so a misconfigured server stops with one clear line.
 import { z } from "zod";
-import type { AppSettings } from "./capability.js";
-import { parseHelplines } from "./safety/helplines.js";
+import type { AppSettings } from "./core/capability.js";
+import { parseHelplines } from "./lib/safety/helplines.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })

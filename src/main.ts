@@ -5,20 +5,20 @@ import "dotenv/config";
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { appSettings, ConfigError, enabledPlatforms, loadConfig, redactConfig, type Config } from "./config.js";
-import { DEFAULT_SETTINGS } from "./capability.js";
+import { DEFAULT_SETTINGS } from "./core/capability.js";
 import { AdjustableClock } from "./core/clock.js";
 import { asMentorbroError, isRetryable } from "./core/errors.js";
 import type { BotCore, Channel, Platform } from "./core/messages.js";
-import { openDatabase } from "./db/database.js";
-import { t } from "./i18n/index.js";
-import { createLogger, type Logger } from "./logger.js";
+import { openDatabase } from "./infra/db/database.js";
+import { t } from "./core/i18n/index.js";
+import { createLogger, type Logger } from "./infra/logger.js";
 import { createApp } from "./app.js";
-import { createRateLimiter, parseRateLimits } from "./outbox/rate-limit.js";
-import { ensureProgramme } from "./seed/programme.js";
-import { seedDemo } from "./seed/demo-data.js";
+import { createRateLimiter, parseRateLimits } from "./infra/outbox/rate-limit.js";
+import { ensureProgramme } from "./infra/seed/programme.js";
+import { seedDemo } from "./infra/seed/demo-data.js";
 import { startScheduler } from "./scheduler.js";
 import { createConsoleChannel } from "../adapters/console/console-channel.js";
-import { releaseAllClaims } from "./outbox/outbox.js";
+import { releaseAllClaims } from "./infra/outbox/outbox.js";
 import { runConsole } from "../adapters/console/run-console.js";
 
 function fail(message: string, code = 2): never {

@@ -2,7 +2,7 @@
 // clock). Ticks never overlap, and stop() waits for a running tick so the database can close after.
 import cron from "node-cron";
 import { asMentorbroError } from "./core/errors.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "./infra/logger.js";
 
 export interface Scheduler {
   stop(): Promise<void>;

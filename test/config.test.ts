@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../src/capability.js";
+import { DEFAULT_SETTINGS } from "../src/core/capability.js";
 import { appSettings, CONFIG_KEYS, enabledPlatforms, loadConfig } from "../src/config.js";
 
 const example = parse(readFileSync(new URL("../.env.example", import.meta.url)));

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FLOWS } from "../src/flows/registry.js";
-import { addTexts, CATALOGUES, LOCALES, placeholders, t } from "../src/i18n/index.js";
+import { FLOWS } from "../src/core/flows/registry.js";
+import { addTexts, CATALOGUES, LOCALES, placeholders, t } from "../src/core/i18n/index.js";
 import { loadAllTexts } from "./helpers/texts.js";
 
 // The merged catalogue: the core's texts plus every capability's, as createApp builds it.

@@ -1,7 +1,7 @@
 // The local console channel: renders messages for a terminal (numbered buttons) or as JSON lines,
 // and translates typed numbers/labels back into button actions.
 import type { Button, Channel, OutboundMessage } from "../../src/core/messages.js";
-import { fold } from "../../src/text/normalize.js";
+import { fold } from "../../src/lib/text/normalize.js";
 
 export interface ConsoleChannel extends Channel {
   /** Turns "2" or an exact button label into that button's action for this identity. */

@@ -3,7 +3,7 @@
 // TLS in front of it, and nothing should reach the bot except through that proxy.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Route } from "./types.js";
+import type { Route } from "../platform.js";
 
 export interface HealthReport {
   ok: boolean;

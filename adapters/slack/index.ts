@@ -10,9 +10,9 @@
 // Files go out with files.uploadV2 (files:write).
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { BotCore } from "../../src/core/messages.js";
-import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
-import { holdWhileUnavailable } from "../http/hold.js";
-import { defaultErrorSink, type ErrorSink, type PlatformAdapter, type Route } from "../http/types.js";
+import { createDispatcher, isRetryableFailure } from "../delivery/dispatch.js";
+import { holdWhileUnavailable } from "../delivery/hold.js";
+import { defaultErrorSink, type ErrorSink, type PlatformAdapter, type Route } from "../platform.js";
 import { registerListeners } from "./inbound/listeners.js";
 import { createProfileLookup } from "./inbound/profiles.js";
 import { createSlackChannel } from "./outbound/channel.js";

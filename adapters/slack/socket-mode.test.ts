@@ -6,7 +6,7 @@ import { waitFor } from "../../test/fakes/http-util.js";
 import { blockAction, dmOf, messageEvent } from "../../test/fakes/slack-payloads.js";
 import { MentorbroError } from "../../src/core/errors.js";
 import type { BotCore } from "../../src/core/messages.js";
-import type { PlatformAdapter } from "../http/types.js";
+import type { PlatformAdapter } from "../platform.js";
 import { createSlackAdapter } from "./index.js";
 
 describe("slack adapter in Socket Mode", () => {

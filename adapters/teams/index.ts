@@ -11,8 +11,8 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 import type { ServerResponse } from "node:http";
 import { AdapterError } from "../../src/core/errors.js";
 import type { BotCore } from "../../src/core/messages.js";
-import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
-import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
+import { createDispatcher, isRetryableFailure } from "../delivery/dispatch.js";
+import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../platform.js";
 import { appIdOf, createAuthentication, type TeamsAuth } from "./auth/authentication.js";
 import { loudly, quietly } from "./auth/quiet-sdk.js";
 import { readActivity } from "./inbound/http-shim.js";

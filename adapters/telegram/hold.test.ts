@@ -4,7 +4,7 @@ import { MentorbroError } from "../../src/core/errors.js";
 import type { BotCore, InboundEvent } from "../../src/core/messages.js";
 import { startFakeTelegram, type FakeTelegram } from "../../test/fakes/fake-telegram.js";
 import { waitFor } from "../../test/fakes/http-util.js";
-import type { PlatformAdapter } from "../http/types.js";
+import type { PlatformAdapter } from "../platform.js";
 import { createTelegramAdapter } from "./index.js";
 
 const TOKEN = "777:HOLD";

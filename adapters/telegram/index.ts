@@ -14,10 +14,10 @@
 // keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
 import { Telegraf } from "telegraf";
 import type { BotCore } from "../../src/core/messages.js";
-import { t } from "../../src/i18n/index.js";
-import { createDispatcher, isRetryableFailure } from "../http/dispatch.js";
-import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../http/types.js";
-import { holdWhileUnavailable } from "../http/hold.js";
+import { t } from "../../src/core/i18n/index.js";
+import { createDispatcher, isRetryableFailure } from "../delivery/dispatch.js";
+import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../platform.js";
+import { holdWhileUnavailable } from "../delivery/hold.js";
 import { registerHandlers } from "./inbound/handlers.js";
 import { createTelegramChannel, type OpenPrivatelyText } from "./outbound/channel.js";
 import { createWebhookRoute } from "./webhook/route.js";

@@ -6,9 +6,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
-import { t } from "../../src/i18n/index.js";
-import { localParts } from "../../src/checkins/time.js";
+import { openDatabase } from "../../src/infra/db/database.js";
+import { t } from "../../src/core/i18n/index.js";
+import { localParts } from "../../src/lib/time.js";
 import { seedDataDir } from "../helpers/data-dir.js";
 import { spawnBot } from "../helpers/spawn-bot.js";
 

@@ -1,10 +1,10 @@
 // Transcript tables over weeks: one gentle reminder, missed check-ins, the monthly self-assessment
 // with goal progress, a pause and its end, extending, and the closing conversation with an outcome.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
-import { checkinId, FINAL_PERIOD } from "../../src/checkins/messages.js";
-import { extendMatch } from "../../src/checkins/lifecycle.js";
-import { createCheckinsCapability } from "../../src/checkins/capability.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
+import { checkinId, FINAL_PERIOD } from "../../src/capabilities/checkins/messages.js";
+import { extendMatch } from "../../src/capabilities/checkins/lifecycle.js";
+import { createCheckinsCapability } from "../../src/capabilities/checkins/capability.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { seedMatch, type SeededMatch } from "./seed.js";

@@ -1,10 +1,10 @@
 // Pure parts: ISO weeks and time zones, quiet hours, hours typed in a chat, period states and
 // contact summaries, per-programme rules.
 import { describe, expect, it } from "vitest";
-import { dueInstant, isoWeekOfDate, localParts, outsideQuiet, periodOf, shiftPeriod, weeksBetween, zonedInstant } from "../../src/checkins/time.js";
-import { parseHours } from "../../src/checkins/parse.js";
-import { monthsBetween, periodState, summariseContact, type CheckInFacts } from "../../src/checkins/contact-summary.js";
-import { checkinRules } from "../../src/checkins/settings.js";
+import { dueInstant, isoWeekOfDate, localParts, outsideQuiet, periodOf, shiftPeriod, weeksBetween, zonedInstant } from "../../src/lib/time.js";
+import { parseHours } from "../../src/capabilities/checkins/parse.js";
+import { monthsBetween, periodState, summariseContact, type CheckInFacts } from "../../src/capabilities/checkins/contact-summary.js";
+import { checkinRules } from "../../src/capabilities/checkins/settings.js";
 
 const CPH = "Europe/Copenhagen";
 const Q = { start: 21, end: 8 };

@@ -2,10 +2,10 @@
 // person's time zone, quiet hours, pauses and the end date — and queues every nudge exactly once,
 // also when a run dies half-way and when two instances run at the same time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/database.js";
-import { queueDueNudges } from "../../src/checkins/schedule.js";
-import { sendReminders } from "../../src/checkins/upkeep.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import type { Db } from "../../src/infra/db/database.js";
+import { queueDueNudges } from "../../src/capabilities/checkins/schedule.js";
+import { sendReminders } from "../../src/capabilities/checkins/upkeep.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { seedMatch } from "./seed.js";
 

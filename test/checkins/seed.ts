@@ -1,8 +1,8 @@
 // Test fixtures for check-ins: a mentor and a mentee with console identities and one match,
 // written directly (the matchmaking module creates matches in the real bot).
-import type { Db } from "../../src/db/database.js";
-import type { Locale } from "../../src/i18n/index.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import type { Db } from "../../src/infra/db/database.js";
+import type { Locale } from "../../src/core/i18n/index.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 
 export interface SeededMatch {
   matchId: string;

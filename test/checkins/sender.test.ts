@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/core/clock.js";
 import { AdapterError } from "../../src/core/errors.js";
 import type { Channel, OutboundMessage, Platform } from "../../src/core/messages.js";
-import { backoffMs, createSender } from "../../src/outbox/sender.js";
-import { createRateLimiter, parseRateLimits, type Timer } from "../../src/outbox/rate-limit.js";
-import { queueDueNudges } from "../../src/checkins/schedule.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { backoffMs, createSender } from "../../src/infra/outbox/sender.js";
+import { createRateLimiter, parseRateLimits, type Timer } from "../../src/infra/outbox/rate-limit.js";
+import { queueDueNudges } from "../../src/capabilities/checkins/schedule.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { seedMatch } from "./seed.js";
 

@@ -2,10 +2,10 @@
 // nudge, the mentor's and the mentee's answers step by step (both languages), "not this week",
 // "I need help", a submitted form, and contact confirmed by both sides.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
-import { checkinId } from "../../src/checkins/messages.js";
-import { contactSummary } from "../../src/checkins/contact-summary.js";
-import { formatHours } from "../../src/checkins/steps.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
+import { checkinId } from "../../src/capabilities/checkins/messages.js";
+import { contactSummary } from "../../src/capabilities/checkins/contact-summary.js";
+import { formatHours } from "../../src/capabilities/checkins/steps.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { seedMatch, seedPerson, type SeededMatch } from "./seed.js";

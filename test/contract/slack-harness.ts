@@ -1,7 +1,7 @@
 // Slack harness: a fake Slack plus the real Bolt-based adapter over HTTP (signed requests, hosted by
 // adapters/http/server.ts as in production).
 import { createHttpServer, type HttpServer } from "../../adapters/http/server.js";
-import type { PlatformAdapter } from "../../adapters/http/types.js";
+import type { PlatformAdapter } from "../../adapters/platform.js";
 import { createSlackAdapter } from "../../adapters/slack/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
 import { startFakeSlack, sign, TEAM, type FakeSlack } from "../fakes/fake-slack.js";

@@ -2,7 +2,7 @@
 // adapter with real JWT validation, hosted on adapters/http/server.ts as in production.
 import type { CredentialsFactory } from "../../adapters/teams/auth/authentication.js";
 import { createHttpServer, type HttpServer } from "../../adapters/http/server.js";
-import type { PlatformAdapter } from "../../adapters/http/types.js";
+import type { PlatformAdapter } from "../../adapters/platform.js";
 import { createTeamsAdapter, type TeamsAdapterOptions } from "../../adapters/teams/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
 import { ISSUER, mintToken, startFakeTeams, type FakeTeams } from "../fakes/fake-teams.js";

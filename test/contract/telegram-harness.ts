@@ -1,6 +1,6 @@
 // Telegram harness: a fake Bot API plus the real telegraf-based adapter, in webhook or polling mode.
 import { createHttpServer, type HttpServer } from "../../adapters/http/server.js";
-import type { PlatformAdapter } from "../../adapters/http/types.js";
+import type { PlatformAdapter } from "../../adapters/platform.js";
 import { createTelegramAdapter } from "../../adapters/telegram/index.js";
 import type { BotCore, Channel } from "../../src/core/messages.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/fake-telegram.js";

@@ -3,7 +3,7 @@
 // audit log. Every command is refused for people without the coordinator role.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../src/core/messages.js";
-import { t, type Params } from "../../src/i18n/index.js";
+import { t, type Params } from "../../src/core/i18n/index.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { ago, makeWorld, type World } from "./world.js";

@@ -2,8 +2,8 @@
 // invited mentors; importing the same file again changes nothing; an invited mentor joins with
 // the code and finishes onboarding in the chat, asked only what the spreadsheet did not say.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Params } from "../../src/i18n/index.js";
-import { parseCsv } from "../../src/import/csv.js";
+import { t, type Params } from "../../src/core/i18n/index.js";
+import { parseCsv } from "../../src/capabilities/import/csv.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { makeWorld } from "./world.js";

@@ -1,9 +1,9 @@
 // A small programme for coordinator tests: the demo coordinator and mentors, a mentee with an
 // open proposal (Ali), one waiting (Noor), two in active mentorships (Sara with Anna, Mia with
 // Karen) and one whose mentorship ended (Bo with Lars).
-import type { Database } from "../../src/db/database.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
 
 const DAY = 864e5;

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
+import { t } from "../../src/core/i18n/index.js";
 import { startFakeTelegram } from "../fakes/fake-telegram.js";
 import { waitFor } from "../fakes/http-util.js";
 

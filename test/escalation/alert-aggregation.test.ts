@@ -3,9 +3,9 @@
 // gets the safety reply every time. A more serious message raises the alert and sends it again;
 // after it is resolved, the next risky message opens a new one. Two at once still end in one.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/escalation/raise.js";
-import { mergePersons } from "../../src/linking/merge.js";
+import { t } from "../../src/core/i18n/index.js";
+import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/capabilities/escalation/raise.js";
+import { mergePersons } from "../../src/capabilities/linking/merge.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addPerson, createEscBot, type EscBot } from "./harness.js";
 

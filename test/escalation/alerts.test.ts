@@ -1,8 +1,8 @@
 // What coordinators do with alerts: open (names only here), acknowledge, take, resolve with a note
 // (typed or by form), list open ones; reminders for unacknowledged alerts; the channel target.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { raiseEscalation, type RaiseInput } from "../../src/escalation/raise.js";
+import { t } from "../../src/core/i18n/index.js";
+import { raiseEscalation, type RaiseInput } from "../../src/capabilities/escalation/raise.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addMatch, addPerson, createEscBot, DAY, HOUR, T0, type EscBot } from "./harness.js";
 

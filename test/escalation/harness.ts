@@ -3,12 +3,12 @@
 // change the data a test prepared. Deliveries to any platform are collected in `delivered`.
 import pino from "pino";
 import { createApp, type App } from "../../src/app.js";
-import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "../../src/capability.js";
+import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "../../src/core/capability.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
-import type { Database } from "../../src/db/database.js";
-import { escalationCapability } from "../../src/escalation/capability.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { escalationCapability } from "../../src/capabilities/escalation/capability.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
 
 export { T0 };

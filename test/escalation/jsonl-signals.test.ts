@@ -5,10 +5,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
-import { periodOf } from "../../src/checkins/time.js";
-import { t } from "../../src/i18n/index.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { openDatabase } from "../../src/infra/db/database.js";
+import { periodOf } from "../../src/lib/time.js";
+import { t } from "../../src/core/i18n/index.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { spawnBot } from "../helpers/spawn-bot.js";
 
 type Line = { to?: string; text?: string; buttons?: { action: string; label: string }[] };

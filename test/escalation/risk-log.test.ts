@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loggerOptions, withoutPersonBesideHealth } from "../../src/logger.js";
+import { loggerOptions, withoutPersonBesideHealth } from "../../src/infra/logger.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addPerson, createEscBot } from "./harness.js";
 

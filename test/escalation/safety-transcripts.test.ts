@@ -1,8 +1,8 @@
 // Risk language anywhere → the safety reply first (the normal answer follows), one alert to the
 // coordinators with kind, urgency, role, source and a short excerpt — and nothing for look-alikes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
-import { freeText } from "../../src/escalation/safety-check.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
+import { freeText } from "../../src/capabilities/escalation/safety-check.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addPerson, createEscBot, type EscBot } from "./harness.js";
 

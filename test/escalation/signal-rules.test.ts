@@ -1,7 +1,7 @@
 // The pure signal rules and thresholds, edge by edge.
 import { describe, expect, it } from "vitest";
-import { averageScore, fallingAssessment, fallingRatingRun, missedRunFrom, type CheckInRow } from "../../src/escalation/signal-rules.js";
-import { DEFAULT_THRESHOLDS, parseThresholds } from "../../src/escalation/thresholds.js";
+import { averageScore, fallingAssessment, fallingRatingRun, missedRunFrom, type CheckInRow } from "../../src/capabilities/escalation/signal-rules.js";
+import { DEFAULT_THRESHOLDS, parseThresholds } from "../../src/capabilities/escalation/thresholds.js";
 
 const row = (period: string, status: string, rating: number | null = null, role = "mentee"): CheckInRow => ({ id: period, personId: "p", role, period, status, rating });
 

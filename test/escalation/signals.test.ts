@@ -1,9 +1,9 @@
 // Every stalled-mentorship signal, raised by moving the clock and running the scheduler: once per
 // occurrence, with the programme's thresholds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { markNeedsProfessional } from "../../src/escalation/professional.js";
-import { raiseEscalation } from "../../src/escalation/raise.js";
+import { t } from "../../src/core/i18n/index.js";
+import { markNeedsProfessional } from "../../src/capabilities/escalation/professional.js";
+import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addMatch, addPerson, createEscBot, DAY, HOUR, T0, type EscBot } from "./harness.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateState, startFlow, stepFlow } from "../../src/flows/engine.js";
-import { menteeIntake } from "../../src/flows/mentee-intake.js";
-import type { FlowDef } from "../../src/flows/types.js";
-import { t } from "../../src/i18n/index.js";
+import { migrateState, startFlow, stepFlow } from "../../src/core/flows/engine.js";
+import { menteeIntake } from "../../src/capabilities/onboarding/mentee-intake.js";
+import type { FlowDef } from "../../src/core/flows/types.js";
+import { t } from "../../src/core/i18n/index.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { dumpAllText, openTestDb } from "../helpers/test-db.js";
 

@@ -1,7 +1,7 @@
 // Transcript tables: what a person sends → what the bot must answer (catalogue text), through the
 // real core and database. Happy paths of all three flows in both languages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

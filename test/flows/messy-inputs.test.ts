@@ -2,7 +2,7 @@
 // in the middle of a step, back at the first step, restart half-way, a process restart between
 // messages, the same message delivered twice. Each row: input → the reply must contain this text.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
+import { t } from "../../src/core/i18n/index.js";
 import type { InboundEvent } from "../../src/core/messages.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";

@@ -3,9 +3,9 @@ import pino from "pino";
 import { createApp, type App } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
-import type { Database } from "../../src/db/database.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
-import type { CapabilityFactory } from "../../src/capability.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
+import type { CapabilityFactory } from "../../src/core/capability.js";
 
 export const T0 = new Date("2026-11-24T09:00:00Z");
 

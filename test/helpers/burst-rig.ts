@@ -2,11 +2,11 @@
 // several on one database). A small test capability records every text a person sends into their
 // conversation's task state, so the stored conversation itself says which messages were processed,
 // how often and in which order. Each event is answered with a text naming it.
-import type { CapabilityFactory } from "../../src/capability.js";
+import type { CapabilityFactory } from "../../src/core/capability.js";
 import { isRetryable, asMentorbroError } from "../../src/core/errors.js";
 import type { BotCore, InboundEvent, OutboundMessage } from "../../src/core/messages.js";
-import type { Db } from "../../src/db/database.js";
-import { t } from "../../src/i18n/index.js";
+import type { Db } from "../../src/infra/db/database.js";
+import { t } from "../../src/core/i18n/index.js";
 
 export const RECORD_TASK = "burst_record";
 export const UNAVAILABLE = t("da", "common.unavailable");

@@ -5,12 +5,12 @@
 import pino from "pino";
 import { createPlatforms, SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH, TELEGRAM_WEBHOOK_PATH, type Platforms } from "../../adapters/start-platforms.js";
 import { createApp, type App } from "../../src/app.js";
-import { DEFAULT_SETTINGS } from "../../src/capability.js";
+import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
 import { appSettings, loadConfig } from "../../src/config.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { InboundEvent } from "../../src/core/messages.js";
-import type { Database } from "../../src/db/database.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { staticCredentials, APP_ID } from "../contract/teams-harness.js";
 import { startFakeSlack, TEAM, type FakeSlack } from "../fakes/fake-slack.js";
 import { ISSUER, startFakeTeams, type FakeTeams } from "../fakes/fake-teams.js";

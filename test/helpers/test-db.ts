@@ -1,6 +1,6 @@
 // A migrated database for tests: in-memory PGlite (one per test file), or the PostgreSQL server in
 // DATABASE_URL for the pg suite. `reset()` empties every table between tests.
-import { openDatabase, type Database } from "../../src/db/database.js";
+import { openDatabase, type Database } from "../../src/infra/db/database.js";
 
 export async function openTestDb(databaseUrl?: string): Promise<Database & { reset(): Promise<void> }> {
   const db = await openDatabase({ dataDir: "memory://", databaseUrl, startTimeoutMs: 60_000 });

@@ -3,7 +3,7 @@
 import pino from "pino";
 import { createApp } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
-import type { Db } from "../../src/db/database.js";
+import type { Db } from "../../src/infra/db/database.js";
 
 let loaded = false;
 

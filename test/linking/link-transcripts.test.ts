@@ -3,8 +3,8 @@
 // bot gave out; the actions "{allow}" and "{deny}" are the buttons of the last question sent to a
 // code's owner ("someone wrote your code on …"). Nothing is joined before both sides said yes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
-import { MAX_FAILED_TRIES } from "../../src/linking/capability.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
+import { MAX_FAILED_TRIES } from "../../src/capabilities/linking/capability.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

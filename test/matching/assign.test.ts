@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assign } from "../../src/matching/assign.js";
-import type { MenteeCandidate, MentorCandidate } from "../../src/matching/types.js";
+import { assign } from "../../src/lib/matching/assign.js";
+import type { MenteeCandidate, MentorCandidate } from "../../src/lib/matching/types.js";
 import { context, DAY, daysAgo, mentee, mentor, mulberry32, NOW, randomPool } from "./fixtures.js";
 
 const ctx = context();

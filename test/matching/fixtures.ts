@@ -1,8 +1,8 @@
 // Builders for matching tests: neutral candidates that earn almost no points unless a test
 // sets a field, a seeded PRNG, and random small pools that produce many ties.
 
-import { DEFAULT_WEIGHTS } from "../../src/matching/types.js";
-import type { Locality, MatchWeights, MenteeCandidate, MentorCandidate, ScoreContext } from "../../src/matching/types.js";
+import { DEFAULT_WEIGHTS } from "../../src/lib/matching/types.js";
+import type { Locality, MatchWeights, MenteeCandidate, MentorCandidate, ScoreContext } from "../../src/lib/matching/types.js";
 
 export const NOW = new Date("2025-06-01T08:00:00Z");
 export const DAY = 86_400_000;

@@ -2,12 +2,12 @@
 // on pools too large to enumerate.
 
 import { describe, expect, it } from "vitest";
-import { assign } from "../../src/matching/assign.js";
-import { checkCertificate } from "../../src/matching/certificate.js";
-import { solveAssignment } from "../../src/matching/optimal-assignment.js";
-import { scorePair } from "../../src/matching/score.js";
-import type { MenteeCandidate, MentorCandidate, ScoreContext } from "../../src/matching/types.js";
-import { waitingBonus } from "../../src/matching/value-matrix.js";
+import { assign } from "../../src/lib/matching/assign.js";
+import { checkCertificate } from "../../src/lib/matching/certificate.js";
+import { solveAssignment } from "../../src/lib/matching/optimal-assignment.js";
+import { scorePair } from "../../src/lib/matching/score.js";
+import type { MenteeCandidate, MentorCandidate, ScoreContext } from "../../src/lib/matching/types.js";
+import { waitingBonus } from "../../src/lib/matching/value-matrix.js";
 import { context, mulberry32, NOW, randomPool } from "./fixtures.js";
 
 /** Best total over every way to give each mentee one mentor or none; value 0 = not allowed. */

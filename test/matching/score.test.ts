@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { scorePair } from "../../src/matching/score.js";
-import { checkWeights, DEFAULT_WEIGHTS, maxScore } from "../../src/matching/types.js";
-import type { Reason } from "../../src/matching/types.js";
+import { scorePair } from "../../src/lib/matching/score.js";
+import { checkWeights, DEFAULT_WEIGHTS, maxScore } from "../../src/lib/matching/types.js";
+import type { Reason } from "../../src/lib/matching/types.js";
 import { context, mentee, mentor } from "./fixtures.js";
 
 const W = DEFAULT_WEIGHTS;

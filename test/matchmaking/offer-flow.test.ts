@@ -1,9 +1,9 @@
 // Intake → proposal (with reasons) → coordinator approval → offer → accept / decline / timeout →
 // introductions, through the real core with the demo mentors.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { t } from "../../src/core/i18n/index.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

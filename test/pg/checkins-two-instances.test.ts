@@ -7,9 +7,9 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, OutboundMessage, Platform } from "../../src/core/messages.js";
-import { createSender } from "../../src/outbox/sender.js";
-import { queueDueNudges } from "../../src/checkins/schedule.js";
-import { sendReminders } from "../../src/checkins/upkeep.js";
+import { createSender } from "../../src/infra/outbox/sender.js";
+import { queueDueNudges } from "../../src/capabilities/checkins/schedule.js";
+import { sendReminders } from "../../src/capabilities/checkins/upkeep.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

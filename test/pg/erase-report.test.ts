@@ -3,9 +3,9 @@
 // others: this test creates its own programme and people (marked) and removes them afterwards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erasePerson } from "../../src/people/erase.js";
-import { computeReport } from "../../src/reports/compute.js";
-import { parsePeriod } from "../../src/reports/period.js";
+import { erasePerson } from "../../src/infra/people/erase.js";
+import { computeReport } from "../../src/capabilities/reports/compute.js";
+import { parsePeriod } from "../../src/capabilities/reports/period.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/database.js";
-import { SCRUB_PENDING } from "../../src/db/scrub.js";
-import { erasePerson } from "../../src/people/erase.js";
+import { openDatabase, type Database } from "../../src/infra/db/database.js";
+import { SCRUB_PENDING } from "../../src/infra/db/scrub.js";
+import { erasePerson } from "../../src/infra/people/erase.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const NAME = `Zyx${randomUUID().slice(0, 8)}quorbel`;

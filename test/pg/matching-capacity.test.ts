@@ -1,6 +1,6 @@
 // Two matching runs at once on PostgreSQL never hand out more than a mentor's capacity.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMatching } from "../../src/matchmaking/run-matching.js";
+import { runMatching } from "../../src/capabilities/matchmaking/run-matching.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -4,9 +4,9 @@
 // programme and people (marked) and removes them afterwards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endExpiredPauses, pauseMentor } from "../../src/matchmaking/lifecycle.js";
-import { saveMentorProfile } from "../../src/people/mentor-status.js";
-import { erasePerson } from "../../src/people/erase.js";
+import { endExpiredPauses, pauseMentor } from "../../src/capabilities/matchmaking/lifecycle.js";
+import { saveMentorProfile } from "../../src/infra/people/mentor-status.js";
+import { erasePerson } from "../../src/infra/people/erase.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -1,8 +1,8 @@
 // PostgreSQL integration: migrations at start-up (two instances at once), a conversation through
 // the real core, and outbox claims by two workers that never overlap.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
-import { claimDue, enqueue } from "../../src/outbox/outbox.js";
+import { openDatabase } from "../../src/infra/db/database.js";
+import { claimDue, enqueue } from "../../src/infra/outbox/outbox.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

@@ -9,7 +9,7 @@ import pino from "pino";
 import { createApp, type App } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
-import { t } from "../../src/i18n/index.js";
+import { t } from "../../src/core/i18n/index.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 export const BASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FixedClock } from "../../src/core/clock.js";
 import type { OutboundMessage } from "../../src/core/messages.js";
-import { periodOf } from "../../src/checkins/time.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { periodOf } from "../../src/lib/time.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { actions, answerCheckin, button, COORD, intakeInputs, k, onboardingInputs, scratchDatabase, Stream, type CheckinAnswer, type Input } from "./stream-rig.js";
 
 const T0 = new Date("2026-11-24T09:00:00Z"); // a Tuesday, 10:00 in Copenhagen

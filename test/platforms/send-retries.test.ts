@@ -4,9 +4,9 @@
 // so "not before retry-after" and "once after it" are exact.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/core/messages.js";
-import { t } from "../../src/i18n/index.js";
-import { enqueue } from "../../src/outbox/outbox.js";
-import { backoffMs } from "../../src/outbox/sender.js";
+import { t } from "../../src/core/i18n/index.js";
+import { enqueue } from "../../src/infra/outbox/outbox.js";
+import { backoffMs } from "../../src/infra/outbox/sender.js";
 import { startRig, slackIdentity, type PlatformRig } from "../helpers/platform-rig.js";
 import { openTestDb } from "../helpers/test-db.js";
 

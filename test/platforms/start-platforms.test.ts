@@ -2,7 +2,7 @@
 // rejected before the core sees them, a graceful stop that finishes a request in flight, and a
 // retryable 5xx on every platform while the database is gone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
+import { t } from "../../src/core/i18n/index.js";
 import { mintToken, strangerKey, ISSUER } from "../fakes/fake-teams.js";
 import { messageEvent } from "../fakes/slack-payloads.js";
 import { waitFor } from "../fakes/http-util.js";

@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, OutboundMessage, Platform } from "../../src/core/messages.js";
-import { openDatabase, type Database } from "../../src/db/database.js";
-import { erasePerson } from "../../src/people/erase.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { openDatabase, type Database } from "../../src/infra/db/database.js";
+import { erasePerson } from "../../src/infra/people/erase.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
 
 const DAY = 864e5;

@@ -3,10 +3,10 @@
 // after the purge, a scan of every table finds none of that person's personal data.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../src/core/messages.js";
-import { t } from "../../src/i18n/index.js";
-import { computeReport } from "../../src/reports/compute.js";
-import { parsePeriod } from "../../src/reports/period.js";
-import { dueForPurge, purgeExpired } from "../../src/privacy/retention.js";
+import { t } from "../../src/core/i18n/index.js";
+import { computeReport } from "../../src/capabilities/reports/compute.js";
+import { parsePeriod } from "../../src/capabilities/reports/period.js";
+import { dueForPurge, purgeExpired } from "../../src/capabilities/privacy/retention.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { dumpAllText, openTestDb } from "../helpers/test-db.js";
 import { ago, makeWorld, type World } from "../coordinator/world.js";

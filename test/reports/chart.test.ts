@@ -1,7 +1,7 @@
 // The chart is a real PNG: decoded here (chunks, CRCs, inflated pixels), with bars where the
 // layout says and in the right colours; suppressed values get no bar.
 import { describe, expect, it } from "vitest";
-import { BAR_COLOURS, CHART, layout, renderChart, type Panel } from "../../src/reports/chart.js";
+import { BAR_COLOURS, CHART, layout, renderChart, type Panel } from "../../src/capabilities/reports/chart.js";
 import { encodePng } from "../../src/lib/png.js";
 import { decodePng } from "./png-decode.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { danishDay, danishMidnight, parsePeriod } from "../../src/reports/period.js";
+import { danishDay, danishMidnight, parsePeriod } from "../../src/capabilities/reports/period.js";
 
 const now = new Date("2026-11-24T09:00:00Z");
 

@@ -2,13 +2,13 @@
 // checked against the tables with independent SQL, small groups must be suppressed, the CSV must
 // open with the right columns, and the chart must be a decodable PNG.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
-import { seedDemoHistory } from "../../src/reports/demo-history.js";
-import { danishMidnight } from "../../src/reports/period.js";
-import { formatNumber } from "../../src/reports/render.js";
-import { CHART } from "../../src/reports/chart.js";
+import { t } from "../../src/core/i18n/index.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
+import { seedDemoHistory } from "../../src/capabilities/reports/demo-history.js";
+import { danishMidnight } from "../../src/capabilities/reports/period.js";
+import { formatNumber } from "../../src/capabilities/reports/render.js";
+import { CHART } from "../../src/capabilities/reports/chart.js";
 import type { OutboundMessage } from "../../src/core/messages.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";

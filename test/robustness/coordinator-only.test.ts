@@ -3,12 +3,12 @@
 // capabilities, so a new coordinator command is covered automatically.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_CAPABILITIES } from "../../src/capabilities.js";
-import { DEFAULT_SETTINGS } from "../../src/capability.js";
-import { recogniseCommand } from "../../src/conversation/commands.js";
-import { t } from "../../src/i18n/index.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
+import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
+import { recogniseCommand } from "../../src/core/conversation/commands.js";
+import { t } from "../../src/core/i18n/index.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

@@ -6,11 +6,11 @@
 // (test/robustness/sigkill.test.ts does the same with real processes and SIGKILL.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundEvent, OutboundMessage } from "../../src/core/messages.js";
-import { releaseAllClaims } from "../../src/outbox/outbox.js";
-import type { Database } from "../../src/db/database.js";
-import { t } from "../../src/i18n/index.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { releaseAllClaims } from "../../src/infra/outbox/outbox.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { t } from "../../src/core/i18n/index.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

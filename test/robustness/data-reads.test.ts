@@ -5,19 +5,19 @@
 // from what the bot really sends, so a new one must be added to FORGE below or the test fails.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_CAPABILITIES } from "../../src/capabilities.js";
-import { DEFAULT_SETTINGS } from "../../src/capability.js";
-import { askItem, checkinId, FINAL_PERIOD } from "../../src/checkins/messages.js";
-import { startClosing } from "../../src/checkins/lifecycle.js";
-import { periodOf } from "../../src/checkins/time.js";
+import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
+import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
+import { askItem, checkinId, FINAL_PERIOD } from "../../src/capabilities/checkins/messages.js";
+import { startClosing } from "../../src/capabilities/checkins/lifecycle.js";
+import { periodOf } from "../../src/lib/time.js";
 import type { InboundEvent, OutboundMessage } from "../../src/core/messages.js";
-import { raiseEscalation } from "../../src/escalation/raise.js";
-import { t } from "../../src/i18n/index.js";
-import { queueOffer } from "../../src/matchmaking/offers.js";
-import { queueProposalToCoordinators } from "../../src/matchmaking/run-matching.js";
-import { enqueue } from "../../src/outbox/outbox.js";
-import { seedDemo } from "../../src/seed/demo-data.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
+import { t } from "../../src/core/i18n/index.js";
+import { queueOffer } from "../../src/capabilities/matchmaking/offers.js";
+import { queueProposalToCoordinators } from "../../src/capabilities/matchmaking/run-matching.js";
+import { enqueue } from "../../src/infra/outbox/outbox.js";
+import { seedDemo } from "../../src/infra/seed/demo-data.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

@@ -3,11 +3,11 @@
 // and random buttons; and the shard runner with its checks. Same seed, same messages.
 import { Worker } from "node:worker_threads";
 import pino from "pino";
-import { ALL_CAPABILITIES } from "../../src/capabilities.js";
-import { DEFAULT_SETTINGS } from "../../src/capability.js";
+import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
+import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
 import type { Button, InboundEvent, OutboundMessage } from "../../src/core/messages.js";
-import type { Db } from "../../src/db/database.js";
-import { t } from "../../src/i18n/index.js";
+import type { Db } from "../../src/infra/db/database.js";
+import { t } from "../../src/core/i18n/index.js";
 import { makeWorld } from "../coordinator/world.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";

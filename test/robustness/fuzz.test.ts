@@ -4,9 +4,9 @@
 // fuzz-core-1/2.test.ts (4 shards, generator in fuzz-input.ts). This file runs the same generator
 // through the pure router too: cheap (seconds), and a crash there points straight at the logic.
 import { describe, expect, it } from "vitest";
-import { route, type ConvoData } from "../../src/conversation/router.js";
-import type { FlowInput } from "../../src/flows/types.js";
-import { t } from "../../src/i18n/index.js";
+import { route, type ConvoData } from "../../src/core/conversation/router.js";
+import type { FlowInput } from "../../src/core/flows/types.js";
+import { t } from "../../src/core/i18n/index.js";
 import { LEAK, SHARDS, leakTokens, randomMessage, rng } from "./fuzz-input.js";
 
 describe("fuzzing", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { detectRisk, EXCERPT_MAX, findRiskHits } from "../../src/safety/detect-risk.js";
-import { RULES_DA } from "../../src/safety/rules-da.js";
-import { RULES_EN } from "../../src/safety/rules-en.js";
-import type { RiskCategory, Severity } from "../../src/safety/rule-types.js";
+import { detectRisk, EXCERPT_MAX, findRiskHits } from "../../src/lib/safety/detect-risk.js";
+import { RULES_DA } from "../../src/lib/safety/rules-da.js";
+import { RULES_EN } from "../../src/lib/safety/rules-en.js";
+import type { RiskCategory, Severity } from "../../src/lib/safety/rule-types.js";
 import { evaluate, formatScore } from "./evaluate.js";
 import { BLIND_DA, BLIND_EN, HELD_OUT_DA, HELD_OUT_EN } from "./held-out.js";
 import { oneTypo, perturbed, sloppy, withoutDanishLetters } from "./perturb.js";

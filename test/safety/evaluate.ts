@@ -1,8 +1,8 @@
 // Scores detectRisk over labelled phrases. Shared by the test suite and bench/safety-eval.ts.
 // Detection counts as a true positive whenever a risk phrase fires (any category): the safety flow
 // starts either way. Category agreement is reported separately.
-import { detectRisk } from "../../src/safety/detect-risk.js";
-import type { RiskFinding } from "../../src/safety/rule-types.js";
+import { detectRisk } from "../../src/lib/safety/detect-risk.js";
+import type { RiskFinding } from "../../src/lib/safety/rule-types.js";
 import { accepts, type LabelledPhrase } from "./labelled.js";
 
 export interface Miss {

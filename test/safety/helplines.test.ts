@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HELPLINES, helplinesFor, parseHelplines } from "../../src/safety/helplines.js";
+import { DEFAULT_HELPLINES, helplinesFor, parseHelplines } from "../../src/lib/safety/helplines.js";
 
 describe("parseHelplines", () => {
   it("gives the Danish defaults when unset or blank", () => {

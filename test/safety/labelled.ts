@@ -1,6 +1,6 @@
 // Shared shape of the labelled evaluation phrases. `expect: null` means "must not fire";
 // an array lists every category we accept (some messages honestly belong to two).
-import type { RiskCategory } from "../../src/safety/rule-types.js";
+import type { RiskCategory } from "../../src/lib/safety/rule-types.js";
 
 export interface LabelledPhrase {
   text: string;

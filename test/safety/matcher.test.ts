@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compile, findHits, MatchContext } from "../../src/safety/matcher.js";
-import { parsePattern } from "../../src/safety/pattern.js";
-import { tokenize } from "../../src/safety/tokens.js";
+import { compile, findHits, MatchContext } from "../../src/lib/safety/matcher.js";
+import { parsePattern } from "../../src/lib/safety/pattern.js";
+import { tokenize } from "../../src/lib/safety/tokens.js";
 
 /** Does the pattern match anywhere in the text? */
 function matches(pattern: string, text: string, masks: string[] = []): boolean {

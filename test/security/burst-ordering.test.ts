@@ -5,12 +5,12 @@
 // and never with an apology.
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ALL_CAPABILITIES } from "../../src/capabilities.js";
+import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
 import { createApp, type App } from "../../src/app.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, OutboundMessage, Platform } from "../../src/core/messages.js";
 import { createSerialQueues } from "../../src/core/serial-queue.js";
-import { ensureProgramme } from "../../src/seed/programme.js";
+import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
 import { answerProblems, burst, recorded, recorder, stepRuns, storedCounts } from "../helpers/burst-rig.js";
 import { openTestDb } from "../helpers/test-db.js";

@@ -3,8 +3,8 @@
 // mentor waits again, coordinators are told, messages to the gone partner are refused, open offers
 // and proposals close, and the scheduler raises nothing about the pair afterwards.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale, type Params } from "../../src/i18n/index.js";
-import { loadPool } from "../../src/matchmaking/pool.js";
+import { t, type Locale, type Params } from "../../src/core/i18n/index.js";
+import { loadPool } from "../../src/capabilities/matchmaking/pool.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { makeWorld, type World } from "../coordinator/world.js";

@@ -2,9 +2,9 @@
 // Slack or Teams, an alert group on Telegram) is answered privately and never changes where the
 // person is reached. Through the real platform wiring and the real core, against the fakes.
 import { afterEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { enqueue } from "../../src/outbox/outbox.js";
-import { raiseEscalation } from "../../src/escalation/raise.js";
+import { t } from "../../src/core/i18n/index.js";
+import { enqueue } from "../../src/infra/outbox/outbox.js";
+import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
 import { TEAM } from "../fakes/fake-slack.js";
 import { waitFor } from "../fakes/http-util.js";
 import { COORDINATOR_CODE, startRig, type PlatformRig } from "../helpers/platform-rig.js";

@@ -4,8 +4,8 @@
 // injected clock; every wrong code is audited (never its text), one burst raises one alert, and a
 // code typed while locked out is not compared at all. The mentor code goes through the same guard.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { FREE_TRIES, guardKeys, LOCKOUTS_MS, purgeQuietGuards, QUIET_RESET_MS, recordFailure, sameSecret } from "../../src/security/code-guard.js";
+import { t } from "../../src/core/i18n/index.js";
+import { FREE_TRIES, guardKeys, LOCKOUTS_MS, purgeQuietGuards, QUIET_RESET_MS, recordFailure, sameSecret } from "../../src/capabilities/security/code-guard.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

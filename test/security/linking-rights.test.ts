@@ -3,9 +3,9 @@
 // of one human only, after both sides said yes; it refuses persons with different roles (a
 // coordinator joins only a coordinator), two profiles, and keeps audit rows with their actor.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { linkRefusal, mergePersons, type LinkSide } from "../../src/linking/merge.js";
-import { erasePerson } from "../../src/people/erase.js";
+import { t } from "../../src/core/i18n/index.js";
+import { linkRefusal, mergePersons, type LinkSide } from "../../src/capabilities/linking/merge.js";
+import { erasePerson } from "../../src/infra/people/erase.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyEffects } from "../../src/conversation/apply-effects.js";
-import { t, type Locale, type Params } from "../../src/i18n/index.js";
-import { changeMentorStatus, decide, type MentorState } from "../../src/people/mentor-status.js";
+import { applyEffects } from "../../src/core/conversation/apply-effects.js";
+import { t, type Locale, type Params } from "../../src/core/i18n/index.js";
+import { changeMentorStatus, decide, type MentorState } from "../../src/infra/people/mentor-status.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { makePeople, mentor, statusOf, trail, type People } from "./people.js";

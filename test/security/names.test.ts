@@ -3,11 +3,11 @@
 // "Zalgo" marks are capped, a name mixing alphabets inside a word ("Аnna" with a Cyrillic А) is
 // flagged on the coordinators' screens, and the coordinators' search finds it as "Anna".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t, type Locale } from "../../src/i18n/index.js";
-import { applyEffects } from "../../src/conversation/apply-effects.js";
-import { validateRow } from "../../src/import/mentor-rows.js";
-import { queueProposalToCoordinators } from "../../src/matchmaking/run-matching.js";
-import { cleanName, MAX_MARKS, mixedScripts, nameSkeleton } from "../../src/text/names.js";
+import { t, type Locale } from "../../src/core/i18n/index.js";
+import { applyEffects } from "../../src/core/conversation/apply-effects.js";
+import { validateRow } from "../../src/capabilities/import/mentor-rows.js";
+import { queueProposalToCoordinators } from "../../src/capabilities/matchmaking/run-matching.js";
+import { cleanName, MAX_MARKS, mixedScripts, nameSkeleton } from "../../src/lib/text/names.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

@@ -1,8 +1,8 @@
 // People for the security tests, each with a console identity: a coordinator, mentors in any
 // state the chat can produce, and a waiting mentee whom any active mentor would be proposed to
 // (same language, industry and town), so "no proposal" really means "not matchable".
-import type { Database } from "../../src/db/database.js";
-import { changeMentorStatus, saveMentorProfile } from "../../src/people/mentor-status.js";
+import type { Database } from "../../src/infra/db/database.js";
+import { changeMentorStatus, saveMentorProfile } from "../../src/infra/people/mentor-status.js";
 import { T0 } from "../helpers/bot-harness.js";
 
 /** Everyone registered the day before the tests' clock starts. */

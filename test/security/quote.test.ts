@@ -1,9 +1,9 @@
 // The quoting of text someone typed inside a bot message (relayed messages, a mentor's experience,
 // alert excerpts): no line of it can start like a line of the bot's own.
 import { describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
-import { excerptText } from "../../src/escalation/alert-text.js";
-import { oneLine, quoteBlock } from "../../src/text/quote.js";
+import { t } from "../../src/core/i18n/index.js";
+import { excerptText } from "../../src/capabilities/escalation/alert-text.js";
+import { oneLine, quoteBlock } from "../../src/lib/text/quote.js";
 
 describe("quoteBlock", () => {
   it("prefixes every line, whatever the line separator", () => {

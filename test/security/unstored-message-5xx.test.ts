@@ -5,7 +5,7 @@
 // stored and answered once. The races are made permanent with a trigger: a writer outside the
 // person's lock that wins every time (the seq check fails) or a deadlock on every update.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/i18n/index.js";
+import { t } from "../../src/core/i18n/index.js";
 import { SLACK_SECRET, startRig } from "../helpers/platform-rig.js";
 import { messageEvent } from "../fakes/slack-payloads.js";
 import { waitFor } from "../fakes/http-util.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../src/text/dates.js";
+import { parseDate } from "../../src/lib/text/dates.js";
 
 // Tuesday 10 March 2026, midday in Copenhagen.
 const NOW = new Date("2026-03-10T11:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INDUSTRIES, INDUSTRY_IDS, industryName, interpretIndustries } from "../../src/text/industries.js";
-import { fold } from "../../src/text/normalize.js";
-import { skeleton } from "../../src/text/tokens.js";
+import { INDUSTRIES, INDUSTRY_IDS, industryName, interpretIndustries } from "../../src/lib/text/industries.js";
+import { fold } from "../../src/lib/text/normalize.js";
+import { skeleton } from "../../src/lib/text/tokens.js";
 
 const ids = (text: string): string[] => interpretIndustries(text).matches.map((m) => m.id);
 

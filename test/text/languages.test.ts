@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { interpretLanguages, LANGUAGE_CODES, LANGUAGE_GROUPS, LANGUAGES, languageName } from "../../src/text/languages.js";
-import { fold } from "../../src/text/normalize.js";
-import { skeleton } from "../../src/text/tokens.js";
+import { interpretLanguages, LANGUAGE_CODES, LANGUAGE_GROUPS, LANGUAGES, languageName } from "../../src/lib/text/languages.js";
+import { fold } from "../../src/lib/text/normalize.js";
+import { skeleton } from "../../src/lib/text/tokens.js";
 
 describe("interpretLanguages", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { interpret, Lexicon } from "../../src/text/lexicon.js";
-import { MAX_TOKENS, skeleton, tokenize } from "../../src/text/tokens.js";
+import { interpret, Lexicon } from "../../src/lib/text/lexicon.js";
+import { MAX_TOKENS, skeleton, tokenize } from "../../src/lib/text/tokens.js";
 
 describe("tokenize", () => {
   it("folds words and remembers where they came from", () => {

@@ -8,9 +8,9 @@ import {
   municipalityName,
   municipalityRegion,
   NEIGHBOUR_KM,
-} from "../../src/text/municipalities.js";
-import { fold } from "../../src/text/normalize.js";
-import { skeleton } from "../../src/text/tokens.js";
+} from "../../src/lib/text/municipalities.js";
+import { fold } from "../../src/lib/text/normalize.js";
+import { skeleton } from "../../src/lib/text/tokens.js";
 
 describe("municipality data", () => {
   it("has exactly the 98 municipalities, with unique folded-slug ids", () => {

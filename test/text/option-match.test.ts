@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchMany, matchOption, type ChoiceOption } from "../../src/text/option-match.js";
+import { matchMany, matchOption, type ChoiceOption } from "../../src/lib/text/option-match.js";
 
 const yesNo: ChoiceOption[] = [
   { action: "yes", label: "✅ Ja" },

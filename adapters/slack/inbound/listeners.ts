@@ -1,7 +1,7 @@
 // Bolt listeners: translate, dispatch, and handle the Slack-only mechanics (opening a modal,
 // validating it, replacing pressed buttons). Works the same over HTTP and Socket Mode.
 import type { App } from "@slack/bolt";
-import type { Dispatch } from "../../http/dispatch.js";
+import type { Dispatch } from "../../delivery/dispatch.js";
 import { answeredBlocks, BUTTON_ACTION, FORM_ACTION } from "../outbound/blocks.js";
 import { isDirectChannel } from "../outbound/target.js";
 import { modalOf, readSubmission, VIEW_CALLBACK, type ModalMetadata } from "../outbound/modal.js";

@@ -1,6 +1,6 @@
 // Wires telegraf updates to the shared dispatcher.
 import type { Telegraf } from "telegraf";
-import type { Dispatch } from "../../http/dispatch.js";
+import type { Dispatch } from "../../delivery/dispatch.js";
 import { callbackToEvent, messageToEvent } from "./to-event.js";
 
 export function registerHandlers(bot: Telegraf, dispatch: Dispatch): void {

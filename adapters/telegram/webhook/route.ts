@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import { BodyTooLargeError, readBody } from "../../http/body.js";
-import type { Route } from "../../http/types.js";
+import type { Route } from "../../platform.js";
 
 const HEADER = "x-telegram-bot-api-secret-token";
 

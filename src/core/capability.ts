@@ -1,0 +1,55 @@
+// A capability (matching, check-ins, escalations, coordinator tools) is a bundle of handlers,
+// periodic jobs and post-commit hooks, built from shared dependencies. createApp merges them.
+import type { Clock } from "./clock.js";
+import type { Db } from "../infra/db/database.js";
+import type { ActionHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
+import type { Logger } from "../infra/logger.js";
+import type { InboundEvent } from "./messages.js";
+import type { Reply } from "./flows/types.js";
+import type { Locale, Texts } from "./i18n/index.js";
+
+export interface CapabilityDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  settings: AppSettings;
+}
+
+/** Settings capabilities read (from configuration in production, from tests directly). */
+export interface AppSettings {
+  /** Coordinators' alert channel target such as "slack:T1:C9"; unset = direct messages. */
+  alertTarget?: string;
+  /** Help lines for safety replies. */
+  helplines: { name: string; number: string }[];
+  timezone: string;
+  /** Months after a person's last mentorship ended before their data is erased (default 24). */
+  retentionMonths?: number;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  helplines: [
+    { name: "Livslinien", number: "70 201 201" },
+    { name: "Alarm", number: "112" },
+  ],
+  timezone: "Europe/Copenhagen",
+};
+
+export interface Capability {
+  name: string;
+  /** The capability's catalogue part (Danish and English); createApp adds it to the lookup. */
+  texts?: Texts;
+  actions?: ActionHandler[];
+  commands?: TextCommand[];
+  tasks?: TaskHandler[];
+  /** Runs on every scheduler tick with the clock's time; must be idempotent. */
+  jobs?: ((now: Date) => Promise<void>)[];
+  /**
+   * Runs first on every inbound message, before any other processing (the safety check): its
+   * replies are sent before the normal answer. Must be idempotent per event.
+   */
+  preCheck?: (event: InboundEvent, person: { id: string; locale: Locale }) => Promise<Reply[]>;
+  /** Runs after a person's message was committed. */
+  afterCommit?: (personId: string) => Promise<void>;
+}
+
+export type CapabilityFactory = (deps: CapabilityDeps) => Capability;

@@ -1,0 +1,88 @@
+// Extension point: capabilities (matching, check-ins, escalations, coordinator tools) plug into
+// the conversation service here instead of growing the router. All handlers run inside the
+// message's transaction, so what they write commits together with the conversation state.
+import type { InboundEvent } from "../messages.js";
+import type { FlowInput, Reply } from "../flows/types.js";
+import type { Locale } from "../i18n/index.js";
+import type { Tx } from "../../infra/outbox/outbox.js";
+
+export interface HandlerPerson {
+  id: string;
+  locale: Locale;
+  roles: string[];
+  displayName: string | null;
+}
+
+export interface HandlerContext {
+  tx: Tx;
+  person: HandlerPerson;
+  now: Date;
+  event: InboundEvent;
+  input: FlowInput;
+}
+
+/** A multi-message exchange outside the flows (a decline reason, check-in hours, a resolve note). */
+export interface TaskState {
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface HandlerResult {
+  replies: Reply[];
+  /** Start (or continue) a task: the person's next message goes to that task's handler. */
+  task?: TaskState;
+  /** The task is finished: go back to where the person was. */
+  done?: boolean;
+}
+
+/** Button presses whose action starts with `prefix:` — work in any mode, even mid-flow. */
+export interface ActionHandler {
+  prefix: string;
+  handle(ctx: HandlerContext, rest: string): Promise<HandlerResult>;
+}
+
+/** Typed commands (e.g. "alerts", "queue"); `roles` limits who may use them. */
+export interface TextCommand {
+  words: string[];
+  roles?: string[];
+  /** Catalogue key of a one-line description shown in help for people with those roles. */
+  help?: string;
+  handle(ctx: HandlerContext, args: string): Promise<HandlerResult>;
+}
+
+export interface TaskHandler {
+  kind: string;
+  handle(ctx: HandlerContext, data: Record<string, unknown>): Promise<HandlerResult>;
+}
+
+export interface HandlerRegistry {
+  actions: ActionHandler[];
+  commands: TextCommand[];
+  tasks: TaskHandler[];
+}
+
+export function emptyRegistry(): HandlerRegistry {
+  return { actions: [], commands: [], tasks: [] };
+}
+
+export function findAction(reg: HandlerRegistry, action: string): { handler: ActionHandler; rest: string } | undefined {
+  const i = action.indexOf(":");
+  if (i < 0) return undefined;
+  const handler = reg.actions.find((h) => h.prefix === action.slice(0, i));
+  return handler ? { handler, rest: action.slice(i + 1) } : undefined;
+}
+
+/** Matches "alerts" or "/alerts 7" (first word, folded) to a command; returns the rest as args. */
+export function findCommand(reg: HandlerRegistry, text: string, fold: (s: string) => string): { command: TextCommand; args: string } | undefined {
+  const trimmed = text.trim().replace(/^\//, "");
+  const f = fold(trimmed);
+  for (const command of reg.commands) {
+    for (const w of command.words) {
+      if (f === w || f.startsWith(`${w} `)) {
+        const words = w.split(" ").length;
+        return { command, args: trimmed.split(/\s+/).slice(words).join(" ") };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,252 @@
+// Decides what a message means for one person: a command, a language or role choice, or an answer
+// to the current flow step. Pure: the service loads the inputs and stores the result atomically.
+import { t, type Locale } from "../i18n/index.js";
+import { currentQuestion, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
+import { getFlow } from "../flows/registry.js";
+import type { Answers, Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
+import { matchOption } from "../../lib/text/option-match.js";
+import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
+import type { TaskState } from "./handlers.js";
+import { sameSecret } from "../../capabilities/security/code-guard.js";
+import { waitText, type InviteAttempt } from "../../capabilities/security/invite-codes.js";
+
+export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
+
+export interface ConvoData {
+  mode: Mode;
+  flow?: FlowState;
+  /** A capability's multi-message exchange (see handlers.ts). */
+  task?: TaskState;
+  /** Where to return after a pause, a language change or a cancelled delete. */
+  resume?: Mode;
+}
+
+export interface PersonView {
+  locale: Locale;
+  roles: string[];
+  name?: string | null;
+  menteeStatus?: string | null;
+}
+
+export interface RouteContext {
+  person: PersonView;
+  convo: ConvoData;
+  input: FlowInput;
+  platformLocale?: Locale;
+  now: Date;
+  codes: { coordinator: string; mentor?: string };
+  /** While a lock-out for wrong invitation codes runs (src/security): its end. Codes are then not compared. */
+  codeLock?: Date;
+  /** Lines added to the help text, e.g. the commands of the person's roles. */
+  extraHelp?: string;
+}
+
+export type RouterEffect =
+  | Effect
+  | { type: "set_locale"; locale: Locale }
+  | { type: "delete_person" }
+  | { type: "request_human" }
+  /** active: a valid invitation code was given; via "import" = a coordinator's invitation (join). */
+  | { type: "mentor_registered"; answers: Answers; active: boolean; via?: "code" | "import" }
+  | { type: "coordinator_registered"; name: string }
+  | InviteAttempt;
+
+export interface RouteResult {
+  convo: ConvoData;
+  replies: Reply[];
+  effects: RouterEffect[];
+}
+
+const FLOW_FOR_ROLE: Record<string, string> = { mentee: "mentee_intake", mentor: "mentor_onboarding", coordinator: "coordinator_signup" };
+
+function languageButtons() {
+  return [
+    { action: "lang:da", label: "Dansk" },
+    { action: "lang:en", label: "English" },
+  ];
+}
+
+function roleReply(locale: Locale): Reply {
+  return {
+    text: t(locale, "welcome.who"),
+    buttons: (["mentee", "mentor", "coordinator"] as const).map((r) => ({ action: `role:${r}`, label: t(locale, `role.${r}`) })),
+  };
+}
+
+export function route(ctx: RouteContext): RouteResult {
+  let { convo } = ctx;
+  if (convo.mode === "flow" && convo.flow) {
+    const flow = getFlow(convo.flow.flowId);
+    const m = migrateState(flow, convo.flow);
+    if (m.migrated) {
+      convo = { ...convo, flow: m.state };
+      const res = routeInner({ ...ctx, convo });
+      return { ...res, replies: [{ text: t(ctx.person.locale, "flow.migrated") }, ...res.replies] };
+    }
+  }
+  return routeInner({ ...ctx, convo });
+}
+
+function routeInner(ctx: RouteContext): RouteResult {
+  const { convo, input, person } = ctx;
+  const locale = person.locale;
+  if (convo.mode === "new") {
+    if (ctx.platformLocale) {
+      return { convo: { mode: "role" }, replies: [roleReply(ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
+    }
+    return { convo: { mode: "language" }, replies: [{ text: t(locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
+  }
+  const cmd = input.kind === "text" ? recogniseCommand(input.text) : input.kind === "action" ? commandFromAction(input.action) : undefined;
+  if (cmd && convo.mode !== "confirm_delete") return onCommand(cmd, ctx);
+  switch (convo.mode) {
+    case "paused":
+      return resume(ctx, convo.resume ?? "idle", t(locale, "cmd.resumed"));
+    case "confirm_delete": {
+      const yes = input.kind === "action" ? input.action === "delete:yes" : false;
+      if (yes) return { convo: { mode: "new" }, replies: [{ text: t(locale, "cmd.deleted") }], effects: [{ type: "delete_person" }] };
+      return resume(ctx, convo.resume ?? "idle", t(locale, "cmd.delete_cancelled"));
+    }
+    case "language":
+      return onLanguage(ctx);
+    case "role":
+      return onRole(ctx);
+    case "flow":
+      return onFlow(ctx);
+    default:
+      return home(ctx);
+  }
+}
+
+function resume(ctx: RouteContext, mode: Mode, prefix: string, locale = ctx.person.locale): RouteResult {
+  const convo: ConvoData = { mode, flow: ctx.convo.flow };
+  if (mode === "flow" && convo.flow) {
+    return { convo, replies: [currentQuestion(getFlow(convo.flow.flowId), convo.flow, locale, prefix)], effects: [] };
+  }
+  if (mode === "role") return { convo, replies: [{ text: prefix }, roleReply(locale)], effects: [] };
+  if (mode === "new" || mode === "language") return { convo: { mode: "role" }, replies: [{ text: prefix }, roleReply(locale)], effects: [] };
+  return { convo: { mode: "idle" }, replies: [{ text: prefix }], effects: [] };
+}
+
+function onCommand(cmd: Command, ctx: RouteContext): RouteResult {
+  const { convo, person } = ctx;
+  const locale = person.locale;
+  const inFlow = convo.mode === "flow" && convo.flow;
+  const here = convo.mode === "paused" || convo.mode === "language" || convo.mode === "task" ? (convo.resume ?? "idle") : convo.mode;
+  switch (cmd) {
+    case "help":
+      return resume(ctx, here, ctx.extraHelp ? `${t(locale, "cmd.help")}\n${ctx.extraHelp}` : t(locale, "cmd.help"));
+    case "back": {
+      if (!inFlow) return resume(ctx, here, t(locale, "cmd.no_flow"));
+      const r = goBack(getFlow(convo.flow!.flowId), convo.flow!, { locale, now: ctx.now });
+      return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
+    }
+    case "restart": {
+      if (!inFlow) return { convo: { mode: "role" }, replies: [{ text: t(locale, "cmd.restarted") }, roleReply(locale)], effects: [] };
+      const r = startFlow(getFlow(convo.flow!.flowId), { locale, now: ctx.now });
+      return { convo: { mode: "flow", flow: r.state! }, replies: [{ text: t(locale, "cmd.restarted") }, ...r.replies], effects: [] };
+    }
+    case "pause":
+      return { convo: { mode: "paused", resume: here, flow: convo.flow }, replies: [{ text: t(locale, "cmd.paused") }], effects: [] };
+    case "language": {
+      const direct = ctx.input.kind === "text" ? directLanguage(ctx.input.text) : undefined;
+      if (direct) return setLanguage(ctx, direct, here);
+      return { convo: { mode: "language", resume: here, flow: convo.flow }, replies: [{ text: t(locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
+    }
+    case "status":
+      return resume(ctx, here, statusText(ctx));
+    case "delete":
+      return {
+        convo: { mode: "confirm_delete", resume: here, flow: convo.flow },
+        replies: [{ text: t(locale, "cmd.delete_confirm"), buttons: [{ action: "delete:yes", label: t(locale, "cmd.delete_yes") }, { action: "delete:no", label: t(locale, "common.cancel") }] }],
+        effects: [],
+      };
+    case "human": {
+      const r = resume(ctx, here, t(locale, "cmd.human"));
+      return { ...r, effects: [{ type: "request_human" }] };
+    }
+  }
+}
+
+function statusText(ctx: RouteContext): string {
+  const { convo, person } = ctx;
+  const locale = person.locale;
+  if (convo.flow && (convo.mode === "flow" || convo.resume === "flow")) {
+    const flow = getFlow(convo.flow.flowId);
+    const n = pathOf(flow, convo.flow.answers).length;
+    const total = pathLength(flow, convo.flow.answers);
+    const next = convo.flow.pending?.kind === "summary" ? t(locale, "summary.ask") : t(locale, `field.${convo.flow.step}`);
+    return t(locale, "status.in_flow", { n, total, flow: t(locale, flow.title), next });
+  }
+  if (person.roles.includes("mentee") && person.menteeStatus === "waiting") return t(locale, "status.waiting");
+  if (person.roles.length === 0) return t(locale, "status.none");
+  return t(locale, `home.${person.roles.includes("coordinator") ? "coordinator" : person.roles.includes("mentor") ? "mentor" : "mentee"}`, { name: person.name ?? "" });
+}
+
+function setLanguage(ctx: RouteContext, locale: Locale, back: Mode): RouteResult {
+  const r = resume(ctx, back === "language" || back === "new" ? "role" : back, t(locale, "cmd.language_set"), locale);
+  return { ...r, effects: [{ type: "set_locale", locale }] };
+}
+
+function onLanguage(ctx: RouteContext): RouteResult {
+  const { input } = ctx;
+  let choice: Locale | undefined;
+  if (input.kind === "action" && (input.action === "lang:da" || input.action === "lang:en")) choice = input.action.slice(5) as Locale;
+  if (input.kind === "text") choice = directLanguage(input.text) ?? (matchOption(input.text, languageButtons())?.action.slice(5) as Locale | undefined);
+  if (!choice) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
+  return setLanguage(ctx, choice, ctx.convo.resume ?? "role");
+}
+
+function onRole(ctx: RouteContext): RouteResult {
+  const { input, person } = ctx;
+  const buttons = roleReply(person.locale).buttons!;
+  const action = input.kind === "action" ? input.action : input.kind === "text" ? matchOption(input.text, buttons)?.action : undefined;
+  const role = action?.startsWith("role:") ? action.slice(5) : undefined;
+  const flowId = role ? FLOW_FOR_ROLE[role] : undefined;
+  if (!flowId) {
+    const r = roleReply(person.locale);
+    return { convo: ctx.convo, replies: [{ ...r, text: `${t(person.locale, "common.choose_from")}\n\n${r.text}` }], effects: [] };
+  }
+  const r = startFlow(getFlow(flowId), { locale: person.locale, now: ctx.now });
+  return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
+}
+
+function home(ctx: RouteContext): RouteResult {
+  const { person } = ctx;
+  if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(person.locale)], effects: [] };
+  return { convo: { mode: "idle" }, replies: [{ text: statusText(ctx) }], effects: [] };
+}
+
+function onFlow(ctx: RouteContext): RouteResult {
+  const { person } = ctx;
+  const locale = person.locale;
+  const flow = getFlow(ctx.convo.flow!.flowId);
+  const r = stepFlow(flow, ctx.convo.flow!, ctx.input, { locale, now: ctx.now });
+  const complete = r.effects.find((e) => e.type === "complete");
+  if (r.state) return { convo: { mode: "flow", flow: r.state }, replies: r.replies, effects: r.effects };
+  if (!complete || complete.type !== "complete") return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };
+  const answers = complete.answers;
+  const name = String(answers.name ?? "");
+  if (flow.id === "coordinator_signup") {
+    const { code: _code, ...rest } = answers;
+    const again: ConvoData = { mode: "flow", flow: { ...ctx.convo.flow!, answers: rest, step: "code", pending: undefined } };
+    // Locked out: the code is not even compared.
+    if (ctx.codeLock) return { convo: again, replies: [{ text: t(locale, "invite.locked", { wait: waitText(locale, ctx.codeLock, ctx.now) }) }], effects: [] };
+    if (!sameSecret(String(answers.code ?? "").trim(), ctx.codes.coordinator)) {
+      return { convo: again, replies: [{ text: t(locale, "coordinator.code_invalid") }], effects: [{ type: "invite_attempt", kind: "coordinator", ok: false }] };
+    }
+    return { convo: { mode: "idle" }, replies: [{ text: t(locale, "coordinator.done") }], effects: [{ type: "coordinator_registered", name }, { type: "invite_attempt", kind: "coordinator", ok: true }] };
+  }
+  if (flow.id === "mentor_onboarding") {
+    const code = answers.invite_code;
+    // Only a configured code can be guessed; while locked out, none is compared.
+    const compared = typeof code === "string" && !!ctx.codes.mentor && !ctx.codeLock;
+    const active = compared && sameSecret(code.trim(), ctx.codes.mentor!);
+    const replies: Reply[] = [];
+    if (typeof code === "string" && !active) replies.push({ text: t(locale, ctx.codeLock && ctx.codes.mentor ? "mentor.invite_locked" : "mentor.invite_invalid") });
+    replies.push({ text: t(locale, active ? "mentor.done_active" : "mentor.done_pending", { name }) });
+    const effects: RouterEffect[] = r.effects.filter((e) => e.type !== "complete");
+    if (compared) effects.push({ type: "invite_attempt", kind: "mentor", ok: active });
+    return { convo: { mode: "idle" }, replies, effects: [...effects, { type: "mentor_registered", answers, active }] };
+  }
+  return { convo: { mode: "idle" }, replies: [{ text: t(locale, "mentee.done", { name }) }], effects: r.effects };
+}
