@@ -40,6 +40,9 @@ export interface FakeSlack {
 
 export const TEAM = "T1";
 
+export const unescapeText = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+export const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 export function sign(secret: string, ts: string, body: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
 }
@@ -63,7 +66,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const form = formButton?.value ? (JSON.parse(formButton.value) as { fields: { name: string }[] }) : undefined;
     return {
       target: String(body.channel),
-      text: String(body.text ?? ""),
+      // As a person sees it: Slack shows &amp; &lt; &gt; as & < >.
+      text: unescapeText(String(body.text ?? "")),
       buttons: elements.filter((e) => e.action_id?.startsWith("mentorbro:btn:")).map((e) => ({ label: e.text?.text ?? "", action: e.value ?? "" })),
       ...(form ? { formFields: form.fields.map((f) => f.name) } : {}),
       raw: { ...body, blocks },

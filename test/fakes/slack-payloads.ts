@@ -1,6 +1,6 @@
 // Builders for the payloads Slack sends a bot (Events API bodies, interaction payloads), shaped like
 // the real ones so Bolt parses them exactly as in production.
-import { TEAM } from "./fake-slack.js";
+import { escapeText, TEAM } from "./fake-slack.js";
 
 export const userIdOf = (key: string, index: number) => `U${1000 + index}${key.toUpperCase().slice(0, 3)}`;
 export const dmOf = (userId: string) => userId.replace(/^U/, "D");
@@ -35,7 +35,8 @@ export function blockAction(userId: string, message: { ts: string; text: string 
     trigger_id: `trig-${next()}`,
     team: { id: TEAM, domain: "test" },
     channel: { id: channel, name: channel.startsWith("D") ? "directmessage" : "coordinators" },
-    message: { type: "message", ts: message.ts, text: message.text, user: "UBOT" },
+    // Slack sends the message text escaped, as it stores it.
+    message: { type: "message", ts: message.ts, text: escapeText(message.text), user: "UBOT" },
     actions: [{ type: "button", block_id: "b1", action_id: action.action_id, value: action.value, text: { type: "plain_text", text: action.label }, action_ts: `${Date.now() / 1000}` }],
   };
 }

@@ -129,7 +129,7 @@ describe.each(["da", "en"] as const)("mentor onboarding (%s)", (l) => {
     expect(m).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, hoursPerMonth: 4, status: "pending", gender: "woman", ageGroup: "35_55", languages: ["da", "en"], competences: ["cv", "interview"], availability: ["weekend"], meetingForms: ["video"] });
     expect(bot.delivered.map((d) => d.to)).toEqual(["console:coord"]);
     const notice = bot.delivered[0]!;
-    expect(notice.text).toBe(k("da", "notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: l === "da" ? "20 år i sundhedsvæsenet" : "20 years in health care" }));
+    expect(notice.text).toBe(k("da", "notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: l === "da" ? "> 20 år i sundhedsvæsenet" : "> 20 years in health care" }));
     // The coordinator approves with the button; the mentor becomes active and is told.
     expect((await bot.say("console:coord", { action: notice.buttons![0]!.action }))[0]!.text).toBe(k("da", "mentor.approved", { name: "Birgitte" }));
     expect((await db.prisma.mentorProfile.findFirstOrThrow()).status).toBe("active");

@@ -64,8 +64,9 @@ describe("user text is never markup", () => {
     const s = await start(createSlackHarness());
     await s.sendText("coord", "Hej");
     await waitFor(() => s.received("coord").length === 1, 5_000, "reply");
-    // The message text as Slack sends it back in the interaction payload: already escaped.
-    s.fake.rendered[0]!.text = "Got: a &lt;b&gt; &amp; c";
+    // A message whose text has & < > in it: Slack sends it back in the press's payload escaped, as
+    // stored, and the adapter must put it back as it is (not "&amp;lt;").
+    s.fake.rendered[0]!.text = "Got: a <b> & c";
     await s.pressButton("coord", "choice:yes");
     await waitFor(() => s.fake.calls.some((c) => c.method === "chat.update"), 5_000, "chat.update");
     const update = s.fake.calls.find((c) => c.method === "chat.update")!;

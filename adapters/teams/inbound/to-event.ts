@@ -6,17 +6,13 @@
 import { TurnContext, type Activity } from "botbuilder";
 import type { InboundEvent } from "../../../src/core/messages.js";
 import { FORM_KEY } from "../outbound/cards.js";
+import { isPersonal } from "../outbound/target.js";
 
 type Media = NonNullable<InboundEvent["media"]>;
 const FILE_INFO = "application/vnd.microsoft.teams.file.download.info";
 
 export function identityOf(activity: Partial<Activity>): string {
   return `teams:${activity.from?.aadObjectId ?? activity.from?.id ?? ""}`;
-}
-
-/** A 1:1 chat with the bot; a channel or group chat is read by others too. */
-export function isPersonal(conversation: { conversationType?: string; isGroup?: boolean } | undefined): boolean {
-  return (conversation?.conversationType ?? (conversation?.isGroup ? "groupChat" : "personal")) === "personal";
 }
 
 function base(activity: Activity): InboundEvent {

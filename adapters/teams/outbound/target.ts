@@ -28,12 +28,15 @@ export interface AlertChannelDefaults {
 /** Where a message goes: an existing conversation, or a 1:1 chat to open with the user of a channel's reference. */
 export type Route = { kind: "continue"; reference: TeamsRef } | { kind: "private"; via: TeamsRef & { user: ChannelAccount } };
 
-const personal = (ref: TeamsRef) => (ref.conversation.conversationType ?? (ref.conversation.isGroup ? "groupChat" : "personal")) === "personal";
+/** A 1:1 chat with the bot; a channel or group chat is read by others too. */
+export function isPersonal(conversation: { conversationType?: string; isGroup?: boolean } | undefined): boolean {
+  return (conversation?.conversationType ?? (conversation?.isGroup ? "groupChat" : "personal")) === "personal";
+}
 
 /** How to reach `to`: a channel target, a person's 1:1 chat, or a 1:1 chat still to open. */
 export function routeFor(to: string, ref: unknown, defaults: AlertChannelDefaults | undefined): Route {
   if (to.startsWith(CHANNEL_PREFIX)) return { kind: "continue", reference: isTeamsRef(ref) ? ref : referenceFor(to, undefined, defaults) };
-  if (isTeamsRef(ref) && personal(ref)) return { kind: "continue", reference: ref };
+  if (isTeamsRef(ref) && isPersonal(ref.conversation)) return { kind: "continue", reference: ref };
   // A channel's reference names who pressed the button there: open (or find) their 1:1 chat.
   const user = isTeamsRef(ref) ? ref.user : undefined;
   if (isTeamsRef(ref) && user?.id && `teams:${user.aadObjectId ?? user.id}` === to) return { kind: "private", via: { ...ref, user } };
