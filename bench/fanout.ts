@@ -17,7 +17,7 @@ import type { Channel, Platform } from "../src/core/messages.js";
 import { openDatabase, type Database } from "../src/infra/db/database.js";
 import { createRateLimiter } from "../src/infra/outbox/rate-limit.js";
 import { createSender } from "../src/infra/outbox/sender.js";
-import { queueDueNudges } from "../src/capabilities/checkins/schedule.js";
+import { queueDueNudges } from "../src/capabilities/checkins/index.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -6,10 +6,10 @@ import { performance } from "node:perf_hooks";
 import { openDatabase } from "../src/infra/db/database.js";
 import { seedDemo } from "../src/infra/seed/demo-data.js";
 import { ensureProgramme } from "../src/infra/seed/programme.js";
-import { seedDemoHistory } from "../src/capabilities/reports/demo-history.js";
-import { computeReport } from "../src/capabilities/reports/compute.js";
-import { parsePeriod } from "../src/capabilities/reports/period.js";
-import { reportChart, reportCsv, reportText } from "../src/capabilities/reports/render.js";
+import { seedDemoHistory } from "../src/capabilities/reports/index.js";
+import { computeReport } from "../src/capabilities/reports/index.js";
+import { parsePeriod } from "../src/capabilities/reports/index.js";
+import { reportChart, reportCsv, reportText } from "../src/capabilities/reports/index.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

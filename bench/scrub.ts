@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase } from "../src/infra/db/database.js";
 import { erasePerson } from "../src/infra/people/erase.js";
-import { purgeExpired } from "../src/capabilities/privacy/retention.js";
+import { purgeExpired } from "../src/capabilities/privacy/index.js";
 import { ensureProgramme } from "../src/infra/seed/programme.js";
 import { parseArgs } from "./lib/args.js";
 

@@ -4,7 +4,7 @@
 // after it is resolved, the next risky message opens a new one. Two at once still end in one.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
-import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/infra/alerts/raise.js";
 import { mergePersons } from "../../src/capabilities/linking/merge.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addPerson, createEscBot, type EscBot } from "./harness.js";

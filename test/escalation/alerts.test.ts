@@ -2,7 +2,7 @@
 // (typed or by form), list open ones; reminders for unacknowledged alerts; the channel target.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
-import { raiseEscalation, type RaiseInput } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation, type RaiseInput } from "../../src/infra/alerts/raise.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addMatch, addPerson, createEscBot, DAY, HOUR, T0, type EscBot } from "./harness.js";
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
 import { markNeedsProfessional } from "../../src/capabilities/escalation/professional.js";
-import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation } from "../../src/infra/alerts/raise.js";
 import { openTestDb } from "../helpers/test-db.js";
 import { addMatch, addPerson, createEscBot, DAY, HOUR, T0, type EscBot } from "./harness.js";
 

@@ -2,7 +2,7 @@
 // on a real server, so the transactions truly overlap) end in one open alert that counts them all,
 // and a resolve racing a raise never leaves two open alerts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation, riskOpenKey, type RaiseInput } from "../../src/infra/alerts/raise.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

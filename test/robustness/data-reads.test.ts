@@ -11,7 +11,7 @@ import { askItem, checkinId, FINAL_PERIOD } from "../../src/capabilities/checkin
 import { startClosing } from "../../src/capabilities/checkins/lifecycle.js";
 import { periodOf } from "../../src/lib/time.js";
 import type { InboundEvent, OutboundMessage } from "../../src/core/messages.js";
-import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation } from "../../src/infra/alerts/raise.js";
 import { t } from "../../src/core/i18n/index.js";
 import { queueOffer } from "../../src/capabilities/matchmaking/offers.js";
 import { queueProposalToCoordinators } from "../../src/capabilities/matchmaking/run-matching.js";

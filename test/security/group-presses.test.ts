@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
 import { enqueue } from "../../src/infra/outbox/outbox.js";
-import { raiseEscalation } from "../../src/capabilities/escalation/raise.js";
+import { raiseEscalation } from "../../src/infra/alerts/raise.js";
 import { TEAM } from "../fakes/fake-slack.js";
 import { waitFor } from "../fakes/http-util.js";
 import { COORDINATOR_CODE, startRig, type PlatformRig } from "../helpers/platform-rig.js";

@@ -5,7 +5,7 @@
 // code typed while locked out is not compared at all. The mentor code goes through the same guard.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
-import { FREE_TRIES, guardKeys, LOCKOUTS_MS, purgeQuietGuards, QUIET_RESET_MS, recordFailure, sameSecret } from "../../src/capabilities/security/code-guard.js";
+import { FREE_TRIES, guardKeys, LOCKOUTS_MS, purgeQuietGuards, QUIET_RESET_MS, recordFailure, sameSecret } from "../../src/infra/security/code-guard.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
 import { openTestDb } from "../helpers/test-db.js";
 

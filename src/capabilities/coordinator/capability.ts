@@ -5,10 +5,10 @@ import type { CapabilityFactory } from "../../core/capability.js";
 import type { ActionHandler, HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
 import { erasePerson } from "../../infra/people/erase.js";
-import { importCommand, importTask, IMPORT_FORM_ID, runImport } from "../import/command.js";
-import { inviteTask, makeJoinCommand } from "../import/join.js";
-import { exportFor } from "../privacy/export-command.js";
-import { reportCommand } from "../reports/command.js";
+import { importCommand, importTask, IMPORT_FORM_ID, runImport } from "../import/index.js";
+import { inviteTask, makeJoinCommand } from "../import/index.js";
+import { exportFor } from "../privacy/index.js";
+import { reportCommand } from "../reports/index.js";
 import { matchesCommand, waitingCommand } from "./lists.js";
 import { applyReason, askReason, matchCard, reasonTask } from "./match-card.js";
 import { askOutcome, outcomeCommand, outcomeFor, recordOutcome } from "./outcome.js";
@@ -17,10 +17,10 @@ import { personCommand, personSummary } from "./person.js";
 import { queueAction, queueCommand } from "./queue.js";
 import { coordinatorDa } from "./texts-da.js";
 import { coordinatorEn } from "./texts-en.js";
-import { reportsDa } from "../reports/texts-da.js";
-import { reportsEn } from "../reports/texts-en.js";
-import { importDa } from "../import/texts-da.js";
-import { importEn } from "../import/texts-en.js";
+import { reportsDa } from "../reports/index.js";
+import { reportsEn } from "../reports/index.js";
+import { importDa } from "../import/index.js";
+import { importEn } from "../import/index.js";
 
 /** Button actions "co:<verb>:…", all for coordinators only. */
 async function onAction(ctx: HandlerContext, rest: string): Promise<HandlerResult> {

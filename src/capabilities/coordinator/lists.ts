@@ -5,13 +5,13 @@ import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conv
 import type { Button } from "../../core/messages.js";
 import { t } from "../../core/i18n/index.js";
 import { markedName, warnedName } from "../../core/i18n/name-warning.js";
-import { names } from "../matchmaking/describe.js";
+import { names } from "../matchmaking/index.js";
 import { findMunicipality } from "../../lib/text/municipalities.js";
 import { interpretIndustries } from "../../lib/text/industries.js";
 import { nameSkeleton } from "../../lib/text/names.js";
 import { fold } from "../../lib/text/normalize.js";
 import { matchOption } from "../../lib/text/option-match.js";
-import { TARGET_GROUPS } from "../onboarding/mentor-onboarding.js";
+import { TARGET_GROUPS } from "../onboarding/index.js";
 import { auditRead, day, daysBetween, firstName, say } from "./common.js";
 
 const SHOWN = 10;

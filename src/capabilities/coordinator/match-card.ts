@@ -5,10 +5,10 @@ import type { HandlerContext, HandlerResult, TaskHandler } from "../../core/conv
 import type { Button } from "../../core/messages.js";
 import { t } from "../../core/i18n/index.js";
 import { warnedName } from "../../core/i18n/name-warning.js";
-import { endMatch, reassignMatch } from "../matchmaking/lifecycle.js";
-import { names } from "../matchmaking/describe.js";
-import { matchHours } from "../reports/hours.js";
-import { formatNumber } from "../reports/render.js";
+import { endMatch, reassignMatch } from "../matchmaking/index.js";
+import { names } from "../matchmaking/index.js";
+import { matchHours } from "../reports/index.js";
+import { formatNumber } from "../reports/index.js";
 import { auditRead, day, firstName, say } from "./common.js";
 import { outcomeButtons } from "./outcome.js";
 

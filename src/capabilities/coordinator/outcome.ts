@@ -4,7 +4,7 @@
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import type { Button } from "../../core/messages.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import { OUTCOME_CATEGORIES } from "../reports/compute.js";
+import { OUTCOME_CATEGORIES } from "../reports/index.js";
 import { fold } from "../../lib/text/normalize.js";
 import { auditRead, day, findPeople, firstName, say } from "./common.js";
 import { pickPerson } from "./person.js";

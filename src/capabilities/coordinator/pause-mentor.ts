@@ -2,8 +2,8 @@
 // after a hard case). Without a date, buttons offer 2 weeks, 1 month or 3 months.
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
-import { pauseMentor } from "../matchmaking/lifecycle.js";
-import { danishMidnight } from "../reports/period.js";
+import { pauseMentor } from "../matchmaking/index.js";
+import { danishMidnight } from "../reports/index.js";
 import { parseDate } from "../../lib/text/dates.js";
 import { day, findPeople, firstName, say } from "./common.js";
 import { pickPerson } from "./person.js";

@@ -5,9 +5,9 @@ import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conv
 import type { Button } from "../../core/messages.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { markedName, warnedName } from "../../core/i18n/name-warning.js";
-import { names } from "../matchmaking/describe.js";
-import { matchHours } from "../reports/hours.js";
-import { formatNumber } from "../reports/render.js";
+import { names } from "../matchmaking/index.js";
+import { matchHours } from "../reports/index.js";
+import { formatNumber } from "../reports/index.js";
 import { auditRead, day, daysBetween, findPeople, firstName, say } from "./common.js";
 
 export async function personSummary(ctx: HandlerContext, personId: string): Promise<HandlerResult> {

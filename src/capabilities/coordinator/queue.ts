@@ -3,7 +3,7 @@
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
 import { warnedName } from "../../core/i18n/name-warning.js";
-import { reasonsText } from "../matchmaking/describe.js";
+import { reasonsText } from "../matchmaking/index.js";
 import type { Reason } from "../../lib/matching/types.js";
 import { auditRead, firstName, say } from "./common.js";
 

@@ -3,7 +3,7 @@
 // arrange a professional mentor. The coordinator tools own the command that calls this.
 import { MentorbroError } from "../../core/errors.js";
 import type { Tx } from "../../infra/outbox/outbox.js";
-import { raiseEscalation } from "./raise.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { professionalEscalation } from "./scan-signals.js";
 
 export async function markNeedsProfessional(tx: Tx, personId: string, actorId: string, now: Date): Promise<{ escalationId: string; created: boolean }> {

@@ -14,7 +14,7 @@ import { detectRisk, type RiskCategory } from "../../lib/safety/detect-risk.js";
 import { DEFAULT_HELPLINES } from "../../lib/safety/helplines.js";
 import { fold } from "../../lib/text/normalize.js";
 import { deliverPending } from "./deliver.js";
-import { raiseEscalation, riskOpenKey } from "./raise.js";
+import { raiseEscalation, riskOpenKey } from "../../infra/alerts/raise.js";
 
 const HOUR = 3_600_000;
 const RELAY_WORDS = new Set(["msg", "besked", "message"]);

@@ -2,8 +2,8 @@
 // stalled-mentorship signal. Each dedupe key names one occurrence (a silent stretch since a date,
 // a run of unanswered check-ins from its first week…), so running this every tick raises once.
 import type { Db } from "../../infra/db/database.js";
-import { raiseEscalation, type RaiseInput } from "./raise.js";
-import { contactSummaries } from "../checkins/contact-summary.js";
+import { raiseEscalation, type RaiseInput } from "../../infra/alerts/raise.js";
+import { contactSummaries } from "../checkins/index.js";
 import { mondayOf, shiftPeriod, DAY } from "../../lib/time.js";
 import { fallingAssessment, fallingRatingRun, missedRunFrom, type CheckInRow } from "./signal-rules.js";
 import { loadThresholds, type Thresholds } from "./thresholds.js";

@@ -6,10 +6,10 @@ import type { HandlerContext, HandlerResult, TaskHandler, TextCommand } from "..
 import type { Prisma } from "../../generated/prisma/client.js";
 import { applyEffects } from "../../core/conversation/apply-effects.js";
 import { currentQuestion, stepFlow } from "../../core/flows/engine.js";
-import { mentorOnboarding } from "../onboarding/mentor-onboarding.js";
+import { mentorOnboarding } from "../onboarding/index.js";
 import type { Answers, FlowState } from "../../core/flows/types.js";
 import { t } from "../../core/i18n/index.js";
-import { mergePersons } from "../linking/merge.js";
+import { mergePersons } from "../linking/index.js";
 import type { Tx } from "../../infra/outbox/outbox.js";
 import { normalizeInviteCode } from "./mentor-import.js";
 

@@ -2,7 +2,7 @@
 // is reported with the row number the coordinator sees in the spreadsheet (the header is row 1).
 import { cleanName } from "../../lib/text/names.js";
 import { t } from "../../core/i18n/index.js";
-import { HELP_OPTIONS } from "../onboarding/mentee-intake.js";
+import { HELP_OPTIONS } from "../onboarding/index.js";
 import { interpretIndustries } from "../../lib/text/industries.js";
 import { interpretLanguages } from "../../lib/text/languages.js";
 import { findMunicipality } from "../../lib/text/municipalities.js";

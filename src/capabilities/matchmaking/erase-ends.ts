@@ -4,7 +4,7 @@
 // in line, and coordinators are told. Nothing here names the erased person: these rows outlive them.
 import { coordinatorIds } from "../../core/conversation/apply-effects.js";
 import { enqueue, type QueueItem, type Tx } from "../../infra/outbox/outbox.js";
-import { firstName } from "../checkins/messages.js";
+import { firstName } from "../checkins/index.js";
 import { transition } from "./lifecycle.js";
 
 export const ERASED = "erased";

@@ -1,7 +1,7 @@
 // Changes to a running mentorship, each recorded in the match's status history.
 import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
 import { MentorbroError } from "../../core/errors.js";
-import { startClosing } from "../checkins/lifecycle.js";
+import { startClosing } from "../checkins/index.js";
 import { changeMentorStatus, type MentorActor, type MentorChange } from "../../infra/people/mentor-status.js";
 
 const SYSTEM: MentorActor = { role: "system" };

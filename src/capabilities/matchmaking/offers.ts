@@ -2,7 +2,7 @@
 // decline with a reason, a reminder, and expiry to the next candidate.
 import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import { raiseEscalation } from "../escalation/raise.js";
+import { raiseEscalation } from "../escalation/index.js";
 import type { Reason } from "../../lib/matching/types.js";
 import { names, reasonsText } from "./describe.js";
 

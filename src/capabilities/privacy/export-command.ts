@@ -2,8 +2,8 @@
 // coordinator can add a name ("export Ali") to hand a citizen their data; that read is audit-logged.
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
-import { findPeople } from "../coordinator/common.js";
-import { pickPerson } from "../coordinator/person.js";
+import { findPeople } from "../coordinator/index.js";
+import { pickPerson } from "../coordinator/index.js";
 import { collectPersonData } from "./export-data.js";
 
 export async function exportFor(ctx: HandlerContext, personId: string): Promise<HandlerResult> {

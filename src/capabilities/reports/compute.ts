@@ -3,7 +3,7 @@
 // people/erase.ts), so totals do not drop when someone deletes their data. Self-assessment and
 // target-group figures use only mentees who consented to statistics (anonymised rows were kept
 // only for those). Small groups are suppressed when shown (suppress.ts), not here.
-import { periodState, type CheckInFacts } from "../checkins/contact-summary.js";
+import { periodState, type CheckInFacts } from "../checkins/index.js";
 import { isWeekPeriod, DAY } from "../../lib/time.js";
 import type { Tx } from "../../infra/outbox/outbox.js";
 import type { Period } from "./period.js";

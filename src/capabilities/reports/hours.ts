@@ -1,7 +1,7 @@
 // Contact hours and check-in answers per mentorship for the coordinator's views. Hours come from
 // the check-ins capability's contact summary (confirmed = both said they met, hours within the
 // programme's tolerance), so the chat and the alerts agree.
-import { contactSummaries } from "../checkins/contact-summary.js";
+import { contactSummaries } from "../checkins/index.js";
 import type { Tx } from "../../infra/outbox/outbox.js";
 
 export interface MatchHours {

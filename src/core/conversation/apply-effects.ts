@@ -9,7 +9,7 @@ import { industryName } from "../../lib/text/industries.js";
 import { municipalityName } from "../../lib/text/municipalities.js";
 import { quoteBlock } from "../../lib/text/quote.js";
 import { erasePerson } from "../../infra/people/erase.js";
-import { raiseEscalation } from "../../capabilities/escalation/raise.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { baseStatus, changeMentorStatus, saveMentorProfile, type MentorFields } from "../../infra/people/mentor-status.js";
 import type { RouterEffect } from "./router.js";
 

@@ -16,7 +16,7 @@ import { route, type ConvoData, type RouteResult } from "./router.js";
 import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
 import { helpFor, runHandlers } from "./run-handlers.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
-import { inviteLock, recordInviteAttempts } from "../../capabilities/security/invite-codes.js";
+import { inviteLock, recordInviteAttempts } from "../../infra/security/invite-codes.js";
 import { lockPerson } from "./person-lock.js";
 import { createSerialQueues } from "../serial-queue.js";
 

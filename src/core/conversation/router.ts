@@ -7,8 +7,8 @@ import type { Answers, Effect, FlowInput, FlowState, Reply } from "../flows/type
 import { matchOption } from "../../lib/text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
-import { sameSecret } from "../../capabilities/security/code-guard.js";
-import { waitText, type InviteAttempt } from "../../capabilities/security/invite-codes.js";
+import { sameSecret } from "../../infra/security/code-guard.js";
+import { waitText, type InviteAttempt } from "../../infra/security/invite-codes.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 

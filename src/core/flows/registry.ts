@@ -1,6 +1,6 @@
 import { MentorbroError } from "../errors.js";
-import { menteeIntake } from "../../capabilities/onboarding/mentee-intake.js";
-import { coordinatorSignup, mentorOnboarding } from "../../capabilities/onboarding/mentor-onboarding.js";
+import { menteeIntake } from "../../capabilities/onboarding/index.js";
+import { coordinatorSignup, mentorOnboarding } from "../../capabilities/onboarding/index.js";
 import type { FlowDef } from "./types.js";
 
 export const FLOWS: Record<string, FlowDef> = {

@@ -2,6 +2,8 @@
 // then to the key itself, so a gap shows up in tests rather than as a crash.
 import { da } from "./catalog-da.js";
 import { en } from "./catalog-en.js";
+import { securityDa } from "./security-da.js";
+import { securityEn } from "./security-en.js";
 
 export type Locale = "da" | "en";
 export const LOCALES: Locale[] = ["da", "en"];
@@ -10,7 +12,7 @@ export type Texts = Record<Locale, Record<string, string>>;
 
 // The core's own texts are here; each capability carries its texts (Capability.texts) and createApp
 // adds them, so this bottom layer imports nothing above it. One lookup then serves every key.
-const merged: Texts = { da: { ...da }, en: { ...en } };
+const merged: Texts = { da: { ...da, ...securityDa }, en: { ...en, ...securityEn } };
 export const CATALOGUES: Readonly<Texts> = merged;
 
 /** Adds a capability's texts. The same key with another text from two places is a mistake, not an override. */

@@ -8,7 +8,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 
 const require = createRequire(import.meta.url);
 
-export const PRISMA_DIR = join(dirname(new URL(import.meta.url).pathname), "../../prisma");
+export const PRISMA_DIR = join(dirname(new URL(import.meta.url).pathname), "../../../prisma");
 export const SCHEMA_PATH = join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 

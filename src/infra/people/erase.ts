@@ -2,7 +2,7 @@
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../outbox/outbox.js";
-import { endForErasure, ERASED } from "../../capabilities/matchmaking/erase-ends.js";
+import { endForErasure, ERASED } from "../../capabilities/matchmaking/index.js";
 import { changeMentorStatus } from "./mentor-status.js";
 import { personIdsOf } from "./former-ids.js";
 import { requestScrub } from "../db/scrub.js";

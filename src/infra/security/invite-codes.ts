@@ -5,8 +5,8 @@
 // and reports the attempt as an effect, which is recorded here in the message's transaction.
 import type { Reply } from "../../core/flows/types.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
-import { raiseEscalation } from "../escalation/raise.js";
+import type { Tx } from "../outbox/outbox.js";
+import { raiseEscalation } from "../alerts/raise.js";
 import { clearGuard, guardKeys, lockedUntil, recordFailure } from "./code-guard.js";
 
 export const INVITE_SCOPE = "invite";

@@ -5,8 +5,8 @@
 // Keys are hashed: the table holds no person or platform ids. A key that has been quiet for a week
 // starts afresh, and the scheduler removes it.
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Db } from "../../infra/db/database.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Db } from "../db/database.js";
+import type { Tx } from "../outbox/outbox.js";
 
 export const FREE_TRIES = 5;
 export const LOCKOUTS_MS = [60_000, 5 * 60_000, 60 * 60_000, 24 * 60 * 60_000];

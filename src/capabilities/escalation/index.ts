@@ -1,0 +1,4 @@
+// The escalation capability's public surface: all that the rest of Mentorbro may use of it.
+export { escalationCapability } from "./capability.js";
+export { raiseEscalation, riskOpenKey } from "../../infra/alerts/raise.js";
+export { needsHelpEscalation } from "./scan-signals.js";
