@@ -13,8 +13,19 @@ module.exports = {
       to: { path: "node_modules/(telegraf)/" },
     },
     { name: "slack-sdk-only-in-slack-adapter", severity: "error", from: { pathNot: "^adapters/slack/" }, to: { path: "node_modules/@slack/" } },
-    { name: "teams-sdk-only-in-teams-adapter", severity: "error", from: { pathNot: "^adapters/teams/" }, to: { path: "node_modules/(botbuilder|botframework-)[^/]*/" } },
-    { name: "src-never-imports-adapters", comment: "The core and capabilities know no platform; only the composition root wires adapters in.", severity: "error", from: { path: "^src/", pathNot: "^src/main\\.ts$" }, to: { path: "^adapters/" } },
+    {
+      name: "teams-sdk-only-in-teams-adapter",
+      severity: "error",
+      from: { pathNot: "^adapters/teams/" },
+      to: { path: "node_modules/(botbuilder|botframework-)[^/]*/" },
+    },
+    {
+      name: "src-never-imports-adapters",
+      comment: "The core and capabilities know no platform; only the composition root wires adapters in.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/main\\.ts$" },
+      to: { path: "^adapters/" },
+    },
     {
       name: "core-imports-no-capability",
       comment: "Capabilities plug into the core; the core does not know them.",
@@ -24,8 +35,20 @@ module.exports = {
       from: { path: "^src/(core|infra|lib)/", pathNot: ["^src/core/flows/registry\\.ts$", "^src/infra/people/erase\\.ts$"] },
       to: { path: "^src/capabilities/" },
     },
-    { name: "lib-is-pure", comment: "Pure libraries: no database, no conversation, no capability.", severity: "error", from: { path: "^src/lib/" }, to: { path: "^src/(core/(conversation|flows|capability)|infra|capabilities)/" } },
-    { name: "infra-below-core", comment: "Shared infrastructure serves the core and capabilities, never the other way round.", severity: "error", from: { path: "^src/infra/" }, to: { path: "^src/core/(conversation|flows)/", pathNot: "^src/core/flows/types\\.ts$" } },
+    {
+      name: "lib-is-pure",
+      comment: "Pure libraries: no database, no conversation, no capability.",
+      severity: "error",
+      from: { path: "^src/lib/" },
+      to: { path: "^src/(core/(conversation|flows|capability)|infra|capabilities)/" },
+    },
+    {
+      name: "infra-below-core",
+      comment: "Shared infrastructure serves the core and capabilities, never the other way round.",
+      severity: "error",
+      from: { path: "^src/infra/" },
+      to: { path: "^src/core/(conversation|flows)/", pathNot: "^src/core/flows/types\\.ts$" },
+    },
     {
       name: "capability-public-surface",
       comment: "Another capability is reached only through its index.ts.",
@@ -46,6 +69,10 @@ module.exports = {
     exclude: { path: "(^test/|\\.test\\.ts$|^src/generated/)" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".js", ".mjs", ".cjs", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".js", ".mjs", ".cjs", ".json"],
+    },
   },
 };

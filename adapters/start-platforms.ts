@@ -112,7 +112,12 @@ function build(name: PlatformName, o: PlatformsOptions): PlatformAdapter {
         ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
         mode:
           c.TELEGRAM_MODE === "webhook"
-            ? { kind: "webhook", path: TELEGRAM_WEBHOOK_PATH, secretToken: c.TELEGRAM_WEBHOOK_SECRET ?? "", ...(c.TELEGRAM_WEBHOOK_URL ? { publicUrl: c.TELEGRAM_WEBHOOK_URL } : {}) }
+            ? {
+                kind: "webhook",
+                path: TELEGRAM_WEBHOOK_PATH,
+                secretToken: c.TELEGRAM_WEBHOOK_SECRET ?? "",
+                ...(c.TELEGRAM_WEBHOOK_URL ? { publicUrl: c.TELEGRAM_WEBHOOK_URL } : {}),
+              }
             : { kind: "polling" },
       });
     case "slack":
@@ -121,7 +126,9 @@ function build(name: PlatformName, o: PlatformsOptions): PlatformAdapter {
         botToken: c.SLACK_BOT_TOKEN ?? "",
         onError: o.onError,
         ...(c.SLACK_API_URL ? { apiUrl: c.SLACK_API_URL } : {}),
-        mode: c.SLACK_APP_TOKEN ? { kind: "socket", appToken: c.SLACK_APP_TOKEN } : { kind: "http", signingSecret: c.SLACK_SIGNING_SECRET ?? "", path: SLACK_EVENTS_PATH },
+        mode: c.SLACK_APP_TOKEN
+          ? { kind: "socket", appToken: c.SLACK_APP_TOKEN }
+          : { kind: "http", signingSecret: c.SLACK_SIGNING_SECRET ?? "", path: SLACK_EVENTS_PATH },
       });
     case "teams":
       return createTeamsAdapter({

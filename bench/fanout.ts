@@ -43,7 +43,14 @@ async function seed(db: Database["prisma"]): Promise<{ programmeId: string; peop
     const mentor = randomUUID();
     const mentee = randomUUID();
     people.push(mentor, mentee);
-    matches.push({ programmeId, mentorId: mentor, menteeId: mentee, startedAt: new Date("2000-12-25T08:00:00Z"), endsAt: new Date("2001-06-25T08:00:00Z"), checkinWeekday: 1 });
+    matches.push({
+      programmeId,
+      mentorId: mentor,
+      menteeId: mentee,
+      startedAt: new Date("2000-12-25T08:00:00Z"),
+      endsAt: new Date("2001-06-25T08:00:00Z"),
+      checkinWeekday: 1,
+    });
   }
   for (const ids of chunks(people, 5000)) {
     await db.person.createMany({ data: ids.map((id, j) => ({ id, displayName: `P${j}`, roles: [] })) });
@@ -132,8 +139,12 @@ async function main(): Promise<void> {
   }
   const sendS = (performance.now() - t) / 1000;
   const duplicates = [...platform.received.values()].reduce((s, c) => s + c - 1, 0);
-  console.log(`sent ${sent} in ${sendS.toFixed(1)} s: ${Math.round(sent / sendS)}/s against a limit of ${RATE}/s (${CONCURRENCY} in flight); 429s: ${platform.tooMany()}`);
-  console.log(`received by the platform: ${[...platform.received.values()].reduce((s, c) => s + c, 0)}, distinct recipients ${platform.received.size}, duplicates: ${duplicates}`);
+  console.log(
+    `sent ${sent} in ${sendS.toFixed(1)} s: ${Math.round(sent / sendS)}/s against a limit of ${RATE}/s (${CONCURRENCY} in flight); 429s: ${platform.tooMany()}`,
+  );
+  console.log(
+    `received by the platform: ${[...platform.received.values()].reduce((s, c) => s + c, 0)}, distinct recipients ${platform.received.size}, duplicates: ${duplicates}`,
+  );
   platform.server.close();
 
   if (database.kind === "postgres") {

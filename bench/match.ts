@@ -80,9 +80,26 @@ export function locality(a?: string, b?: string): Locality {
 }
 
 const INDUSTRIES = [
-  "it", "health", "retail", "construction", "transport", "education", "finance", "hospitality",
-  "manufacturing", "public_admin", "cleaning", "agriculture", "media", "energy", "care", "law",
-  "engineering", "marketing", "logistics", "culture",
+  "it",
+  "health",
+  "retail",
+  "construction",
+  "transport",
+  "education",
+  "finance",
+  "hospitality",
+  "manufacturing",
+  "public_admin",
+  "cleaning",
+  "agriculture",
+  "media",
+  "energy",
+  "care",
+  "law",
+  "engineering",
+  "marketing",
+  "logistics",
+  "culture",
 ];
 const HELP = ["cv", "network", "workplace_culture", "motivation", "language_practice", "practical", "interview", "education_choice"];
 const GROUPS = ["new_graduate", "refugee_immigrant", "long_term_unemployed", "sick_leave", "young_no_education"];
@@ -195,9 +212,7 @@ function main(): void {
     });
     if (out) {
       const file = join(out, `match-${nMentees}x${nMentors}.json`);
-      const values = Array.from({ length: nMentees }, (_, i) =>
-        Array.from(matrix.values.subarray(i * nMentors, (i + 1) * nMentors)),
-      );
+      const values = Array.from({ length: nMentees }, (_, i) => Array.from(matrix.values.subarray(i * nMentors, (i + 1) * nMentors)));
       writeFileSync(
         file,
         JSON.stringify({

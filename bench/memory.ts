@@ -189,10 +189,25 @@ async function main(): Promise<void> {
   );
   console.log("memory per idle user, embedded PGlite in the process; B/user = (after − before) / users after a full GC");
   console.log("load = same process before/after inserting; restart = a new process on the folder, vs. one on a folder with 1 user");
-  if (baseline) console.log(`restart baseline (1 user): heap ${mib(baseline.heapUsed)} MiB, external ${mib(baseline.external)} MiB, rss ${mib(baseline.rss)} MiB`);
+  if (baseline)
+    console.log(`restart baseline (1 user): heap ${mib(baseline.heapUsed)} MiB, external ${mib(baseline.external)} MiB, rss ${mib(baseline.rss)} MiB`);
   console.log(
     table(
-      ["users", "inserts/s", "heap MiB", "→ MiB", "heap B/user", "external B/user", "rss B/user", "restart heap MiB", "B/user", "restart rss MiB", "B/user", "disk MiB", "disk B/user"],
+      [
+        "users",
+        "inserts/s",
+        "heap MiB",
+        "→ MiB",
+        "heap B/user",
+        "external B/user",
+        "rss B/user",
+        "restart heap MiB",
+        "B/user",
+        "restart rss MiB",
+        "B/user",
+        "disk MiB",
+        "disk B/user",
+      ],
       rows,
     ),
   );

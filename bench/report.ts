@@ -42,6 +42,8 @@ for (const scale of scales) {
   }
   const mentees = await db.prisma.menteeProfile.count();
   const checkins = await db.prisma.checkIn.count();
-  console.log(`scale ${scale}: ${mentees} mentees, ${checkins} check-ins; seed ${Math.round(seedMs)} ms; compute median ${Math.round(median(compute))} ms; render (text+csv+png) median ${Math.round(median(render))} ms`);
+  console.log(
+    `scale ${scale}: ${mentees} mentees, ${checkins} check-ins; seed ${Math.round(seedMs)} ms; compute median ${Math.round(median(compute))} ms; render (text+csv+png) median ${Math.round(median(render))} ms`,
+  );
   await db.close();
 }

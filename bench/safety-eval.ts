@@ -41,9 +41,11 @@ const cpuMs = (run: () => void) => {
   return (used.user + used.system) / 1000;
 };
 const typical = [...PHRASES_DA, ...PHRASES_EN].map((p) => p.text);
-const perMessage = cpuMs(() => {
-  for (let r = 0; r < 20; r++) for (const text of typical) findRiskHits(text);
-}) / (20 * typical.length);
+const perMessage =
+  cpuMs(() => {
+    for (let r = 0; r < 20; r++) for (const text of typical) findRiskHits(text);
+  }) /
+  (20 * typical.length);
 const big = typical.join(". ").repeat(10).slice(0, 100_000);
 findRiskHits(big);
 const bigMs = cpuMs(() => findRiskHits(big));

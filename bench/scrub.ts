@@ -30,7 +30,8 @@ function folderHolds(dir: string, needle: string): boolean {
 }
 
 function mb(dir: string): number {
-  const walk = (d: string): number => readdirSync(d).reduce((s, n) => s + (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : statSync(join(d, n)).size), 0);
+  const walk = (d: string): number =>
+    readdirSync(d).reduce((s, n) => s + (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : statSync(join(d, n)).size), 0);
   return Math.round(walk(dir) / 1e5) / 10;
 }
 
@@ -44,14 +45,58 @@ const marker = (i: number) => `Bench${i.toString(36)}Qz`;
 await db.person.create({ data: { id: mentor, displayName: "Mentor", roles: ["mentor"] } });
 await db.person.createMany({ data: ids.map((id, i) => ({ id, displayName: marker(i), roles: ["mentee"], createdAt: OLD })) });
 await db.identity.createMany({ data: ids.map((id) => ({ personId: id, externalId: `telegram:${id}`, platform: "telegram", lastSeenAt: OLD })) });
-await db.conversation.createMany({ data: ids.map((id, i) => ({ personId: id, data: { answers: { name: marker(i), experience: `Laborant i ${i} år, ${"arbejde ".repeat(20)}` } } })) });
-await db.menteeProfile.createMany({ data: ids.map((id, i) => ({ personId: id, programmeId, experience: `Erfaring ${marker(i)}`, status: i < PURGE ? "ended" : "waiting" })) });
-const matches = ids.map((id, i) => ({ id: randomUUID(), programmeId, menteeId: id, mentorId: mentor, status: "ended", startedAt: OLD, endsAt: OLD, endedAt: i < PURGE ? OLD : NOW }));
+await db.conversation.createMany({
+  data: ids.map((id, i) => ({ personId: id, data: { answers: { name: marker(i), experience: `Laborant i ${i} år, ${"arbejde ".repeat(20)}` } } })),
+});
+await db.menteeProfile.createMany({
+  data: ids.map((id, i) => ({ personId: id, programmeId, experience: `Erfaring ${marker(i)}`, status: i < PURGE ? "ended" : "waiting" })),
+});
+const matches = ids.map((id, i) => ({
+  id: randomUUID(),
+  programmeId,
+  menteeId: id,
+  mentorId: mentor,
+  status: "ended",
+  startedAt: OLD,
+  endsAt: OLD,
+  endedAt: i < PURGE ? OLD : NOW,
+}));
 await db.match.createMany({ data: matches });
-await db.checkIn.createMany({ data: matches.flatMap((m, i) => [1, 2, 3, 4].map((w) => ({ matchId: m.id, personId: m.menteeId, role: "mentee", period: `2026-W0${w}`, status: "answered", note: `Note ${marker(i)} uge ${w}`, createdAt: OLD }))) });
+await db.checkIn.createMany({
+  data: matches.flatMap((m, i) =>
+    [1, 2, 3, 4].map((w) => ({
+      matchId: m.id,
+      personId: m.menteeId,
+      role: "mentee",
+      period: `2026-W0${w}`,
+      status: "answered",
+      note: `Note ${marker(i)} uge ${w}`,
+      createdAt: OLD,
+    })),
+  ),
+});
 await db.goal.createMany({ data: ids.map((id, i) => ({ menteeId: id, text: `Mål for ${marker(i)}` })) });
-await db.escalation.createMany({ data: ids.map((id, i) => ({ dedupeKey: `risk:${id}`, kind: "risk", severity: "high", personId: id, excerpt: `${marker(i)} vil ikke leve mere`, createdAt: OLD })) });
-await db.outbox.createMany({ data: ids.map((id, i) => ({ dedupeKey: `r:${id}`, recipient: id, kind: "reply", payload: { text: `Tak, ${marker(i)}` }, dueAt: OLD, status: "sent", sentAt: OLD })) });
+await db.escalation.createMany({
+  data: ids.map((id, i) => ({
+    dedupeKey: `risk:${id}`,
+    kind: "risk",
+    severity: "high",
+    personId: id,
+    excerpt: `${marker(i)} vil ikke leve mere`,
+    createdAt: OLD,
+  })),
+});
+await db.outbox.createMany({
+  data: ids.map((id, i) => ({
+    dedupeKey: `r:${id}`,
+    recipient: id,
+    kind: "reply",
+    payload: { text: `Tak, ${marker(i)}` },
+    dueAt: OLD,
+    status: "sent",
+    sentAt: OLD,
+  })),
+});
 await db.auditLog.createMany({ data: ids.map((id) => ({ action: "coordinator.read", subjectId: id, details: { what: "profile" }, at: OLD })) });
 await database.close();
 database = await openDatabase({ dataDir: dir });

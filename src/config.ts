@@ -5,9 +5,7 @@ import { z } from "zod";
 import type { AppSettings } from "./core/capability.js";
 import { parseHelplines } from "./lib/safety/helplines.js";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" }).transform((v) => v === "true" || v === "1" || v === "yes");
 
 export const DEMO_COORDINATOR_CODE = "koordinator-demo";
 /** Shortest invitation code accepted once a platform (reachable by anyone) is connected. */
@@ -28,21 +26,35 @@ const schema = z.object({
   MENTOR_INVITE_CODE: z.string().min(6, { message: "expected at least 6 characters" }).optional(),
   HELPLINES: z.string().optional(),
   ALERT_TARGET: z.string().optional(),
-  SEND_RATE_LIMITS: z.string().regex(/^\s*$|^[a-z]+=\d+(\.\d+)?(:\d+)?(,[a-z]+=\d+(\.\d+)?(:\d+)?)*$/, { message: 'expected e.g. "telegram=25:5,slack=1:3" (messages per second : burst)' }).optional(),
+  SEND_RATE_LIMITS: z
+    .string()
+    .regex(/^\s*$|^[a-z]+=\d+(\.\d+)?(:\d+)?(,[a-z]+=\d+(\.\d+)?(:\d+)?)*$/, {
+      message: 'expected e.g. "telegram=25:5,slack=1:3" (messages per second : burst)',
+    })
+    .optional(),
   RETENTION_MONTHS: z.coerce.number({ message: "expected a number of months" }).int().min(1).max(240).default(24),
   SCHEDULER_CRON: z.string().default("*/5 * * * *"),
   DB_START_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().positive().default(30_000),
   HTTP_HOST: z.string().default("127.0.0.1"),
   HTTP_PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3978),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().positive().default(10_000),
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, { message: "expected the token from BotFather, like 123456:ABC-…" }).optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, { message: "expected the token from BotFather, like 123456:ABC-…" })
+    .optional(),
   TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, { message: "expected 1-256 characters of A-Z a-z 0-9 _ -" }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: "expected 1-256 characters of A-Z a-z 0-9 _ -" })
+    .optional(),
   TELEGRAM_WEBHOOK_URL: z.string().url({ message: "expected the public https URL of /telegram/webhook" }).optional(),
   TELEGRAM_API_ROOT: z.string().url().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: "expected an app-level token starting with xapp-" }).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, { message: "expected an app-level token starting with xapp-" })
+    .optional(),
   SLACK_API_URL: z.string().url().optional(),
   TEAMS_APP_ID: z.string().optional(),
   TEAMS_APP_PASSWORD: z.string().optional(),
@@ -101,7 +113,8 @@ function combinationProblem(c: Config): string | undefined {
   }
   const platforms = enabledPlatforms(c);
   if (c.ALERT_TARGET !== undefined) {
-    if (!ALERT_TARGET.test(c.ALERT_TARGET)) return "ALERT_TARGET: expected telegram:group:<chat id>, slack:<team id>:<channel id> or teams:channel:<conversation id>";
+    if (!ALERT_TARGET.test(c.ALERT_TARGET))
+      return "ALERT_TARGET: expected telegram:group:<chat id>, slack:<team id>:<channel id> or teams:channel:<conversation id>";
     const platform = c.ALERT_TARGET.split(":")[0] as PlatformName;
     if (!platforms.includes(platform)) return `ALERT_TARGET: ${platform} is not connected (set its credentials, or unset ALERT_TARGET)`;
   }
@@ -128,7 +141,9 @@ export function appSettings(c: Config, defaults: AppSettings): AppSettings {
     ...defaults,
     ...(c.ALERT_TARGET ? { alertTarget: c.ALERT_TARGET } : {}),
     // Unset keeps the defaults object itself (the safety module then uses its own category-aware list).
-    ...(c.HELPLINES ? { helplines: parseHelplines(c.HELPLINES).map((h) => ({ name: h.name, number: h.phone, ...(h.categories ? { categories: h.categories } : {}) })) } : {}),
+    ...(c.HELPLINES
+      ? { helplines: parseHelplines(c.HELPLINES).map((h) => ({ name: h.name, number: h.phone, ...(h.categories ? { categories: h.categories } : {}) })) }
+      : {}),
     timezone: c.TIMEZONE,
     retentionMonths: c.RETENTION_MONTHS,
   };
@@ -136,10 +151,5 @@ export function appSettings(c: Config, defaults: AppSettings): AppSettings {
 
 /** Config with secrets masked, safe to log. */
 export function redactConfig(config: Config): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [
-      k,
-      /TOKEN|SECRET|PASSWORD|CODE|DATABASE_URL/.test(k) && v !== undefined ? "***" : v,
-    ]),
-  );
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, /TOKEN|SECRET|PASSWORD|CODE|DATABASE_URL/.test(k) && v !== undefined ? "***" : v]));
 }

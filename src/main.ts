@@ -51,10 +51,12 @@ async function main(): Promise<void> {
   logger.info({ config: redactConfig(config), platforms, console: withConsole }, "starting");
 
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, startTimeoutMs: config.DB_START_TIMEOUT_MS }).catch((err) => {
-    const e = asMentorbroError(err);
-    fail(`Could not open the database (${e.code}): ${e.message}`);
-  });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, startTimeoutMs: config.DB_START_TIMEOUT_MS }).catch(
+    (err) => {
+      const e = asMentorbroError(err);
+      fail(`Could not open the database (${e.code}): ${e.message}`);
+    },
+  );
   const db = database.prisma;
   // Embedded: one process only, so claims still held belong to a process that died.
   if (database.kind === "pglite") await releaseAllClaims(db);

@@ -66,7 +66,16 @@ describe("loadConfig", () => {
 
   it("turns ALERT_TARGET and HELPLINES into the capabilities' settings", () => {
     expect(appSettings(loadConfig({}), DEFAULT_SETTINGS).helplines).toBe(DEFAULT_SETTINGS.helplines);
-    const s = appSettings(loadConfig({ ...base, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ALERT_TARGET: "slack:T1:C9", HELPLINES: "Kommunen:+45 11 22 33 44;Alarm:112" }), DEFAULT_SETTINGS);
+    const s = appSettings(
+      loadConfig({
+        ...base,
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_SIGNING_SECRET: "s",
+        ALERT_TARGET: "slack:T1:C9",
+        HELPLINES: "Kommunen:+45 11 22 33 44;Alarm:112",
+      }),
+      DEFAULT_SETTINGS,
+    );
     expect(s.alertTarget).toBe("slack:T1:C9");
     expect(s.helplines).toEqual([
       { name: "Kommunen", number: "+45 11 22 33 44" },

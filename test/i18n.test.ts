@@ -21,7 +21,9 @@ describe("catalogues", () => {
   it("every key a flow uses exists", () => {
     for (const flow of Object.values(FLOWS)) {
       for (const step of flow.steps) {
-        const used = [step.prompt, step.reprompt, step.consent?.declined, step.kind === "consent" ? undefined : `field.${step.id}`].filter((k): k is string => !!k);
+        const used = [step.prompt, step.reprompt, step.consent?.declined, step.kind === "consent" ? undefined : `field.${step.id}`].filter(
+          (k): k is string => !!k,
+        );
         for (const id of step.options ?? []) used.push(`opt.${step.optionSet ?? step.id}.${id}`);
         for (const key of used) expect(keys.has(key), `${flow.id}.${step.id}: ${key}`).toBe(true);
       }

@@ -10,7 +10,10 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "mb-layers-"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", allowImportingTsExtensions: true, noEmit: true } }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", allowImportingTsExtensions: true, noEmit: true } }),
+  );
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -21,7 +24,10 @@ function tree(files: Record<string, string>): string {
 
 function cruise(dir: string): string {
   try {
-    execFileSync(join(ROOT, "node_modules/.bin/depcruise"), ["src", "adapters", "--config", join(ROOT, ".dependency-cruiser.cjs"), "--output-type", "err"], { cwd: dir, encoding: "utf8" });
+    execFileSync(join(ROOT, "node_modules/.bin/depcruise"), ["src", "adapters", "--config", join(ROOT, ".dependency-cruiser.cjs"), "--output-type", "err"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     return "";
   } catch (err) {
     return String((err as { stdout?: string }).stdout ?? err);
@@ -43,7 +49,15 @@ describe("layer rules", () => {
       "adapters/teams/bolt.ts": 'import { App } from "@slack/bolt";\nexport const A = App;\n',
     });
     const out = cruise(bad);
-    for (const rule of ["capability-public-surface", "core-imports-no-capability", "lib-is-pure", "src-never-imports-adapters", "sdk-only-in-its-adapter", "slack-sdk-only-in-slack-adapter"]) expect(out, rule).toContain(`error ${rule}:`);
+    for (const rule of [
+      "capability-public-surface",
+      "core-imports-no-capability",
+      "lib-is-pure",
+      "src-never-imports-adapters",
+      "sdk-only-in-its-adapter",
+      "slack-sdk-only-in-slack-adapter",
+    ])
+      expect(out, rule).toContain(`error ${rule}:`);
     const good = tree({
       "src/capabilities/alpha/internal.ts": "export const a = 1;\n",
       "src/capabilities/alpha/index.ts": 'export { a } from "./internal.js";\n',

@@ -29,8 +29,17 @@ export function createConsoleChannel(write: (line: string) => void, mode: "text"
       if (message.buttons?.length) lastButtons.set(message.to, message.buttons);
       else lastButtons.delete(message.to);
       if (mode === "jsonl") {
-        const file = message.file ? { file: { name: message.file.name, mime: message.file.mime, bytes: Buffer.from(message.file.base64, "base64").length } } : {};
-        write(JSON.stringify({ to: message.to, text: message.text, ...(message.buttons ? { buttons: message.buttons.map((b) => ({ action: b.action, label: b.label })) } : {}), ...file }));
+        const file = message.file
+          ? { file: { name: message.file.name, mime: message.file.mime, bytes: Buffer.from(message.file.base64, "base64").length } }
+          : {};
+        write(
+          JSON.stringify({
+            to: message.to,
+            text: message.text,
+            ...(message.buttons ? { buttons: message.buttons.map((b) => ({ action: b.action, label: b.label })) } : {}),
+            ...file,
+          }),
+        );
         return;
       }
       const lines = [`[${message.to.replace(/^console:/, "")}] ${message.text}`];

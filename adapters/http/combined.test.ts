@@ -29,24 +29,41 @@ describe("one HTTP server for every adapter", () => {
     const slackAdapter = createSlackAdapter({ core, botToken: "xoxb", apiUrl: slack.apiUrl, mode: { kind: "http", signingSecret: "ss" } });
     const teamsAdapter = createTeamsAdapter({
       core,
-      auth: { appId: APP_ID, credentialsFactory: staticCredentials, endpoints: { openIdMetadataUrl: teams.openIdUrl, tokenIssuer: ISSUER, loginUrl: `${teams.url}/login`, oauthScope: ISSUER } },
+      auth: {
+        appId: APP_ID,
+        credentialsFactory: staticCredentials,
+        endpoints: { openIdMetadataUrl: teams.openIdUrl, tokenIssuer: ISSUER, loginUrl: `${teams.url}/login`, oauthScope: ISSUER },
+      },
     });
-    server = createHttpServer({ port: 0, routes: [...telegram.routes, ...slackAdapter.routes, ...teamsAdapter.routes], health: () => ({ ok: true, adapters: 3 }) });
+    server = createHttpServer({
+      port: 0,
+      routes: [...telegram.routes, ...slackAdapter.routes, ...teamsAdapter.routes],
+      health: () => ({ ok: true, adapters: 3 }),
+    });
     await server.listen();
     await Promise.all([telegram.start(), slackAdapter.start(), teamsAdapter.start()]);
 
     const tgRes = await fetch(`${server.url}/telegram/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "sec" },
-      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: "private" }, from: { id: 7, is_bot: false, first_name: "T" }, text: "tg" } }),
+      body: JSON.stringify({
+        update_id: 1,
+        message: { message_id: 1, date: 0, chat: { id: 7, type: "private" }, from: { id: 7, is_bot: false, first_name: "T" }, text: "tg" },
+      }),
     });
     const slackRes = await slack.post(`${server.url}/slack/events`, JSON.stringify(messageEvent("U7", { text: "slack" })), "application/json", "ss");
     const teamsRes = await fetch(`${server.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${teams.mint({ aud: APP_ID, serviceurl: teams.serviceUrl })}` },
       body: JSON.stringify({
-        type: "message", id: "a1", channelId: "msteams", serviceUrl: teams.serviceUrl, text: "teams",
-        from: { id: "29:x", aadObjectId: "aad-x", name: "X" }, recipient: { id: `28:${APP_ID}` }, conversation: { id: "a:x", conversationType: "personal" },
+        type: "message",
+        id: "a1",
+        channelId: "msteams",
+        serviceUrl: teams.serviceUrl,
+        text: "teams",
+        from: { id: "29:x", aadObjectId: "aad-x", name: "X" },
+        recipient: { id: `28:${APP_ID}` },
+        conversation: { id: "a:x", conversationType: "personal" },
       }),
     });
     expect([tgRes.status, slackRes.status, teamsRes.status]).toEqual([200, 200, 200]);

@@ -4,7 +4,11 @@ import { createHttpServer } from "./server.js";
 describe("createHttpServer", () => {
   it("serves /healthz as 200 or 503 from the health callback, and 404/405 otherwise", async () => {
     let ok = true;
-    const server = createHttpServer({ port: 0, routes: [{ method: "POST", path: "/x", handler: (_q, r) => void r.end("x") }], health: () => ({ ok, db: ok ? "up" : "down" }) });
+    const server = createHttpServer({
+      port: 0,
+      routes: [{ method: "POST", path: "/x", handler: (_q, r) => void r.end("x") }],
+      health: () => ({ ok, db: ok ? "up" : "down" }),
+    });
     await server.listen();
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
@@ -31,7 +35,17 @@ describe("createHttpServer", () => {
     const inside = new Promise<void>((r) => (entered = r));
     const server = createHttpServer({
       port: 0,
-      routes: [{ method: "POST", path: "/slow", handler: async (_q, res) => { entered(); await new Promise<void>((r) => (release = r)); res.end("done"); } }],
+      routes: [
+        {
+          method: "POST",
+          path: "/slow",
+          handler: async (_q, res) => {
+            entered();
+            await new Promise<void>((r) => (release = r));
+            res.end("done");
+          },
+        },
+      ],
     });
     await server.listen();
     const url = server.url;

@@ -17,9 +17,7 @@ import { registerListeners } from "./inbound/listeners.js";
 import { createProfileLookup } from "./inbound/profiles.js";
 import { createSlackChannel } from "./outbound/channel.js";
 
-export type SlackMode =
-  | { kind: "http"; signingSecret: string; path?: string }
-  | { kind: "socket"; appToken: string };
+export type SlackMode = { kind: "http"; signingSecret: string; path?: string } | { kind: "socket"; appToken: string };
 
 export interface SlackAdapterOptions {
   core: BotCore;

@@ -65,9 +65,15 @@ describe("slack adapter", () => {
   });
 
   it("uploads files with files.uploadV2 and opens a DM when there is no conversationRef", async () => {
-    await h.channel.send({ to: h.identityOf("carol"), text: "Your report", file: { name: "r.csv", mime: "text/csv", base64: Buffer.from("a,b").toString("base64") } });
+    await h.channel.send({
+      to: h.identityOf("carol"),
+      text: "Your report",
+      file: { name: "r.csv", mime: "text/csv", base64: Buffer.from("a,b").toString("base64") },
+    });
     const methods = h.fake.calls.map((c) => c.method);
-    expect(methods).toEqual(expect.arrayContaining(["conversations.open", "chat.postMessage", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"]));
+    expect(methods).toEqual(
+      expect.arrayContaining(["conversations.open", "chat.postMessage", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"]),
+    );
     const upload = h.fake.calls.find((c) => c.method === "upload");
     expect(String(upload?.body.bytes)).toContain("a,b");
     const complete = h.fake.calls.find((c) => c.method === "files.completeUploadExternal");

@@ -51,7 +51,14 @@ describe("slack adapter in Socket Mode", () => {
         return out;
       },
     };
-    adapter = createSlackAdapter({ core, botToken: "xoxb-test", apiUrl: fake.apiUrl, mode: { kind: "socket", appToken: "xapp-test" }, unavailableRetryMs: 10, onError: () => undefined });
+    adapter = createSlackAdapter({
+      core,
+      botToken: "xoxb-test",
+      apiUrl: fake.apiUrl,
+      mode: { kind: "socket", appToken: "xapp-test" },
+      unavailableRetryMs: 10,
+      onError: () => undefined,
+    });
     await adapter.start();
     await waitFor(() => fake?.socketOpen === true, 5_000, "socket connection");
     const envelope = fake.sendEnvelope("events_api", messageEvent("U2", { text: "Hej" }));

@@ -34,7 +34,11 @@ describe("teams adapter", () => {
 
   it("accepts Action.Execute invokes and answers with an InvokeResponse", async () => {
     const t = await start();
-    const res = await t.postActivity("bob", { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "choose", data: { action: "choice:no" } } } });
+    const res = await t.postActivity("bob", {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "choose", data: { action: "choice:no" } } },
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message" });
     expect(core.events[0]).toMatchObject({ from: "teams:aad-bob", action: "choice:no" });
@@ -45,7 +49,11 @@ describe("teams adapter", () => {
     const t = await start();
     await t.sendText("bob", "Hej");
     await t.channel.send({ to: t.identityOf("bob"), text: "Fill in", form: FORM }, core.events[0]?.conversationRef);
-    const card = (t.received("bob").at(-1)?.raw as { attachments: { content: { version: string; body: { type: string; id?: string }[]; actions: { type: string; data: unknown }[] } }[] }).attachments[0]?.content;
+    const card = (
+      t.received("bob").at(-1)?.raw as {
+        attachments: { content: { version: string; body: { type: string; id?: string }[]; actions: { type: string; data: unknown }[] } }[];
+      }
+    ).attachments[0]?.content;
     expect(card?.version).toBe("1.5");
     expect(card?.body.filter((b) => b.id).map((b) => [b.id, b.type])).toEqual([
       ["hours", "Input.Number"],
@@ -54,7 +62,10 @@ describe("teams adapter", () => {
     ]);
     expect(card?.actions).toEqual([expect.objectContaining({ type: "Action.Submit", data: { mentorbroForm: "weekly" } })]);
     const buttons = (t.received("bob")[0]?.raw as { attachments: { content: { actions: unknown[] } }[] }).attachments[0]?.content.actions;
-    expect(buttons).toEqual([expect.objectContaining({ type: "Action.Submit", data: { action: "choice:yes" } }), expect.objectContaining({ data: { action: "choice:no" } })]);
+    expect(buttons).toEqual([
+      expect.objectContaining({ type: "Action.Submit", data: { action: "choice:yes" } }),
+      expect.objectContaining({ data: { action: "choice:no" } }),
+    ]);
   });
 
   it("ignores channel chatter and falls back to from.id without an aadObjectId", async () => {
@@ -72,7 +83,10 @@ describe("teams adapter", () => {
     const to = t.identityOf("bob");
     await t.channel.send({ to, text: "", file: { name: "chart.png", mime: "image/png", base64: "iVBORw0KGgo=" } }, ref);
     await t.channel.send({ to, text: "", file: { name: "r.csv", mime: "text/csv", base64: Buffer.from("a,b\n1,2").toString("base64") } }, ref);
-    const [img, csv] = t.received("bob").slice(-2).map((r) => r.raw as { text?: string; attachments?: { contentUrl?: string }[] });
+    const [img, csv] = t
+      .received("bob")
+      .slice(-2)
+      .map((r) => r.raw as { text?: string; attachments?: { contentUrl?: string }[] });
     expect(img?.attachments?.[0]?.contentUrl).toBe("data:image/png;base64,iVBORw0KGgo=");
     expect(csv?.text).toContain("a,b\n1,2");
     const err = await t.channel.send({ to: "teams:aad-nobody", text: "x" }).catch((e: unknown) => e);

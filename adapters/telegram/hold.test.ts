@@ -29,7 +29,10 @@ describe("telegram long polling with the database down", () => {
     };
     adapter = createTelegramAdapter({ token: TOKEN, core, mode: { kind: "polling" }, apiRoot: fake.url, unavailableRetryMs: 10, onError: () => undefined });
     await adapter.start();
-    await fake.deliver({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, text: "hej" } });
+    await fake.deliver({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, text: "hej" },
+    });
     await waitFor(() => fake!.rendered.length === 1, 5_000, "reply");
     expect(events.map((e) => e.text)).toEqual(["hej", "hej", "hej"]);
     expect(fake.rendered[0]?.text).toBe("back");
@@ -46,7 +49,10 @@ describe("telegram long polling with the database down", () => {
     };
     adapter = createTelegramAdapter({ token: TOKEN, core, mode: { kind: "polling" }, apiRoot: fake.url, unavailableRetryMs: 60_000, onError: () => undefined });
     await adapter.start();
-    void fake.deliver({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, text: "hej" } });
+    void fake.deliver({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "A" }, text: "hej" },
+    });
     await waitFor(() => calls === 1, 5_000, "first try");
     const started = Date.now();
     await adapter.stop();

@@ -55,7 +55,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
     telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
   // The group's language is unknown: the line goes in both.
-  const openPrivately = options.texts?.openPrivately ?? ((name: string) => `${t("da", "platform.open_private", { bot: name })}\n${t("en", "platform.open_private", { bot: name })}`);
+  const openPrivately =
+    options.texts?.openPrivately ??
+    ((name: string) => `${t("da", "platform.open_private", { bot: name })}\n${t("en", "platform.open_private", { bot: name })}`);
   const channel = createTelegramChannel(bot.telegram, openPrivately, () => bot.botInfo?.username ?? "");
   const dispatcher = createDispatcher(options.core, channel, onError);
   const { mode } = options;

@@ -27,7 +27,10 @@ describe("telegram adapter", () => {
   });
 
   it("answers 401 without the secret header and 403 with a wrong one", async () => {
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "x" }, text: "x" } };
+    const update = {
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "x" }, text: "x" },
+    };
     expect(await h.fake.deliver(update, { secret: null })).toBe(401);
     expect(await h.fake.deliver(update, { secret: "wrong" })).toBe(403);
   });
@@ -44,11 +47,18 @@ describe("telegram adapter", () => {
     const doc = h.fake.calls.find((c) => c.method === "sendDocument");
     expect(doc?.body.document).toMatchObject({ filename: "report.csv" });
     expect((doc?.body.document as { bytes: Buffer }).bytes.toString()).toBe("a,b\n1,2\n");
-    expect(h.fake.calls.filter((c) => c.method !== "getMe" && c.method !== "setWebhook").map((c) => c.method)).toEqual(["sendDocument", "sendMessage", "sendPhoto"]);
+    expect(h.fake.calls.filter((c) => c.method !== "getMe" && c.method !== "setWebhook").map((c) => c.method)).toEqual([
+      "sendDocument",
+      "sendMessage",
+      "sendPhoto",
+    ]);
   });
 
   it("ignores group chatter: groups are alert targets, not conversations", () => {
-    const update = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: -100123, type: "supergroup", title: "c" }, from: { id: 5, is_bot: false, first_name: "x" }, text: "hi" } };
+    const update = {
+      update_id: 2,
+      message: { message_id: 1, date: 0, chat: { id: -100123, type: "supergroup", title: "c" }, from: { id: 5, is_bot: false, first_name: "x" }, text: "hi" },
+    };
     expect(updateToEvent(update as never)).toBeUndefined();
   });
 });

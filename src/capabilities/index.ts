@@ -8,4 +8,12 @@ import { createCoordinatorCapability } from "./coordinator/index.js";
 import { createPrivacyCapability } from "./privacy/index.js";
 import { createSecurityCapability } from "./security/index.js";
 
-export const ALL_CAPABILITIES: CapabilityFactory[] = [escalationCapability, createMatchmakingCapability, createLinkingCapability, createCheckinsCapability, createCoordinatorCapability, createPrivacyCapability, createSecurityCapability];
+export const ALL_CAPABILITIES: CapabilityFactory[] = [
+  escalationCapability,
+  createMatchmakingCapability,
+  createLinkingCapability,
+  createCheckinsCapability,
+  createCoordinatorCapability,
+  createPrivacyCapability,
+  createSecurityCapability,
+];

@@ -8,7 +8,10 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock that can be moved forward; used by tests and the console demo (`/clock +7d`). */
 export class AdjustableClock implements Clock {
   private offsetMs = 0;
-  constructor(private readonly base: Clock = systemClock, start?: Date) {
+  constructor(
+    private readonly base: Clock = systemClock,
+    start?: Date,
+  ) {
     if (start) this.offsetMs = start.getTime() - base.now().getTime();
   }
   now(): Date {
@@ -43,11 +46,7 @@ export function parseDuration(input: string): number | undefined {
   if (iso && s !== "P" && !s.endsWith("T")) {
     const [, w, d, h, m, sec] = iso;
     return (
-      Number(w ?? 0) * UNIT_MS.W! +
-      Number(d ?? 0) * UNIT_MS.D! +
-      Number(h ?? 0) * UNIT_MS.H! +
-      Number(m ?? 0) * UNIT_MS.M! +
-      Number(sec ?? 0) * UNIT_MS.S!
+      Number(w ?? 0) * UNIT_MS.W! + Number(d ?? 0) * UNIT_MS.D! + Number(h ?? 0) * UNIT_MS.H! + Number(m ?? 0) * UNIT_MS.M! + Number(sec ?? 0) * UNIT_MS.S!
     );
   }
   const short = /^\+?(\d+)\s*(W|D|H|M|S)$/.exec(s);

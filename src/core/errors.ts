@@ -44,13 +44,20 @@ export function asMentorbroError(err: unknown): MentorbroError {
   if (err instanceof MentorbroError) return err;
   const message = err instanceof Error ? err.message : String(err);
   // Connection loss as pg, Prisma (P1001 can't reach, P1017 server closed, P2024 pool timeout) and PGlite word it.
-  if (/ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection.*closed|terminating connection|server closed the connection|Can't reach database|the database system is (starting|shutting) up|not queryable|P1001|P1017|P2024|PGlite is closed/i.test(message)) {
+  if (
+    /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection.*closed|terminating connection|server closed the connection|Can't reach database|the database system is (starting|shutting) up|not queryable|P1001|P1017|P2024|PGlite is closed/i.test(
+      message,
+    )
+  ) {
     return new MentorbroError("DB_UNAVAILABLE", "Database unavailable", { cause: err });
   }
   // A transaction that lost to another one (deadlock, serialization failure, lock timeout, Prisma's
   // P2034) wrote nothing and succeeds when tried again: the same as a lost seq check.
   const code = typeof (err as { code?: unknown } | null)?.code === "string" ? (err as { code: string }).code : "";
-  if (/^(P2034|40001|40P01|55P03)$/.test(code) || /write conflict or a deadlock|deadlock detected|could not serialize access|could not obtain lock|lock timeout/i.test(message)) {
+  if (
+    /^(P2034|40001|40P01|55P03)$/.test(code) ||
+    /write conflict or a deadlock|deadlock detected|could not serialize access|could not obtain lock|lock timeout/i.test(message)
+  ) {
     return new MentorbroError("CONCURRENT_UPDATE", "Transaction conflict", { cause: err });
   }
   // Prisma's interactive transaction could not start or outlived its timeout (P2028): overloaded.

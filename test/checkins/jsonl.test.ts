@@ -20,11 +20,28 @@ const SARA = "console:sara";
 const prepare = (dir: string) =>
   seedDataDir(dir, async (db, programmeId, now) => {
     const anna = await db.identity.findUniqueOrThrow({ where: { externalId: ANNA } });
-    const sara = await db.person.create({ data: { displayName: "Sara", locale: "en", roles: ["mentee"], identities: { create: { externalId: SARA, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } });
+    const sara = await db.person.create({
+      data: {
+        displayName: "Sara",
+        locale: "en",
+        roles: ["mentee"],
+        identities: { create: { externalId: SARA, platform: "console" } },
+        conversation: { create: { data: { mode: "idle" } } },
+      },
+    });
     await db.menteeProfile.create({ data: { personId: sara.id, programmeId, goals: ["job"], status: "matched" } });
     // Started a week ago; the weekday is tomorrow's, so each week's nudge falls inside one "advance P7D".
     const weekday = localParts(new Date(now.getTime() + DAY), "Europe/Copenhagen").weekday;
-    await db.match.create({ data: { programmeId, mentorId: anna.personId, menteeId: sara.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 21.5 * DAY), checkinWeekday: weekday } });
+    await db.match.create({
+      data: {
+        programmeId,
+        mentorId: anna.personId,
+        menteeId: sara.id,
+        startedAt: new Date(now.getTime() - 7 * DAY),
+        endsAt: new Date(now.getTime() + 21.5 * DAY),
+        checkinWeekday: weekday,
+      },
+    });
   });
 
 describe("check-ins in the console (--jsonl)", () => {
@@ -101,7 +118,11 @@ describe("check-ins in the console (--jsonl)", () => {
     const outcome = await database.prisma.outcome.findFirstOrThrow();
     expect(outcome.category).toBe("job");
     const events = await database.prisma.matchEvent.findMany({ orderBy: { at: "asc" } });
-    expect(events.map((e) => [e.from, e.to, e.reason])).toEqual([["active", "paused", "holiday"], ["paused", "active", "pause_over"], ["active", "ended", "completed"]]);
+    expect(events.map((e) => [e.from, e.to, e.reason])).toEqual([
+      ["active", "paused", "holiday"],
+      ["paused", "active", "pause_over"],
+      ["active", "ended", "completed"],
+    ]);
     expect((await database.prisma.selfAssessment.findFirstOrThrow({ where: { kind: "final" } })).scores).toEqual({ confidence: 3, clarity: 4, network: 4 });
     await database.close();
   }, 1_200_000);

@@ -81,7 +81,10 @@ describe.each(["da", "en"] as const)("over the weeks (%s)", (l) => {
     await advanceTo(new Date(NUDGE.getTime() + 14 * DAY));
     expect(textsTo(m.mentor).at(-1)).toBe(k(l, "chk.ask_mentor", { name: "Sara" }));
     const history = await db.prisma.matchEvent.findMany({ where: { matchId: m.matchId }, orderBy: { at: "asc" } });
-    expect(history.map((h) => [h.from, h.to, h.reason])).toEqual([["active", "paused", "holiday"], ["paused", "active", "pause_over"]]);
+    expect(history.map((h) => [h.from, h.to, h.reason])).toEqual([
+      ["active", "paused", "holiday"],
+      ["paused", "active", "pause_over"],
+    ]);
   });
 
   it("the monthly self-assessment and goal progress come with the 4th week's check-in", async () => {
@@ -101,10 +104,17 @@ describe.each(["da", "en"] as const)("over the weeks (%s)", (l) => {
     ]);
     const sa = await db.prisma.selfAssessment.findMany();
     expect(sa.map((s) => [s.kind, s.matchId, s.scores])).toEqual([["monthly", m.matchId, { confidence: 4, clarity: 3, network: 2 }]]);
-    expect((await db.prisma.goal.findMany({ orderBy: { text: "asc" } })).map((g) => [g.text, g.progress, g.status])).toEqual([["internship", 2, "open"], ["job", 5, "reached"]]);
+    expect((await db.prisma.goal.findMany({ orderBy: { text: "asc" } })).map((g) => [g.text, g.progress, g.status])).toEqual([
+      ["internship", 2, "open"],
+      ["job", 5, "reached"],
+    ]);
     // The week after: no self-assessment again.
     await advanceTo(new Date(week4.getTime() + 7 * DAY));
-    await play(m.mentee, [[{ action: `chk:n:${cid("mentee", "2026-W53")}` }, ""], [{ action: "chka:skip" }, k(l, "chk.need")], [{ action: "chka:none" }, k(l, "chk.saved_no")]]);
+    await play(m.mentee, [
+      [{ action: `chk:n:${cid("mentee", "2026-W53")}` }, ""],
+      [{ action: "chka:skip" }, k(l, "chk.need")],
+      [{ action: "chka:none" }, k(l, "chk.saved_no")],
+    ]);
   });
 });
 
@@ -144,7 +154,10 @@ describe.each(["da", "en"] as const)("closing (%s)", (l) => {
       ["mentor", "answered", 4, null],
     ]);
     const history = await db.prisma.matchEvent.findMany({ where: { matchId: m.matchId }, orderBy: { at: "asc" } });
-    expect(history.map((h) => [h.to, h.reason])).toEqual([["extended", "needs one more week"], ["ended", "completed"]]);
+    expect(history.map((h) => [h.to, h.reason])).toEqual([
+      ["extended", "needs one more week"],
+      ["ended", "completed"],
+    ]);
     // No more weekly nudges after the end.
     const before = bot.delivered.length;
     await advanceTo(new Date(END.getTime() + 21 * DAY));

@@ -49,13 +49,33 @@ describe("time", () => {
 
 describe("hours typed in a chat", () => {
   it.each([
-    ["1,5", 1.5], ["1.5", 1.5], ["1½", 1.5], ["1 1/2", 1.5], ["90 min", 1.5], ["1:30", 1.5], ["2 timer", 2], ["to timer", 2],
-    ["en halv time", 0.5], ["halvanden time", 1.5], ["an hour", 1], ["half an hour", 0.5], ["1 time og 15 min", 1.25], ["40 min", 0.75], ["1.1", 1],
+    ["1,5", 1.5],
+    ["1.5", 1.5],
+    ["1½", 1.5],
+    ["1 1/2", 1.5],
+    ["90 min", 1.5],
+    ["1:30", 1.5],
+    ["2 timer", 2],
+    ["to timer", 2],
+    ["en halv time", 0.5],
+    ["halvanden time", 1.5],
+    ["an hour", 1],
+    ["half an hour", 0.5],
+    ["1 time og 15 min", 1.25],
+    ["40 min", 0.75],
+    ["1.1", 1],
   ])("%s → %s", (text, hours) => expect(parseHours(text)).toBe(hours));
   it.each(["0", "abc", "100", "", "ja", "5 min"])("%s is not a duration", (text) => expect(parseHours(text)).toBeUndefined());
 });
 
-const row = (role: string, status: string, met: boolean | null = null, hours: number | null = null, period = "2026-W49"): CheckInFacts => ({ matchId: "m", period, role, status, met, hours });
+const row = (role: string, status: string, met: boolean | null = null, hours: number | null = null, period = "2026-W49"): CheckInFacts => ({
+  matchId: "m",
+  period,
+  role,
+  status,
+  met,
+  hours,
+});
 
 describe("contact confirmed by both sides", () => {
   it.each([
@@ -71,14 +91,28 @@ describe("contact confirmed by both sides", () => {
 
   it("sums reported and confirmed hours (the smaller of two) and counts silence from the newest week", () => {
     const rows = [
-      row("mentor", "answered", true, 2, "2026-W49"), row("mentee", "answered", true, 1.5, "2026-W49"),
-      row("mentor", "answered", true, 1, "2026-W50"), row("mentee", "missed", null, null, "2026-W50"),
-      row("mentor", "missed", null, null, "2026-W51"), row("mentee", "missed", null, null, "2026-W51"),
-      row("mentor", "pending", null, null, "2026-W52"), row("mentee", "pending", null, null, "2026-W52"),
+      row("mentor", "answered", true, 2, "2026-W49"),
+      row("mentee", "answered", true, 1.5, "2026-W49"),
+      row("mentor", "answered", true, 1, "2026-W50"),
+      row("mentee", "missed", null, null, "2026-W50"),
+      row("mentor", "missed", null, null, "2026-W51"),
+      row("mentee", "missed", null, null, "2026-W51"),
+      row("mentor", "pending", null, null, "2026-W52"),
+      row("mentee", "pending", null, null, "2026-W52"),
       row("mentee", "answered", true, 9, "final"),
     ];
     const s = summariseContact(rows, 0.5, { hoursPerMonth: 4, months: 6 });
-    expect(s).toMatchObject({ plannedHours: 24, reportedMentor: 3, reportedMentee: 1.5, confirmedHours: 1.5, oneSided: 1, disagreements: 0, lastConfirmedPeriod: "2026-W49", periodsWithoutConfirmed: 2, unansweredInARow: { mentor: 1, mentee: 2 } });
+    expect(s).toMatchObject({
+      plannedHours: 24,
+      reportedMentor: 3,
+      reportedMentee: 1.5,
+      confirmedHours: 1.5,
+      oneSided: 1,
+      disagreements: 0,
+      lastConfirmedPeriod: "2026-W49",
+      periodsWithoutConfirmed: 2,
+      unansweredInARow: { mentor: 1, mentee: 2 },
+    });
   });
 
   it("plans the programme's hours per month over the months from start to end", () => {

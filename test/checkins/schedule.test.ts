@@ -50,7 +50,10 @@ describe("weekly nudges", () => {
     expect(await queueDueNudges(db.prisma, new Date(MON.getTime() - 60_000))).toBe(0);
     expect(await queueDueNudges(db.prisma, MON)).toBe(2);
     expect(await queueDueNudges(db.prisma, new Date(MON.getTime() + 3_600_000))).toBe(0);
-    expect((await outbox()).map((o) => [o.kind, o.dueAt.toISOString()])).toEqual([["checkin", MON.toISOString()], ["checkin", MON.toISOString()]]);
+    expect((await outbox()).map((o) => [o.kind, o.dueAt.toISOString()])).toEqual([
+      ["checkin", MON.toISOString()],
+      ["checkin", MON.toISOString()],
+    ]);
     expect(await db.prisma.checkIn.count({ where: { period: "2026-W49" } })).toBe(2);
   });
 

@@ -30,10 +30,24 @@ export interface SeedOptions {
 
 let n = 0;
 
-export async function seedPerson(db: Db, name: string, roles: string[], locale: Locale, tz = "Europe/Copenhagen", platform = "console"): Promise<{ id: string; externalId: string }> {
+export async function seedPerson(
+  db: Db,
+  name: string,
+  roles: string[],
+  locale: Locale,
+  tz = "Europe/Copenhagen",
+  platform = "console",
+): Promise<{ id: string; externalId: string }> {
   const externalId = `${platform}:${name.toLowerCase()}${platform === "console" ? "" : `-${++n}`}`;
   const p = await db.person.create({
-    data: { displayName: name, roles, locale, timezone: tz, identities: { create: { externalId, platform } }, conversation: { create: { data: { mode: "idle" } } } },
+    data: {
+      displayName: name,
+      roles,
+      locale,
+      timezone: tz,
+      identities: { create: { externalId, platform } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
   });
   return { id: p.id, externalId };
 }
@@ -45,6 +59,8 @@ export async function seedMatch(db: Db, o: SeedOptions): Promise<SeededMatch> {
   const mentee = await seedPerson(db, o.menteeName ?? "Sara", ["mentee"], l, o.menteeTz, o.platform);
   await db.menteeProfile.create({ data: { personId: mentee.id, programmeId, goals: o.goals ?? ["job", "internship"], status: "matched" } });
   const endsAt = o.endsAt ?? new Date(o.startedAt.getTime() + 26 * 7 * 864e5);
-  const m = await db.match.create({ data: { programmeId, menteeId: mentee.id, mentorId: mentor.id, startedAt: o.startedAt, endsAt, checkinWeekday: o.weekday ?? 1 } });
+  const m = await db.match.create({
+    data: { programmeId, menteeId: mentee.id, mentorId: mentor.id, startedAt: o.startedAt, endsAt, checkinWeekday: o.weekday ?? 1 },
+  });
   return { matchId: m.id, mentorId: mentor.id, menteeId: mentee.id, programmeId, mentor: mentor.externalId, mentee: mentee.externalId };
 }

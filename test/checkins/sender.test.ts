@@ -24,7 +24,8 @@ afterAll(async () => db.close());
 beforeEach(async () => {
   await db.reset();
   const programmeId = await ensureProgramme(db.prisma);
-  for (let i = 0; i < 15; i++) await seedMatch(db.prisma, { startedAt: new Date("2026-11-23T08:00:00Z"), mentorName: `Mentor${i}`, menteeName: `Mentee${i}`, programmeId });
+  for (let i = 0; i < 15; i++)
+    await seedMatch(db.prisma, { startedAt: new Date("2026-11-23T08:00:00Z"), mentorName: `Mentor${i}`, menteeName: `Mentee${i}`, programmeId });
   expect(await queueDueNudges(db.prisma, MON)).toBe(30);
 });
 
@@ -42,7 +43,8 @@ function fakeTimer(): Timer & { slept: number } {
 }
 
 const channelOf = (send: Channel["send"]) => new Map<Platform, Channel>([["console", { platform: "console", send }]]);
-const sender = (clock: FixedClock, channels: Map<Platform, Channel>, workerId: string, extra = {}) => createSender({ db: db.prisma, clock, logger, channels, workerId, batchSize: 20, ...extra });
+const sender = (clock: FixedClock, channels: Map<Platform, Channel>, workerId: string, extra = {}) =>
+  createSender({ db: db.prisma, clock, logger, channels, workerId, batchSize: 20, ...extra });
 
 describe("outbox sender", () => {
   it("killed half-way through a batch: after the lease a new sender sends the rest, nothing twice", async () => {
@@ -52,18 +54,26 @@ describe("outbox sender", () => {
     const dying = new Promise<void>((r) => (hung = r));
     let calls = 0;
     // The first worker delivers 7 messages, then its process "dies" inside the 8th send.
-    const a = sender(clock, channelOf(async (m) => {
-      if (++calls > 7) {
-        hung();
-        return new Promise<void>(() => undefined);
-      }
-      delivered.push(m);
-    }), "worker-a");
+    const a = sender(
+      clock,
+      channelOf(async (m) => {
+        if (++calls > 7) {
+          hung();
+          return new Promise<void>(() => undefined);
+        }
+        delivered.push(m);
+      }),
+      "worker-a",
+    );
     void a.drain();
     await dying;
     expect(delivered).toHaveLength(7);
 
-    const b = sender(clock, channelOf(async (m) => void delivered.push(m)), "worker-b");
+    const b = sender(
+      clock,
+      channelOf(async (m) => void delivered.push(m)),
+      "worker-b",
+    );
     expect(await b.drain()).toBe(10); // the rows worker-a never claimed
     expect(delivered).toHaveLength(17);
     clock.advance(61_000); // worker-a's lease runs out
@@ -80,17 +90,22 @@ describe("outbox sender", () => {
     const limiter = createRateLimiter({}, timer);
     const delivered: string[] = [];
     let failures = 0;
-    const s = sender(clock, channelOf(async (m) => {
-      if (delivered.length === 3 && failures === 0) {
-        failures++;
-        throw new AdapterError("console", "RATE_LIMITED", "429", { retryAfterMs: 30_000 });
-      }
-      if (delivered.length === 5 && failures === 1) {
-        failures++;
-        throw new AdapterError("console", "SEND_FAILED", "503");
-      }
-      delivered.push(m.to);
-    }), "w", { rateLimiter: limiter });
+    const s = sender(
+      clock,
+      channelOf(async (m) => {
+        if (delivered.length === 3 && failures === 0) {
+          failures++;
+          throw new AdapterError("console", "RATE_LIMITED", "429", { retryAfterMs: 30_000 });
+        }
+        if (delivered.length === 5 && failures === 1) {
+          failures++;
+          throw new AdapterError("console", "SEND_FAILED", "503");
+        }
+        delivered.push(m.to);
+      }),
+      "w",
+      { rateLimiter: limiter },
+    );
     expect(await s.drain()).toBe(3); // the 4th got "retry after 30 s": everything else waits too
     const held = await db.prisma.outbox.findMany({ where: { status: "pending" } });
     expect(held).toHaveLength(27);
@@ -111,7 +126,12 @@ describe("outbox sender", () => {
   it("keeps each platform to its configured rate", async () => {
     const clock = new FixedClock(MON);
     const timer = fakeTimer();
-    const s = sender(clock, channelOf(async () => undefined), "w", { rateLimiter: createRateLimiter(parseRateLimits("console=10"), timer) });
+    const s = sender(
+      clock,
+      channelOf(async () => undefined),
+      "w",
+      { rateLimiter: createRateLimiter(parseRateLimits("console=10"), timer) },
+    );
     expect(await s.drain()).toBe(30);
     // 30 sends at 10 per second, the first one free: 2.9 s of waiting.
     expect(timer.slept).toBeCloseTo(2900, -1);

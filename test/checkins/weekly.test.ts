@@ -61,7 +61,12 @@ describe.each(["da", "en"] as const)("weekly check-in (%s)", (l) => {
       [m.mentor, k(l, "chk.ask_mentor", { name: "Sara" })],
       [m.mentee, k(l, "chk.ask_mentee", { name: "Anna" })],
     ]);
-    expect(bot.delivered[0]!.buttons!.map((b) => b.action)).toEqual([`chk:y:${cid("mentor")}`, `chk:n:${cid("mentor")}`, `chk:h:${cid("mentor")}`, `chk:p:${m.matchId}`]);
+    expect(bot.delivered[0]!.buttons!.map((b) => b.action)).toEqual([
+      `chk:y:${cid("mentor")}`,
+      `chk:n:${cid("mentor")}`,
+      `chk:h:${cid("mentor")}`,
+      `chk:p:${m.matchId}`,
+    ]);
     expect(bot.delivered[1]!.buttons!.map((b) => b.label)).toEqual([k(l, "chk.btn_yes"), k(l, "chk.btn_no"), k(l, "chk.btn_pause")]);
     expect(bot.delivered.every((d) => d.buttons!.every((b) => Buffer.byteLength(b.action) <= 64))).toBe(true);
   });
@@ -88,7 +93,15 @@ describe.each(["da", "en"] as const)("weekly check-in (%s)", (l) => {
       ["mentor", "answered", true, 1.5, "cv", null],
     ]);
     const s = await contactSummary(db.prisma, m.matchId);
-    expect(s).toMatchObject({ plannedHours: 24, reportedMentor: 1.5, reportedMentee: 1.5, confirmedHours: 1.5, oneSided: 0, disagreements: 0, lastConfirmedPeriod: WEEK1 });
+    expect(s).toMatchObject({
+      plannedHours: 24,
+      reportedMentor: 1.5,
+      reportedMentee: 1.5,
+      confirmedHours: 1.5,
+      oneSided: 0,
+      disagreements: 0,
+      lastConfirmedPeriod: WEEK1,
+    });
     // The mentee's goals come from the intake at the first check-in.
     expect((await db.prisma.goal.findMany({ orderBy: { text: "asc" } })).map((g) => g.text)).toEqual(["internship", "job"]);
   });
@@ -123,7 +136,9 @@ describe.each(["da", "en"] as const)("weekly check-in (%s)", (l) => {
     const yes = await bot.say(m.mentor, { action: `chk:y:${cid("mentor")}` });
     expect(yes[0]!.form).toMatchObject({ id: `chkf:${cid("mentor")}`, title: k(l, "chk.form_title") });
     expect(yes[0]!.form!.fields.map((f) => f.name)).toEqual(["hours", "topic", "note"]);
-    await play(m.mentor, [[{ action: `chkf:${cid("mentor")}`, fields: { hours: "2", topic: "network", note: "LinkedIn" } }, k(l, "chk.saved_met", { hours: "2" })]]);
+    await play(m.mentor, [
+      [{ action: `chkf:${cid("mentor")}`, fields: { hours: "2", topic: "network", note: "LinkedIn" } }, k(l, "chk.saved_met", { hours: "2" })],
+    ]);
     const row = await db.prisma.checkIn.findUniqueOrThrow({ where: { id: cid("mentor") } });
     expect([row.status, row.hours, row.topic, row.note]).toEqual(["answered", 2, "network", "LinkedIn"]);
   });
@@ -141,14 +156,27 @@ describe("answers that do not fit", () => {
 
   it("one-sided and disagreeing reports are kept and counted, not confirmed", async () => {
     await nudge();
-    await play(m.mentor, [[{ action: `chk:y:${cid("mentor")}` }, ""], ["3", ""], [{ action: "chka:skip" }, ""], [{ action: "chka:skip" }, ""]]);
-    await play(m.mentee, [[{ action: `chk:y:${cid("mentee")}` }, ""], ["1", ""], ["3", ""], ["nej", ""]]);
+    await play(m.mentor, [
+      [{ action: `chk:y:${cid("mentor")}` }, ""],
+      ["3", ""],
+      [{ action: "chka:skip" }, ""],
+      [{ action: "chka:skip" }, ""],
+    ]);
+    await play(m.mentee, [
+      [{ action: `chk:y:${cid("mentee")}` }, ""],
+      ["1", ""],
+      ["3", ""],
+      ["nej", ""],
+    ]);
     let s = await contactSummary(db.prisma, m.matchId);
     expect(s).toMatchObject({ reportedMentor: 3, reportedMentee: 1, confirmedHours: 0, disagreements: 1, oneSided: 0, lastConfirmedPeriod: null });
     // Next week only the mentor answers; the mentee's check-in runs out.
     bot.clock.set(new Date(NUDGE.getTime() + 7 * 864e5));
     await bot.app.tick();
-    await play(m.mentor, [[{ action: `chk:y:${cid("mentor", "2026-W50")}` }, ""], ["2", ""]]);
+    await play(m.mentor, [
+      [{ action: `chk:y:${cid("mentor", "2026-W50")}` }, ""],
+      ["2", ""],
+    ]);
     bot.clock.set(new Date(NUDGE.getTime() + 14 * 864e5));
     await bot.app.tick();
     s = await contactSummary(db.prisma, m.matchId);

@@ -88,16 +88,19 @@ export function runContractSuite(name: string, makeHarness: () => ContractHarnes
       expect(lastEvent()?.action).toBeUndefined();
     });
 
-    it.skipIf(options.skip?.form !== undefined)(`a multi-field answer arrives as fields${options.skip?.form ? ` (skipped: ${options.skip.form})` : ""}`, async () => {
-      await h.sendText("alice", "form");
-      await replyCount("alice", 1);
-      expect(last("alice")?.formFields).toEqual(FORM.fields.map((f) => f.name));
-      if (!h.submitForm) throw new Error("harness has no submitForm");
-      const fields = { hours: "5", note: "Went to two interviews", mood: "good" };
-      await h.submitForm("alice", FORM.id, fields);
-      await waitFor(() => core.events.length === 2, 5_000, "form submission");
-      expect(lastEvent()).toMatchObject({ from: h.identityOf("alice"), action: FORM.id, fields });
-    });
+    it.skipIf(options.skip?.form !== undefined)(
+      `a multi-field answer arrives as fields${options.skip?.form ? ` (skipped: ${options.skip.form})` : ""}`,
+      async () => {
+        await h.sendText("alice", "form");
+        await replyCount("alice", 1);
+        expect(last("alice")?.formFields).toEqual(FORM.fields.map((f) => f.name));
+        if (!h.submitForm) throw new Error("harness has no submitForm");
+        const fields = { hours: "5", note: "Went to two interviews", mood: "good" };
+        await h.submitForm("alice", FORM.id, fields);
+        await waitFor(() => core.events.length === 2, 5_000, "form submission");
+        expect(lastEvent()).toMatchObject({ from: h.identityOf("alice"), action: FORM.id, fields });
+      },
+    );
 
     it("a proactive message reaches the person through the stored conversationRef", async () => {
       await h.sendText("alice", "Hej");
@@ -115,54 +118,66 @@ export function runContractSuite(name: string, makeHarness: () => ContractHarnes
       expect(last(h.alertTarget)?.text).toBe("Alert: a match needs attention");
     });
 
-    it.skipIf(options.skip?.forged !== undefined)(`a forged request is rejected and never reaches the core${options.skip?.forged ? ` (skipped: ${options.skip.forged})` : ""}`, async () => {
-      const status = await h.sendForged();
-      expect([401, 403]).toContain(status);
-      expect(core.events).toHaveLength(0);
-    });
+    it.skipIf(options.skip?.forged !== undefined)(
+      `a forged request is rejected and never reaches the core${options.skip?.forged ? ` (skipped: ${options.skip.forged})` : ""}`,
+      async () => {
+        const status = await h.sendForged();
+        expect([401, 403]).toContain(status);
+        expect(core.events).toHaveLength(0);
+      },
+    );
 
     const skipNote = (reason: string | undefined) => (reason ? ` (skipped: ${reason})` : "");
 
-    it.skipIf(options.skip?.stale !== undefined)(`a correctly signed but stale or misdirected request is rejected and never reaches the core${skipNote(options.skip?.stale)}`, async () => {
-      const statuses = await h.sendStale();
-      expect(Object.keys(statuses).length).toBeGreaterThan(0);
-      for (const [what, status] of Object.entries(statuses)) expect([401, 403], what).toContain(status);
-      expect(core.events).toHaveLength(0);
-    });
+    it.skipIf(options.skip?.stale !== undefined)(
+      `a correctly signed but stale or misdirected request is rejected and never reaches the core${skipNote(options.skip?.stale)}`,
+      async () => {
+        const statuses = await h.sendStale();
+        expect(Object.keys(statuses).length).toBeGreaterThan(0);
+        for (const [what, status] of Object.entries(statuses)) expect([401, 403], what).toContain(status);
+        expect(core.events).toHaveLength(0);
+      },
+    );
 
-    it.skipIf(options.skip?.replay !== undefined)(`an exact replay of a processed request (message, button press) reaches the core at most once${skipNote(options.skip?.replay)}`, async () => {
-      await h.sendText("alice", "Hej");
-      await replyCount("alice", 1);
-      const message = h.lastRequest();
-      await h.pressButton("alice", "choice:yes");
-      await replyCount("alice", 2);
-      const press = h.lastRequest();
-      // Answered like a redelivery (2xx, so a real platform stops retrying), but dropped.
-      for (const request of [message, press, message]) expect(await h.sendReplayed(request)).toBe(200);
-      await h.sendText("alice", "after");
-      await replyCount("alice", 3);
-      expect(core.events.map((e) => e.text ?? e.action)).toEqual(["Hej", "choice:yes", "after"]);
-      expect(h.received("alice").map((r) => r.text)).toEqual(["Got: Hej", "Got: choice:yes", "Got: after"]);
-    });
+    it.skipIf(options.skip?.replay !== undefined)(
+      `an exact replay of a processed request (message, button press) reaches the core at most once${skipNote(options.skip?.replay)}`,
+      async () => {
+        await h.sendText("alice", "Hej");
+        await replyCount("alice", 1);
+        const message = h.lastRequest();
+        await h.pressButton("alice", "choice:yes");
+        await replyCount("alice", 2);
+        const press = h.lastRequest();
+        // Answered like a redelivery (2xx, so a real platform stops retrying), but dropped.
+        for (const request of [message, press, message]) expect(await h.sendReplayed(request)).toBe(200);
+        await h.sendText("alice", "after");
+        await replyCount("alice", 3);
+        expect(core.events.map((e) => e.text ?? e.action)).toEqual(["Hej", "choice:yes", "after"]);
+        expect(h.received("alice").map((r) => r.text)).toEqual(["Got: Hej", "Got: choice:yes", "Got: after"]);
+      },
+    );
 
     // The in-memory dedupe (adapters/http/recent-ids.ts) lives and dies with one process: a replay
     // to a restarted process or another replica gets through it. What stops it there is the core's
     // durable dedupe on eventId (InboundEvent), so the eventId must come from the request alone.
-    it.skipIf(options.skip?.replay !== undefined)(`a replay to another process carries the same eventId, for the core's durable dedupe${skipNote(options.skip?.replay)}`, async () => {
-      await h.sendText("alice", "Hej");
-      await replyCount("alice", 1);
-      const captured = h.lastRequest();
-      const otherCore = createScriptedCore();
-      const other = makeHarness();
-      await other.start(otherCore);
-      try {
-        expect(await other.sendReplayed(captured)).toBe(200);
-        await waitFor(() => otherCore.events.length === 1, 5_000, "the replay in the other process");
-        expect(otherCore.events[0]?.eventId).toBe(core.events[0]?.eventId);
-      } finally {
-        await other.stop();
-      }
-    });
+    it.skipIf(options.skip?.replay !== undefined)(
+      `a replay to another process carries the same eventId, for the core's durable dedupe${skipNote(options.skip?.replay)}`,
+      async () => {
+        await h.sendText("alice", "Hej");
+        await replyCount("alice", 1);
+        const captured = h.lastRequest();
+        const otherCore = createScriptedCore();
+        const other = makeHarness();
+        await other.start(otherCore);
+        try {
+          expect(await other.sendReplayed(captured)).toBe(200);
+          await waitFor(() => otherCore.events.length === 1, 5_000, "the replay in the other process");
+          expect(otherCore.events[0]?.eventId).toBe(core.events[0]?.eventId);
+        } finally {
+          await other.stop();
+        }
+      },
+    );
 
     it("a duplicate delivery is processed once", async () => {
       await h.sendText("alice", "Hej");

@@ -22,7 +22,11 @@ const MEDIA: Record<MediaKind, Record<string, unknown>> = {
 /** A request signed exactly as Slack signs it, but stamped `ageSeconds` ago. */
 export function signedAt(url: string, body: string, ageSeconds: number): WireRequest {
   const stamp = String(Math.floor(Date.now() / 1000) - ageSeconds);
-  return { url, headers: { "content-type": "application/json", "x-slack-request-timestamp": stamp, "x-slack-signature": sign(SIGNING_SECRET, stamp, body) }, body };
+  return {
+    url,
+    headers: { "content-type": "application/json", "x-slack-request-timestamp": stamp, "x-slack-signature": sign(SIGNING_SECRET, stamp, body) },
+    body,
+  };
 }
 
 export interface SlackHarness extends ContractHarness {

@@ -26,7 +26,13 @@ export const staticCredentials = {
 
 const MEDIA: Partial<Record<MediaKind, { contentType: string; contentUrl?: string; name?: string; content?: unknown }[]>> = {
   photo: [{ contentType: "image/png", contentUrl: "https://teams.test/img.png" }],
-  document: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name: "cv.pdf", content: { downloadUrl: "https://teams.test/cv.pdf", fileType: "pdf" } }],
+  document: [
+    {
+      contentType: "application/vnd.microsoft.teams.file.download.info",
+      name: "cv.pdf",
+      content: { downloadUrl: "https://teams.test/cv.pdf", fileType: "pdf" },
+    },
+  ],
 };
 
 /** A valid token for this bot, issued an hour ago and expiring `expiresInSec` from now (negative: expired). */

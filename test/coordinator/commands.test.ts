@@ -44,9 +44,12 @@ async function play(from: string, rows: Row[]): Promise<OutboundMessage[]> {
 const actions = (r: OutboundMessage[]) => r.flatMap((m) => m.buttons ?? []).map((b) => b.action);
 
 describe("refusal for people who are not coordinators", () => {
-  it.each(["kø", "venter", "forløb", "person Ali", "resultat Ali job", "pause mentor Anna", "rapport", "import", "/queue", "matches ended"])("%s", async (cmd) => {
-    expect(await bot.ask("console:sara", cmd)).toBe(da("cmd.not_allowed"));
-  });
+  it.each(["kø", "venter", "forløb", "person Ali", "resultat Ali job", "pause mentor Anna", "rapport", "import", "/queue", "matches ended"])(
+    "%s",
+    async (cmd) => {
+      expect(await bot.ask("console:sara", cmd)).toBe(da("cmd.not_allowed"));
+    },
+  );
   it("refuses coordinator buttons, and leaves “person” to mean “talk to a human”", async () => {
     await play("console:sara", [
       [{ action: `co:m:${w.saraMatch}` }, da("cmd.not_allowed")],
@@ -60,12 +63,23 @@ describe("refusal for people who are not coordinators", () => {
 describe("coordinator commands", () => {
   it("queue: proposals oldest first with approve/hold/another buttons", async () => {
     const open = await db.prisma.proposal.count({ where: { status: { in: ["proposed", "held"] } } });
-    const item = da("co.queue_item", { n: 1, total: open, mentee: "Ali", mentor: "Omar", score: 78, reasons: da("match.reason.industry", { industry: "IT og software" }), held: "" });
+    const item = da("co.queue_item", {
+      n: 1,
+      total: open,
+      mentee: "Ali",
+      mentor: "Omar",
+      score: 78,
+      reasons: da("match.reason.industry", { industry: "IT og software" }),
+      held: "",
+    });
     await play(COORD, [
-      ["kø", (r) => {
-        expect(r[0]!.text).toBe(item);
-        expect(actions(r).slice(0, 3)).toEqual([`prop:ok:${w.proposalId}`, `prop:hold:${w.proposalId}`, `prop:alt:${w.proposalId}`]);
-      }],
+      [
+        "kø",
+        (r) => {
+          expect(r[0]!.text).toBe(item);
+          expect(actions(r).slice(0, 3)).toEqual([`prop:ok:${w.proposalId}`, `prop:hold:${w.proposalId}`, `prop:alt:${w.proposalId}`]);
+        },
+      ],
       [{ action: `prop:hold:${w.proposalId}` }, da("proposal.held")],
       ["/queue", (r) => expect(r[0]!.text).toContain(`${da("co.queue_held")}: Ali`)],
     ]);
@@ -81,8 +95,31 @@ describe("coordinator commands", () => {
   });
 
   it("waiting: oldest first, with buttons to each person", async () => {
-    const r = await play(COORD, [["venter", da("co.waiting_line", { n: 1, name: "Noor", group: da("opt.situation.new_graduate"), industries: "IT og software", municipality: "Odense", days: 30, proposed: "" })]]);
-    expect(r[0]!.text).toContain(da("co.waiting_line", { n: 2, name: "Ali", group: da("opt.situation.refugee_immigrant"), industries: "IT og software", municipality: "Aarhus", days: 20, proposed: da("co.waiting_proposed") }));
+    const r = await play(COORD, [
+      [
+        "venter",
+        da("co.waiting_line", {
+          n: 1,
+          name: "Noor",
+          group: da("opt.situation.new_graduate"),
+          industries: "IT og software",
+          municipality: "Odense",
+          days: 30,
+          proposed: "",
+        }),
+      ],
+    ]);
+    expect(r[0]!.text).toContain(
+      da("co.waiting_line", {
+        n: 2,
+        name: "Ali",
+        group: da("opt.situation.refugee_immigrant"),
+        industries: "IT og software",
+        municipality: "Aarhus",
+        days: 20,
+        proposed: da("co.waiting_proposed"),
+      }),
+    );
     expect(actions(r)[0]).toBe(`co:p:${w.noor}`);
     expect(await db.prisma.auditLog.count({ where: { action: "coordinator.read", subjectId: w.noor, details: { equals: { view: "waiting" } } } })).toBe(1);
   });
@@ -93,10 +130,13 @@ describe("coordinator commands", () => {
       ["forløb", da("co.matches_head", { total: 2, status: `${status("active")}, ${status("paused")}` })],
       ["forløb", da("co.match_line", { n: 2, mentee: "Sara", mentor: "Anna", status: status("active"), since: ago(60).toISOString().slice(0, 10) })],
       ["forløb afsluttede", da("co.match_line", { n: 1, mentee: "Bo", mentor: "Lars", status: status("ended"), since: ago(250).toISOString().slice(0, 10) })],
-      ["forløb vejle", (r) => {
-        expect(r[0]!.text).toContain(da("co.matches_head", { total: 1, status: `${status("active")}, ${status("paused")}` }));
-        expect(actions(r)).toEqual([`co:m:${w.miaMatch}`]);
-      }],
+      [
+        "forløb vejle",
+        (r) => {
+          expect(r[0]!.text).toContain(da("co.matches_head", { total: 1, status: `${status("active")}, ${status("paused")}` }));
+          expect(actions(r)).toEqual([`co:m:${w.miaMatch}`]);
+        },
+      ],
       ["matches all sara", (r) => expect(actions(r)).toEqual([`co:m:${w.saraMatch}`])],
       ["forløb odense", da("co.matches_none", { status: `${status("active")}, ${status("paused")}` })],
     ]);
@@ -104,9 +144,28 @@ describe("coordinator commands", () => {
 
   it("person: a summary, logged; several hits give a choice; unknown names are said so", async () => {
     const r = await play(COORD, [
-      ["person Sara", da("co.person_mentee", { group: da("opt.situation.refugee_immigrant"), industries: "IT og software", municipality: "Aarhus", status: da("co.mstatus.matched"), days: 90 })],
+      [
+        "person Sara",
+        da("co.person_mentee", {
+          group: da("opt.situation.refugee_immigrant"),
+          industries: "IT og software",
+          municipality: "Aarhus",
+          status: da("co.mstatus.matched"),
+          days: 90,
+        }),
+      ],
     ]);
-    expect(r[0]!.text).toContain(da("co.person_match", { other: "Anna", status: da("co.status.active"), since: ago(60).toISOString().slice(0, 10), confirmed: "4", answered: 8, asked: 8, outcome: "–" }));
+    expect(r[0]!.text).toContain(
+      da("co.person_match", {
+        other: "Anna",
+        status: da("co.status.active"),
+        since: ago(60).toISOString().slice(0, 10),
+        confirmed: "4",
+        answered: 8,
+        asked: 8,
+        outcome: "–",
+      }),
+    );
     expect(actions(r)).toContain(`co:m:${w.saraMatch}`);
     expect(await db.prisma.auditLog.count({ where: { action: "coordinator.read", subjectId: w.sara, actorId: w.coordinator } })).toBe(1);
     await db.prisma.person.update({ where: { id: w.mia }, data: { displayName: "Sara Mia" } });
@@ -122,10 +181,13 @@ describe("coordinator commands", () => {
     await play(COORD, [
       [{ action: `co:m:${w.saraMatch}` }, (r) => expect(actions(r)).toEqual([`co:end:${w.saraMatch}`, `co:re:${w.saraMatch}`, `co:out:${w.saraMatch}`])],
       [{ action: `co:end:${w.saraMatch}` }, da("co.end_why")],
-      ["Flyttede til Jylland", (r) => {
-        expect(r[0]!.text).toBe(da("co.ended"));
-        expect(actions(r)).toContain(`co:oc:${w.saraMatch}:job`);
-      }],
+      [
+        "Flyttede til Jylland",
+        (r) => {
+          expect(r[0]!.text).toBe(da("co.ended"));
+          expect(actions(r)).toContain(`co:oc:${w.saraMatch}:job`);
+        },
+      ],
       [{ action: `co:oc:${w.saraMatch}:job` }, da("co.outcome_saved", { name: "Sara", category: da("rep.cat.job"), date: "2026-11-24" })],
       ["resultat sara uddannelse", da("co.outcome_corrected", { name: "Sara", category: da("rep.cat.education"), date: "2026-11-24" })],
       ["resultat Sara", da("co.outcome_ask", { name: "Sara", current: da("rep.cat.education") })],
@@ -133,7 +195,11 @@ describe("coordinator commands", () => {
     ]);
     const m = await db.prisma.match.findUniqueOrThrow({ where: { id: w.saraMatch } });
     expect(m).toMatchObject({ status: "ended", endReason: "Flyttede til Jylland" });
-    expect(await db.prisma.outcome.findUniqueOrThrow({ where: { matchId: w.saraMatch } })).toMatchObject({ category: "education", targetGroup: "refugee_immigrant", recordedBy: w.coordinator });
+    expect(await db.prisma.outcome.findUniqueOrThrow({ where: { matchId: w.saraMatch } })).toMatchObject({
+      category: "education",
+      targetGroup: "refugee_immigrant",
+      recordedBy: w.coordinator,
+    });
     const corrected = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "outcome.corrected" } });
     expect(corrected.details).toEqual({ from: "job", to: "education" });
     expect(bot.delivered.map((d) => d.text)).toContain(da("match.ended_to_person"));
@@ -150,8 +216,13 @@ describe("coordinator commands", () => {
   });
 
   it("outcome typed in one go for a mentorship that already ended", async () => {
-    await play(COORD, [["resultat Bo løntilskud", da("co.outcome_saved", { name: "Bo", category: da("rep.cat.wage_subsidy"), date: ago(30).toISOString().slice(0, 10) })]]);
-    expect(await db.prisma.outcome.findUniqueOrThrow({ where: { matchId: w.boMatch } })).toMatchObject({ category: "wage_subsidy", targetGroup: "long_term_unemployed" });
+    await play(COORD, [
+      ["resultat Bo løntilskud", da("co.outcome_saved", { name: "Bo", category: da("rep.cat.wage_subsidy"), date: ago(30).toISOString().slice(0, 10) })],
+    ]);
+    expect(await db.prisma.outcome.findUniqueOrThrow({ where: { matchId: w.boMatch } })).toMatchObject({
+      category: "wage_subsidy",
+      targetGroup: "long_term_unemployed",
+    });
     await play(COORD, [["resultat Noor", da("co.outcome_no_match")]]);
   });
 
@@ -173,7 +244,18 @@ describe("coordinator commands", () => {
     await db.prisma.person.update({ where: { id: w.coordinator }, data: { locale: "en" } });
     await play(COORD, [
       ["queue", "Proposal 1 of"],
-      ["waiting", t("en", "co.waiting_line", { n: 1, name: "Noor", group: t("en", "opt.situation.new_graduate"), industries: "IT and software", municipality: "Odense", days: 30, proposed: "" })],
+      [
+        "waiting",
+        t("en", "co.waiting_line", {
+          n: 1,
+          name: "Noor",
+          group: t("en", "opt.situation.new_graduate"),
+          industries: "IT and software",
+          municipality: "Odense",
+          days: 30,
+          proposed: "",
+        }),
+      ],
       ["report 2026-13", t("en", "rep.bad_period")],
     ]);
   });

@@ -26,7 +26,7 @@ const COORD = "console:coordinator";
 // Row numbers as in the spreadsheet: the header is row 1.
 const CSV = [
   "\ufeffNavn;E-mail;Branche;Stilling;Kommune;Sprog;Kompetencer;Kapacitet;Timer;Køn;Kvalifikationer",
-  "Birgit Holm;birgit@example.dk;Sundhed;Sygeplejerske;Odense;dansk, engelsk;CV og ansøgninger, netværk;2;4;kvinde;\"Sygeplejerske; 20 år\"",
+  'Birgit Holm;birgit@example.dk;Sundhed;Sygeplejerske;Odense;dansk, engelsk;CV og ansøgninger, netværk;2;4;kvinde;"Sygeplejerske; 20 år"',
   "Jens Lund;;IT;Udvikler;Aarhus;dansk;netværk;1;4;mand;",
   "Karim Said;karim@example.dk;Byggeri;Tømrer;Aalborg;dansk, arabisk;praktiske ting;1;3;mand;",
   "Lone Berg;lone-at-example.dk;Finans;Revisor;Vejle;dansk;jobsamtaler;1;4;kvinde;",
@@ -63,7 +63,15 @@ describe("mentor import", () => {
     expect(listed).toEqual(BAD.map(([line, key, p]) => `• ${da("imp.row", { line })}: ${da(key, p)}`));
     const mentors = await db.prisma.mentorProfile.findMany({ where: { status: "invited" }, include: { person: true } });
     expect(mentors.map((m) => m.person.displayName).sort()).toEqual(["Birgit Holm", "Eva Juul", "Karim Said", "Mona Ali", "Ole Krogh"]);
-    expect(mentors.find((m) => m.person.displayName === "Birgit Holm")).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, languages: ["da", "en"], competences: ["cv", "network"], gender: "woman", qualifications: "Sygeplejerske; 20 år" });
+    expect(mentors.find((m) => m.person.displayName === "Birgit Holm")).toMatchObject({
+      industry: "health",
+      municipality: "odense",
+      capacity: 2,
+      languages: ["da", "en"],
+      competences: ["cv", "network"],
+      gender: "woman",
+      qualifications: "Sygeplejerske; 20 år",
+    });
     // The invitation list: one row per new mentor with a code that works.
     const csv = parseCsv(Buffer.from(r[1]!.file!.base64, "base64").toString("utf8"));
     expect(csv[0]!.fields).toEqual(["Række", "Navn", "E-mail", "Kode", "Status"]);
@@ -122,9 +130,18 @@ describe("mentor import", () => {
       const text = (await bot.say(from, input)).map((m) => m.text).join("\n---\n");
       expect(text, `row ${i}: ${JSON.stringify(input)}`).toContain(expected);
     }
-    const identity = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: from }, include: { person: { include: { mentor: true, consents: true } } } });
+    const identity = await db.prisma.identity.findUniqueOrThrow({
+      where: { externalId: from },
+      include: { person: { include: { mentor: true, consents: true } } },
+    });
     expect(identity.person.displayName).toBe("Birgit Holm");
-    expect(identity.person.mentor).toMatchObject({ status: "active", approvedBy: "import", industry: "health", availability: ["weekday_evening"], capacity: 2 });
+    expect(identity.person.mentor).toMatchObject({
+      status: "active",
+      approvedBy: "import",
+      industry: "health",
+      availability: ["weekday_evening"],
+      capacity: 2,
+    });
     expect(identity.person.consents.map((c) => [c.purpose, c.granted])).toEqual([["matching", true]]);
     // The chat account's first, empty person is gone; the code cannot be used again.
     expect(await db.prisma.person.count({ where: { deletedAt: { not: null } } })).toBe(0);

@@ -24,13 +24,36 @@ export interface World {
   boMatch: string;
 }
 
-async function mentee(db: Database, key: string, name: string, status: string, waitingDays: number, extra: { targetGroup?: string; municipality?: string } = {}): Promise<string> {
+async function mentee(
+  db: Database,
+  key: string,
+  name: string,
+  status: string,
+  waitingDays: number,
+  extra: { targetGroup?: string; municipality?: string } = {},
+): Promise<string> {
   const p = await db.prisma.person.create({
-    data: { displayName: name, roles: ["mentee"], identities: { create: { externalId: `console:${key}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } },
+    data: {
+      displayName: name,
+      roles: ["mentee"],
+      identities: { create: { externalId: `console:${key}`, platform: "console" } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
   });
   const programmeId = (await db.prisma.programme.findFirstOrThrow()).id;
   await db.prisma.menteeProfile.create({
-    data: { personId: p.id, programmeId, situation: extra.targetGroup ?? "refugee_immigrant", targetGroup: extra.targetGroup ?? "refugee_immigrant", industries: ["it"], municipality: extra.municipality ?? "aarhus", goals: ["job"], status, waitingSince: ago(waitingDays), createdAt: ago(waitingDays) },
+    data: {
+      personId: p.id,
+      programmeId,
+      situation: extra.targetGroup ?? "refugee_immigrant",
+      targetGroup: extra.targetGroup ?? "refugee_immigrant",
+      industries: ["it"],
+      municipality: extra.municipality ?? "aarhus",
+      goals: ["job"],
+      status,
+      waitingSince: ago(waitingDays),
+      createdAt: ago(waitingDays),
+    },
   });
   await db.prisma.consent.createMany({ data: ["matching", "statistics"].map((purpose) => ({ personId: p.id, purpose, granted: true, at: ago(waitingDays) })) });
   await db.prisma.selfAssessment.create({ data: { personId: p.id, kind: "intake", scores: { confidence: 2, clarity: 2, network: 1 }, at: ago(waitingDays) } });
@@ -39,7 +62,16 @@ async function mentee(db: Database, key: string, name: string, status: string, w
 
 async function match(db: Database, programmeId: string, menteeId: string, mentorId: string, startedDays: number, ended?: number): Promise<string> {
   const m = await db.prisma.match.create({
-    data: { programmeId, menteeId, mentorId, status: ended ? "ended" : "active", goals: ["job"], startedAt: ago(startedDays), endsAt: ago(startedDays - 182), endedAt: ended ? ago(ended) : null },
+    data: {
+      programmeId,
+      menteeId,
+      mentorId,
+      status: ended ? "ended" : "active",
+      goals: ["job"],
+      startedAt: ago(startedDays),
+      endsAt: ago(startedDays - 182),
+      endedAt: ended ? ago(ended) : null,
+    },
   });
   return m.id;
 }
@@ -54,7 +86,14 @@ export async function makeWorld(db: Database): Promise<World> {
   const mia = await mentee(db, "mia", "Mia", "matched", 80, { municipality: "vejle" });
   const bo = await mentee(db, "bo", "Bo", "ended", 300, { targetGroup: "long_term_unemployed", municipality: "koebenhavn" });
   const proposal = await db.prisma.proposal.create({
-    data: { programmeId, menteeId: ali, mentorId: await idOf("omar"), score: 78.4, reasons: [{ key: "match.reason.industry", params: { industry: "it" }, points: 30 }], createdAt: ago(1) },
+    data: {
+      programmeId,
+      menteeId: ali,
+      mentorId: await idOf("omar"),
+      score: 78.4,
+      reasons: [{ key: "match.reason.industry", params: { industry: "it" }, points: 30 }],
+      createdAt: ago(1),
+    },
   });
   const saraMatch = await match(db, programmeId, sara, await idOf("anna"), 60);
   const miaMatch = await match(db, programmeId, mia, await idOf("karen"), 50);
@@ -62,8 +101,12 @@ export async function makeWorld(db: Database): Promise<World> {
   const anna = await idOf("anna");
   for (let w = 1; w <= 4; w++) {
     const period = `2026-W${String(40 + w).padStart(2, "0")}`;
-    await db.prisma.checkIn.create({ data: { matchId: saraMatch, personId: anna, role: "mentor", period, status: "answered", met: true, hours: 1, createdAt: ago(40 - w * 7) } });
-    await db.prisma.checkIn.create({ data: { matchId: saraMatch, personId: sara, role: "mentee", period, status: "answered", met: true, hours: 1, createdAt: ago(40 - w * 7) } });
+    await db.prisma.checkIn.create({
+      data: { matchId: saraMatch, personId: anna, role: "mentor", period, status: "answered", met: true, hours: 1, createdAt: ago(40 - w * 7) },
+    });
+    await db.prisma.checkIn.create({
+      data: { matchId: saraMatch, personId: sara, role: "mentee", period, status: "answered", met: true, hours: 1, createdAt: ago(40 - w * 7) },
+    });
   }
   return { programmeId, coordinator: await idOf("coordinator"), mentor: idOf, ali, noor, sara, mia, bo, proposalId: proposal.id, saraMatch, miaMatch, boMatch };
 }

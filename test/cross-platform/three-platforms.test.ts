@@ -95,7 +95,15 @@ async function play(side: Side, rows: Row[]): Promise<void> {
     const before = side.received().length;
     const status = typeof input === "string" ? await side.text(input) : await side.press(input.action);
     expect(status, `row ${i}: ${JSON.stringify(input)}`).toBe(200);
-    await waitFor(() => side.received().slice(before).some((m) => m.includes(expected)), WAIT_MS, `row ${i}: ${expected.slice(0, 40)}`);
+    await waitFor(
+      () =>
+        side
+          .received()
+          .slice(before)
+          .some((m) => m.includes(expected)),
+      WAIT_MS,
+      `row ${i}: ${expected.slice(0, 40)}`,
+    );
   }
 }
 
@@ -127,7 +135,10 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
   it("the mentor registers on Slack, and the coordinator is told on Teams", async () => {
     const before = teams.received().length;
     await play(slack, MENTOR);
-    const mentor = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: slackIdentity(BIRGITTE) }, include: { person: { include: { mentor: true } } } });
+    const mentor = await db.prisma.identity.findUniqueOrThrow({
+      where: { externalId: slackIdentity(BIRGITTE) },
+      include: { person: { include: { mentor: true } } },
+    });
     expect(mentor.person.mentor).toMatchObject({ status: "pending", industry: "health", municipality: "odense" });
     const notice = k("notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: "> 20 år i sundhedsvæsenet" });
     await waitFor(() => teams.received().slice(before).includes(notice), WAIT_MS, "mentor notice on Teams");
@@ -162,7 +173,15 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     const card = cardsTo(KIM).find((r) => r.buttons.some((b) => b.action.startsWith("mnt:ok:")))!;
     const before = teams.received().length;
     expect(await teams.press(card.buttons.find((b) => b.action.startsWith("mnt:ok:"))!.action)).toBe(200);
-    await waitFor(() => teams.received().slice(before).includes(k("mentor.approved", { name: "Birgitte" })), WAIT_MS, "approved");
+    await waitFor(
+      () =>
+        teams
+          .received()
+          .slice(before)
+          .includes(k("mentor.approved", { name: "Birgitte" })),
+      WAIT_MS,
+      "approved",
+    );
     await waitFor(() => slack.received().includes(k("mentor.approved_to_mentor")), WAIT_MS, "mentor told on Slack");
   });
 
@@ -181,7 +200,11 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     expect(offer.text).not.toContain("Ali");
     expect(await slack.press(offer.buttons.find((b) => b.action.startsWith("off:y:"))!.action)).toBe(200);
     await waitFor(() => slack.received().some((m) => m.startsWith("Tak, Birgitte! Her er din mentee")), WAIT_MS, "mentor introduction on Slack");
-    await waitFor(() => telegram.received().some((m) => m.startsWith("Godt nyt, Ali! Du har fået en mentor: Birgitte")), WAIT_MS, "mentee introduction on Telegram");
+    await waitFor(
+      () => telegram.received().some((m) => m.startsWith("Godt nyt, Ali! Du har fået en mentor: Birgitte")),
+      WAIT_MS,
+      "mentee introduction on Telegram",
+    );
     const match = await db.prisma.match.findFirstOrThrow();
     expect(match.status).toBe("active");
   });
@@ -197,7 +220,11 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     const nudge = (r: { text: string; buttons: { action: string }[] }) => r.buttons.some((b) => b.action.startsWith("chk:y:"));
     await waitFor(() => rig.slack.rendered.some(nudge), WAIT_MS, "nudge on Slack");
     await waitFor(() => rig.tg.rendered.some(nudge), WAIT_MS, "nudge on Telegram");
-    const yes = (list: { text: string; buttons: { action: string }[] }[]) => [...list].reverse().find(nudge)!.buttons.find((b) => b.action.startsWith("chk:y:"))!.action;
+    const yes = (list: { text: string; buttons: { action: string }[] }[]) =>
+      [...list]
+        .reverse()
+        .find(nudge)!
+        .buttons.find((b) => b.action.startsWith("chk:y:"))!.action;
     expect(await slack.press(yes(rig.slack.rendered))).toBe(200);
     await waitFor(() => slack.received().some((m) => m.includes(k("chk.hours"))), WAIT_MS, "hours question on Slack");
     expect(await slack.text("2")).toBe(200);
@@ -205,6 +232,9 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     await waitFor(() => telegram.received().some((m) => m.includes(k("chk.hours"))), WAIT_MS, "hours question on Telegram");
     expect(await telegram.text("2")).toBe(200);
     const answered = await db.prisma.checkIn.findMany({ where: { met: true }, select: { role: true, hours: true } });
-    expect(answered.map((c) => [c.role, c.hours]).sort()).toEqual([["mentee", 2], ["mentor", 2]]);
+    expect(answered.map((c) => [c.role, c.hours]).sort()).toEqual([
+      ["mentee", 2],
+      ["mentor", 2],
+    ]);
   });
 });

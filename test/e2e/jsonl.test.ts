@@ -21,7 +21,10 @@ describe("console --jsonl", () => {
       timeout: 240_000,
     });
     expect(res.status, res.stderr).toBe(0);
-    const lines = res.stdout.trim().split("\n").map((l) => JSON.parse(l) as Line & { error?: string });
+    const lines = res.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Line & { error?: string });
     expect(lines[0]!.to).toBe("console:a");
     expect(lines[0]!.buttons?.map((b) => b.action)).toEqual(["lang:da", "lang:en"]);
     expect(lines[1]!.error).toMatch(/expected|JSON/);

@@ -23,7 +23,10 @@ async function freePort(): Promise<number> {
 }
 
 async function healthz(port: number): Promise<number | undefined> {
-  return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => undefined);
+  return fetch(`http://127.0.0.1:${port}/healthz`).then(
+    (r) => r.status,
+    () => undefined,
+  );
 }
 
 describe("main.ts with a platform configured", () => {
@@ -52,14 +55,26 @@ describe("main.ts with a platform configured", () => {
       await waitFor(() => out.includes("platforms started"), 120_000, `start-up; stderr: ${err.slice(-300)}`);
       expect(await healthz(port)).toBe(200);
       // A message through Telegram gets the bot's answer (no console: stdin is ignored).
-      await fake.deliver({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 77, type: "private" }, from: { id: 77, is_bot: false, first_name: "A", language_code: "da" }, text: "hej" } });
+      await fake.deliver({
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 77, type: "private" },
+          from: { id: 77, is_bot: false, first_name: "A", language_code: "da" },
+          text: "hej",
+        },
+      });
       await waitFor(() => fake.rendered.some((r) => r.target === "77"), 20_000, "reply");
       expect(fake.rendered.find((r) => r.target === "77")?.text).toBe(t("da", "welcome.who"));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
       expect(await healthz(port)).toBeUndefined();
       // A server logs JSON lines to stdout, never message texts; no demo mentors with a platform.
-      const lines = out.trim().split("\n").map((l) => JSON.parse(l) as { msg: string });
+      const lines = out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { msg: string });
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["starting", "platforms started", "stopping"]));
       expect(out).not.toContain("hej");
       // Configuration secrets are never printed, not even in the start-up line that lists the config.

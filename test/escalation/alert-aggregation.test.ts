@@ -24,7 +24,13 @@ beforeEach(async () => {
 });
 
 const MINUTE = 60_000;
-const HIGH = ["I have been thinking about killing myself", "I cut myself again last night", "I want to die", "I hurt myself again", "I feel like ending it all"];
+const HIGH = [
+  "I have been thinking about killing myself",
+  "I cut myself again last night",
+  "I want to die",
+  "I hurt myself again",
+  "I feel like ending it all",
+];
 const MEDIUM = "I can't stop drinking";
 const LIVSLINIEN = { name: "Livslinien", number: "70 201 201" };
 const fullReply = t("en", "esc.safety", { helplines: t("en", "esc.helpline", LIVSLINIEN) });
@@ -32,7 +38,8 @@ const shortReply = t("en", "esc.safety_again", { helplines: "Livslinien 70 201 2
 
 const alertsToKim = () => bot.to("console:kim").filter((m) => m.buttons?.some((b) => b.action.startsWith("esc:open:")));
 const risks = () => db.prisma.escalation.findMany({ where: { kind: "risk" }, orderBy: { createdAt: "asc" } });
-const press = async (action: string, fields?: Record<string, string>) => (await bot.say("console:kim", fields ? { action, fields } : { action })).map((r) => r.text);
+const press = async (action: string, fields?: Record<string, string>) =>
+  (await bot.say("console:kim", fields ? { action, fields } : { action })).map((r) => r.text);
 
 describe("risky messages from one person", () => {
   it("five messages → one open alert counting five, five safety replies, one notice, and the count on the card", async () => {
@@ -130,7 +137,14 @@ describe("at once", () => {
   });
 
   it("raises in parallel transactions fold into one row, and the same event twice is counted once", async () => {
-    const input = (i: number): RaiseInput => ({ dedupeKey: `risk:${samId}:e${i}`, openKey: riskOpenKey(samId), kind: "risk", severity: "high", personId: samId, excerpt: `x${i}` });
+    const input = (i: number): RaiseInput => ({
+      dedupeKey: `risk:${samId}:e${i}`,
+      openKey: riskOpenKey(samId),
+      kind: "risk",
+      severity: "high",
+      personId: samId,
+      excerpt: `x${i}`,
+    });
     const now = bot.clock.now();
     const results = await Promise.all([1, 2, 3, 4].map((i) => db.prisma.$transaction((tx) => raiseEscalation(tx, input(i), now))));
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -147,7 +161,13 @@ describe("at once", () => {
 
   it("an open alert moved by linking two accounts goes on counting the kept person's messages", async () => {
     const fresh = await addPerson(db, "fresh", { locale: "en" });
-    const risk = (personId: string, i: number): RaiseInput => ({ dedupeKey: `risk:${personId}:m${i}`, openKey: riskOpenKey(personId), kind: "risk", severity: "high", personId });
+    const risk = (personId: string, i: number): RaiseInput => ({
+      dedupeKey: `risk:${personId}:m${i}`,
+      openKey: riskOpenKey(personId),
+      kind: "risk",
+      severity: "high",
+      personId,
+    });
     const now = bot.clock.now();
     const moved = await db.prisma.$transaction((tx) => raiseEscalation(tx, risk(fresh, 1), now));
     expect((await db.prisma.$transaction((tx) => mergePersons(tx, samId, fresh, now))).ok).toBe(true);

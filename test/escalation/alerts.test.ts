@@ -23,7 +23,11 @@ beforeEach(async () => {
 async function raise(input: Partial<RaiseInput> = {}): Promise<string> {
   const personId = input.personId ?? (await addPerson(db, "sara", { roles: ["mentee"], name: "Sara Jensen" }));
   const { id } = await db.prisma.$transaction((tx) =>
-    raiseEscalation(tx, { dedupeKey: `test:${Math.random()}`, kind: "risk", severity: "high", source: "checkin", excerpt: "jeg vil ikke leve mere", personId, ...input }, bot.clock.now()),
+    raiseEscalation(
+      tx,
+      { dedupeKey: `test:${Math.random()}`, kind: "risk", severity: "high", source: "checkin", excerpt: "jeg vil ikke leve mere", personId, ...input },
+      bot.clock.now(),
+    ),
   );
   await bot.app.tick();
   return id;
@@ -64,7 +68,14 @@ describe("alert delivery", () => {
     await raise({ kind: "waiting_too_long", severity: "medium", excerpt: undefined, source: "matching" });
     expect(bot.delivered.map((d) => d.to)).toEqual(["slack:T1:C9"]);
     expect(bot.delivered[0]!.text).toBe(
-      t("da", "esc.alert", { what: t("da", "esc.kind.waiting_too_long"), severity: t("da", "esc.severity.medium"), who: t("da", "esc.who.mentee"), source: t("da", "esc.source.matching"), seen: "", excerpt: "" }),
+      t("da", "esc.alert", {
+        what: t("da", "esc.kind.waiting_too_long"),
+        severity: t("da", "esc.severity.medium"),
+        who: t("da", "esc.who.mentee"),
+        source: t("da", "esc.source.matching"),
+        seen: "",
+        excerpt: "",
+      }),
     );
   });
 
@@ -121,7 +132,9 @@ describe("buttons", () => {
 
     const esc = await db.prisma.escalation.findUniqueOrThrow({ where: { id } });
     expect(esc).toMatchObject({ status: "resolved", resolution: "Called Sara, she has an appointment with her GP", assignedTo: expect.any(String) });
-    const actions = (await db.prisma.auditLog.findMany({ where: { details: { path: ["escalationId"], equals: id } }, orderBy: { at: "asc" } })).map((a) => a.action);
+    const actions = (await db.prisma.auditLog.findMany({ where: { details: { path: ["escalationId"], equals: id } }, orderBy: { at: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions.sort()).toEqual(["escalation.acknowledged", "escalation.assigned", "escalation.resolved", "escalation.risk"]);
     expect(await press("kim", `esc:res:${id}`)).toEqual([t("da", "esc.already_resolved")]);
   });
@@ -141,7 +154,13 @@ describe("reminders", () => {
     expect(bot.to("console:kim")).toHaveLength(1);
     await bot.advance(60_000);
     expect(bot.to("console:kim")).toHaveLength(2);
-    expect(bot.to("console:kim")[1]!.text).toMatch(new RegExp(`^${t("da", "esc.alert_again", { count: 1 }).split("\n")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(bot.to("console:kim")[1]!.text).toMatch(
+      new RegExp(
+        `^${t("da", "esc.alert_again", { count: 1 })
+          .split("\n")[0]!
+          .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+      ),
+    );
     await bot.advance(4 * HOUR);
     expect(bot.to("console:kim")[2]!.text).toContain(t("da", "esc.alert_again", { count: 2 }).split("\n")[0]!);
     await bot.app.tick(); // idempotent: nothing new at the same moment
@@ -173,14 +192,26 @@ describe("the alerts command", () => {
     bot.clock.advance(HOUR);
     const second = await raise({ kind: "risk", personId: await addPerson(db, "omar", { roles: ["mentor"] }) });
     await press("kim", `esc:ack:${second}`);
-    const resolved = await raise({ kind: "needs_professional", severity: "medium" , personId: await addPerson(db, "x", {}) });
+    const resolved = await raise({ kind: "needs_professional", severity: "medium", personId: await addPerson(db, "x", {}) });
     await bot.say("console:kim", { action: `esc:resf:${resolved}`, fields: { note: "ok" } });
 
     const list = await bot.say("console:lene", "alerts");
     expect(list.map((m) => m.text)).toEqual([
       t("en", "esc.list_head", { count: 2 }),
-      t("en", "esc.list_item", { what: t("en", "esc.kind.waiting_too_long"), severity: t("en", "esc.severity.medium"), created: "24/11 10:00", status: t("en", "esc.status.open"), seen: "" }),
-      t("en", "esc.list_item", { what: t("en", "esc.kind.risk"), severity: t("en", "esc.severity.high"), created: "24/11 11:00", status: t("en", "esc.status.acknowledged"), seen: "" }),
+      t("en", "esc.list_item", {
+        what: t("en", "esc.kind.waiting_too_long"),
+        severity: t("en", "esc.severity.medium"),
+        created: "24/11 10:00",
+        status: t("en", "esc.status.open"),
+        seen: "",
+      }),
+      t("en", "esc.list_item", {
+        what: t("en", "esc.kind.risk"),
+        severity: t("en", "esc.severity.high"),
+        created: "24/11 11:00",
+        status: t("en", "esc.status.acknowledged"),
+        seen: "",
+      }),
     ]);
     expect(list[1]!.buttons!.map((b) => b.action)).toEqual([`esc:open:${first}`, `esc:ack:${first}`, `esc:me:${first}`, `esc:res:${first}`]);
     expect(list[2]!.buttons!.map((b) => b.action)).toEqual([`esc:open:${second}`, `esc:me:${second}`, `esc:res:${second}`]);

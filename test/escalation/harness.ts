@@ -26,7 +26,10 @@ export interface EscBot {
   to(who: string): OutboundMessage[];
 }
 
-export async function createEscBot(db: Database, opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[]; logger?: pino.Logger } = {}): Promise<EscBot> {
+export async function createEscBot(
+  db: Database,
+  opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[]; logger?: pino.Logger } = {},
+): Promise<EscBot> {
   const programmeId = await ensureProgramme(db.prisma);
   const clock = new FixedClock(T0);
   const delivered: OutboundMessage[] = [];

@@ -22,7 +22,16 @@ async function prepare(dir: string, now: number): Promise<void> {
   const p = db.prisma;
   const programmeId = await ensureProgramme(p);
   const person = (key: string, name: string, roles: string[]) =>
-    p.person.create({ data: { displayName: name, roles, identities: { create: { externalId: `console:${key}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } }).then((r) => r.id);
+    p.person
+      .create({
+        data: {
+          displayName: name,
+          roles,
+          identities: { create: { externalId: `console:${key}`, platform: "console" } },
+          conversation: { create: { data: { mode: "idle" } } },
+        },
+      })
+      .then((r) => r.id);
   await person("coordinator", "Kim", ["coordinator"]);
   const sara = await person("sara", "Sara", ["mentee"]);
   const anna = await person("anna", "Anna", ["mentor"]);
@@ -35,25 +44,54 @@ async function prepare(dir: string, now: number): Promise<void> {
   // missed the last two check-ins (at once); Anna asked for help (at once); Sara's monthly
   // self-assessment, made in two days, is far below her intake; she is marked for a professional mentor.
   await p.menteeProfile.create({ data: { personId: sara, programmeId, status: "matched", needsProfessional: true } });
-  const match = await p.match.create({ data: { programmeId, menteeId: sara, mentorId: anna, startedAt: new Date(now - 20 * DAY), endsAt: new Date(now + 160 * DAY) } });
+  const match = await p.match.create({
+    data: { programmeId, menteeId: sara, mentorId: anna, startedAt: new Date(now - 20 * DAY), endsAt: new Date(now + 160 * DAY) },
+  });
   for (const weeks of [2, 1]) {
     const period = periodOf(new Date(now - weeks * 7 * DAY), tz);
-    await p.checkIn.create({ data: { matchId: match.id, personId: sara, role: "mentee", period, status: "missed", createdAt: new Date(now - weeks * 7 * DAY) } });
+    await p.checkIn.create({
+      data: { matchId: match.id, personId: sara, role: "mentee", period, status: "missed", createdAt: new Date(now - weeks * 7 * DAY) },
+    });
   }
   await p.checkIn.create({
-    data: { matchId: match.id, personId: anna, role: "mentor", period: periodOf(new Date(now - 7 * DAY), tz), status: "answered", met: false, needsHelp: true, createdAt: new Date(now - 7 * DAY), answeredAt: new Date(now - 6 * DAY) },
+    data: {
+      matchId: match.id,
+      personId: anna,
+      role: "mentor",
+      period: periodOf(new Date(now - 7 * DAY), tz),
+      status: "answered",
+      met: false,
+      needsHelp: true,
+      createdAt: new Date(now - 7 * DAY),
+      answeredAt: new Date(now - 6 * DAY),
+    },
   });
   await p.selfAssessment.create({ data: { personId: sara, kind: "intake", scores: { confidence: 4, clarity: 4, network: 4 }, at: new Date(now - 40 * DAY) } });
-  await p.selfAssessment.create({ data: { personId: sara, matchId: match.id, kind: "monthly", scores: { confidence: 2, clarity: 3, network: 2 }, at: new Date(now + 2 * DAY) } });
+  await p.selfAssessment.create({
+    data: { personId: sara, matchId: match.id, kind: "monthly", scores: { confidence: 2, clarity: 3, network: 2 }, at: new Date(now + 2 * DAY) },
+  });
   // Ali's offer to Omar was sent 71 hours ago: it times out within the hour.
   await p.menteeProfile.create({ data: { personId: ali, programmeId, status: "proposed", waitingSince: new Date(now - 4 * DAY) } });
-  await p.proposal.create({ data: { programmeId, menteeId: ali, mentorId: omar, score: 1, status: "offered", offeredAt: new Date(now - 71 * HOUR), createdAt: new Date(now - 72 * HOUR) } });
+  await p.proposal.create({
+    data: {
+      programmeId,
+      menteeId: ali,
+      mentorId: omar,
+      score: 1,
+      status: "offered",
+      offeredAt: new Date(now - 71 * HOUR),
+      createdAt: new Date(now - 72 * HOUR),
+    },
+  });
   // Lina has waited 29½ days.
   await p.menteeProfile.create({ data: { personId: lina, programmeId, status: "waiting", waitingSince: new Date(now - 29.5 * DAY) } });
   await db.close();
 }
 
-const kindOf = (text: string) => ["risk", "no_contact", "unanswered_checkins", "falling_wellbeing", "mentor_needs_help", "offer_timed_out", "waiting_too_long", "needs_professional"].find((k) => text.includes(t("da", `esc.kind.${k}`)));
+const kindOf = (text: string) =>
+  ["risk", "no_contact", "unanswered_checkins", "falling_wellbeing", "mentor_needs_help", "offer_timed_out", "waiting_too_long", "needs_professional"].find(
+    (k) => text.includes(t("da", `esc.kind.${k}`)),
+  );
 
 describe("escalations in the console --jsonl mode", () => {
   it("safety reply first; every signal raised by moving the clock; acknowledgement stops the reminders", async () => {
@@ -67,7 +105,13 @@ describe("escalations in the console --jsonl mode", () => {
       bot.send({ from: COORD, text: "alarmer" });
       await bot.waitFor(() => listHeads() > n, 120_000);
     };
-    const alertKinds = (from = 0) => new Set(lines.slice(from).filter((l) => l.to === COORD && l.text?.startsWith("⚠️")).map((l) => kindOf(l.text!)));
+    const alertKinds = (from = 0) =>
+      new Set(
+        lines
+          .slice(from)
+          .filter((l) => l.to === COORD && l.text?.startsWith("⚠️"))
+          .map((l) => kindOf(l.text!)),
+      );
 
     bot.send({ from: "console:sara", text: "jeg vil ikke leve mere" });
     await bot.waitFor((l) => (l as Line).to === "console:sara");

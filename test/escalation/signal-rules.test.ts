@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { averageScore, fallingAssessment, fallingRatingRun, missedRunFrom, type CheckInRow } from "../../src/capabilities/escalation/signal-rules.js";
 import { DEFAULT_THRESHOLDS, parseThresholds } from "../../src/capabilities/escalation/thresholds.js";
 
-const row = (period: string, status: string, rating: number | null = null, role = "mentee"): CheckInRow => ({ id: period, personId: "p", role, period, status, rating });
+const row = (period: string, status: string, rating: number | null = null, role = "mentee"): CheckInRow => ({
+  id: period,
+  personId: "p",
+  role,
+  period,
+  status,
+  rating,
+});
 
 describe("missedRunFrom", () => {
   it.each([
@@ -44,7 +51,12 @@ describe("fallingRatingRun", () => {
 
 describe("fallingAssessment", () => {
   const at = (d: number) => new Date(Date.UTC(2026, 0, d));
-  const sa = (id: string, kind: string, c: number, cl: number, n: number, day: number) => ({ id, kind, scores: { confidence: c, clarity: cl, network: n }, at: at(day) });
+  const sa = (id: string, kind: string, c: number, cl: number, n: number, day: number) => ({
+    id,
+    kind,
+    scores: { confidence: c, clarity: cl, network: n },
+    at: at(day),
+  });
 
   it("compares the latest with the previous one and with the intake", () => {
     expect(fallingAssessment([sa("i", "intake", 4, 4, 4, 1)], 1)).toBeUndefined();

@@ -101,9 +101,21 @@ describe("falling well-being", () => {
 
   it("alerts when the monthly self-assessment is a point or more below the intake, when it is made", async () => {
     const m = await addMatch(db, bot.programmeId, T0);
-    await db.prisma.selfAssessment.create({ data: { personId: m.menteeId, kind: "intake", scores: { confidence: 4, clarity: 4, network: 3 }, at: new Date(T0.getTime() - 30 * DAY) } });
-    await db.prisma.selfAssessment.create({ data: { personId: m.menteeId, matchId: m.matchId, kind: "monthly", scores: { confidence: 4, clarity: 3, network: 3 }, at: new Date(T0.getTime() + DAY) } });
-    await db.prisma.selfAssessment.create({ data: { personId: m.menteeId, matchId: m.matchId, kind: "monthly", scores: { confidence: 3, clarity: 2, network: 3 }, at: new Date(T0.getTime() + 30 * DAY) } });
+    await db.prisma.selfAssessment.create({
+      data: { personId: m.menteeId, kind: "intake", scores: { confidence: 4, clarity: 4, network: 3 }, at: new Date(T0.getTime() - 30 * DAY) },
+    });
+    await db.prisma.selfAssessment.create({
+      data: { personId: m.menteeId, matchId: m.matchId, kind: "monthly", scores: { confidence: 4, clarity: 3, network: 3 }, at: new Date(T0.getTime() + DAY) },
+    });
+    await db.prisma.selfAssessment.create({
+      data: {
+        personId: m.menteeId,
+        matchId: m.matchId,
+        kind: "monthly",
+        scores: { confidence: 3, clarity: 2, network: 3 },
+        at: new Date(T0.getTime() + 30 * DAY),
+      },
+    });
     await bot.advance(2 * DAY); // 3.67 → 3.33: not a fall of a point
     expect(await kinds()).toEqual([]);
     await bot.advance(29 * DAY); // 3.33 → 2.67 is less than a point, but 3.67 (intake) → 2.67 is one
@@ -128,8 +140,12 @@ describe("help, offers, waiting and professional mentors", () => {
   it("an offer that timed out, once even when matchmaking raised it too", async () => {
     const mentee = await addPerson(db, "ali", { roles: ["mentee"] });
     const mentor = await addPerson(db, "anna", { roles: ["mentor"] });
-    const p = await db.prisma.proposal.create({ data: { programmeId: bot.programmeId, menteeId: mentee, mentorId: mentor, score: 1, status: "expired", createdAt: T0 } });
-    await db.prisma.$transaction((tx) => raiseEscalation(tx, { dedupeKey: `offer-timeout:${p.id}`, kind: "offer_timed_out", severity: "low", personId: mentor, source: "matching" }, T0));
+    const p = await db.prisma.proposal.create({
+      data: { programmeId: bot.programmeId, menteeId: mentee, mentorId: mentor, score: 1, status: "expired", createdAt: T0 },
+    });
+    await db.prisma.$transaction((tx) =>
+      raiseEscalation(tx, { dedupeKey: `offer-timeout:${p.id}`, kind: "offer_timed_out", severity: "low", personId: mentor, source: "matching" }, T0),
+    );
     await bot.advance(HOUR);
     expect(await kinds()).toEqual(["offer_timed_out"]);
     expect(alertFor("offer_timed_out")).toHaveLength(1);

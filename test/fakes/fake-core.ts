@@ -41,7 +41,11 @@ export function createScriptedCore(): ScriptedCore {
       const to = event.from;
       const what = event.text ?? event.action ?? JSON.stringify(event.fields);
       const out: OutboundMessage[] =
-        event.text === "form" ? [{ to, text: "Please fill in", form: FORM }] : event.media ? [{ to, text: "I can only read text" }] : [{ to, text: `Got: ${what}`, buttons: BUTTONS }];
+        event.text === "form"
+          ? [{ to, text: "Please fill in", form: FORM }]
+          : event.media
+            ? [{ to, text: "I can only read text" }]
+            : [{ to, text: `Got: ${what}`, buttons: BUTTONS }];
       // As the real core does: with a deliver function, the core sends its replies itself.
       for (const m of out) await deliver?.(m);
       return out;

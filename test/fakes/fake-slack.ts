@@ -149,7 +149,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     async post(url, body, contentType, secret, headers = {}) {
       const stamp = String(Math.floor(Date.now() / 1000));
-      lastSent = { url, headers: { "content-type": contentType, "x-slack-request-timestamp": stamp, "x-slack-signature": sign(secret, stamp, body), ...headers }, body };
+      lastSent = {
+        url,
+        headers: { "content-type": contentType, "x-slack-request-timestamp": stamp, "x-slack-signature": sign(secret, stamp, body), ...headers },
+        body,
+      };
       const res = await fetch(url, { method: "POST", headers: lastSent.headers, body });
       return { status: res.status, text: await res.text() };
     },

@@ -84,7 +84,12 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const server = await listen((req, res, raw) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (req.method === "GET" && path === "/openid") {
-      return json(res, 200, { issuer: ISSUER, jwks_uri: `${server.url}/keys`, id_token_signing_alg_values_supported: ["RS256"], token_endpoint_auth_methods_supported: ["private_key_jwt"] });
+      return json(res, 200, {
+        issuer: ISSUER,
+        jwks_uri: `${server.url}/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+        token_endpoint_auth_methods_supported: ["private_key_jwt"],
+      });
     }
     if (req.method === "GET" && path === "/keys") {
       return json(res, 200, { keys: [{ kty: "RSA", use: "sig", kid: KID, n: jwk.n, e: jwk.e, endorsements: ["msteams"] }] });
@@ -119,7 +124,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     openIdUrl: `${server.url}/openid`,
     rendered,
     created,
-    mint: ({ expiresInSec, ...claims }) => mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
+    mint: ({ expiresInSec, ...claims }) =>
+      mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
     refused,
     rateLimitNext(seconds) {
       refuse = { status: 429, retryAfter: seconds };

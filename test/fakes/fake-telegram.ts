@@ -109,7 +109,12 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       refuse = undefined;
       refused.push(status);
       if (retryAfter !== undefined) {
-        return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+        return json(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter}`,
+          parameters: { retry_after: retryAfter },
+        });
       }
       return json(res, status, { ok: false, error_code: status, description: STATUS_TEXT[status] ?? "Internal Server Error" });
     }
@@ -143,7 +148,11 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     async deliver(update, opts = {}) {
       if (webhook) {
         const secret = opts.secret === undefined ? webhook.secret : opts.secret;
-        lastSent = { url: webhook.url, headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body: JSON.stringify(update) };
+        lastSent = {
+          url: webhook.url,
+          headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+          body: JSON.stringify(update),
+        };
         const res = await fetch(webhook.url, { method: "POST", headers: lastSent.headers, body: lastSent.body });
         const text = await res.text();
         // A webhook reply (a Bot API call inside the response body) would be recorded here.

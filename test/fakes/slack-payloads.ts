@@ -25,7 +25,12 @@ export function messageEvent(userId: string, extra: Record<string, unknown>) {
 const userOf = (userId: string) => ({ id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM });
 
 /** A button press; in the user's DM unless `channel` names a channel (C…) where the message was. */
-export function blockAction(userId: string, message: { ts: string; text: string }, action: { action_id: string; value: string; label: string }, channel = dmOf(userId)) {
+export function blockAction(
+  userId: string,
+  message: { ts: string; text: string },
+  action: { action_id: string; value: string; label: string },
+  channel = dmOf(userId),
+) {
   return {
     type: "block_actions",
     user: userOf(userId),
@@ -37,7 +42,16 @@ export function blockAction(userId: string, message: { ts: string; text: string 
     channel: { id: channel, name: channel.startsWith("D") ? "directmessage" : "coordinators" },
     // Slack sends the message text escaped, as it stores it.
     message: { type: "message", ts: message.ts, text: escapeText(message.text), user: "UBOT" },
-    actions: [{ type: "button", block_id: "b1", action_id: action.action_id, value: action.value, text: { type: "plain_text", text: action.label }, action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      {
+        type: "button",
+        block_id: "b1",
+        action_id: action.action_id,
+        value: action.value,
+        text: { type: "plain_text", text: action.label },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
   };
 }
 
@@ -53,7 +67,10 @@ export function viewSubmission(userId: string, view: { callback_id: string; priv
     const value = fields[block.block_id];
     const type = block.element.type;
     values[block.block_id] = {
-      value: type === "static_select" ? { type, selected_option: value === undefined ? null : { value, text: { type: "plain_text", text: value } } } : { type, value: value ?? null },
+      value:
+        type === "static_select"
+          ? { type, selected_option: value === undefined ? null : { value, text: { type: "plain_text", text: value } } }
+          : { type, value: value ?? null },
     };
   }
   return {
@@ -63,7 +80,16 @@ export function viewSubmission(userId: string, view: { callback_id: string; priv
     api_app_id: "A1",
     token: "legacy",
     trigger_id: `trig-${next()}`,
-    view: { id: `V${next()}`, team_id: TEAM, type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values }, hash: "h1" },
+    view: {
+      id: `V${next()}`,
+      team_id: TEAM,
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: view.blocks,
+      state: { values },
+      hash: "h1",
+    },
   };
 }
 

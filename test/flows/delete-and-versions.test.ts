@@ -17,7 +17,35 @@ describe("delete my data", () => {
     await db.reset();
     const bot = await createBotHarness(db);
     const from = "console:zainab-secret";
-    const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, "Zainabxyz", "1", "5", "Kemiingeniør fra Aleppo", "Laborant hos Qwertyfirma", "sundhed", "1", "1", "dansk", "Odense", "1", "i morgen", "1", "1", "1", "1", "ja", "Sagsbehandler Jensenqq", "3", "3", "3"] as const;
+    const inputs = [
+      "hej",
+      { action: "lang:da" },
+      { action: "role:mentee" },
+      { action: "yes" },
+      { action: "yes" },
+      { action: "yes" },
+      "Zainabxyz",
+      "1",
+      "5",
+      "Kemiingeniør fra Aleppo",
+      "Laborant hos Qwertyfirma",
+      "sundhed",
+      "1",
+      "1",
+      "dansk",
+      "Odense",
+      "1",
+      "i morgen",
+      "1",
+      "1",
+      "1",
+      "1",
+      "ja",
+      "Sagsbehandler Jensenqq",
+      "3",
+      "3",
+      "3",
+    ] as const;
     for (const i of inputs) await bot.say(from, i as string);
     const summary = await bot.say(from, { action: "summary:confirm" });
     expect(summary[0]!.text).toContain("Zainabxyz");
@@ -49,14 +77,23 @@ describe("flow versions", () => {
   it("moves to the nearest open step when the stored step was removed", () => {
     let s = startFlow(menteeIntake, ctx).state!;
     for (const a of ["yes", "yes", "yes"]) s = stepFlow(menteeIntake, s, { kind: "action", action: a }, ctx).state!;
-    const v2: FlowDef = { ...menteeIntake, version: 2, steps: menteeIntake.steps.map((st) => (st.id === "consent_stats" ? { ...st, next: "situation" } : st)).filter((st) => st.id !== "name") };
+    const v2: FlowDef = {
+      ...menteeIntake,
+      version: 2,
+      steps: menteeIntake.steps.map((st) => (st.id === "consent_stats" ? { ...st, next: "situation" } : st)).filter((st) => st.id !== "name"),
+    };
     const m = migrateState(v2, { ...s, step: "name" });
     expect(m.state.step).toBe("situation");
     const next = stepFlow(v2, m.state, { kind: "text", text: "1" }, ctx);
     expect(next.state!.step).toBe("education_level");
   });
   it("drops answers that are no longer valid options", () => {
-    const s = { ...startFlow(menteeIntake, ctx).state!, answers: { consent_matching: true, consent_share: true, consent_stats: true, name: "Sara", situation: "astronaut" }, step: "education_level", version: 0 };
+    const s = {
+      ...startFlow(menteeIntake, ctx).state!,
+      answers: { consent_matching: true, consent_share: true, consent_stats: true, name: "Sara", situation: "astronaut" },
+      step: "education_level",
+      version: 0,
+    };
     const m = migrateState(menteeIntake, s);
     expect(m.state.step).toBe("situation");
     expect(m.state.answers.situation).toBeUndefined();

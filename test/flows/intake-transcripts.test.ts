@@ -86,7 +86,11 @@ describe.each(["da", "en"] as const)("mentee intake (%s)", (l) => {
       status: "waiting",
     });
     const consents = await db.prisma.consent.findMany({ orderBy: { purpose: "asc" } });
-    expect(consents.map((c) => [c.purpose, c.granted])).toEqual([["matching", true], ["share_contact", true], ["statistics", true]]);
+    expect(consents.map((c) => [c.purpose, c.granted])).toEqual([
+      ["matching", true],
+      ["share_contact", true],
+      ["statistics", true],
+    ]);
     const sa = await db.prisma.selfAssessment.findMany();
     expect(sa).toHaveLength(1);
     expect(sa[0]!.scores).toEqual({ confidence: 3, clarity: 2, network: 4 });
@@ -123,13 +127,38 @@ function mentorRows(l: Locale, code: string | null): Row[] {
 
 describe.each(["da", "en"] as const)("mentor onboarding (%s)", (l) => {
   it("without a code: pending, and coordinators are told", async () => {
-    await play("console:coord", [["hej", ""], [{ action: "lang:da" }, ""], [{ action: "role:coordinator" }, k("da", "mentor.name")], ["Kim", k("da", "coordinator.code")], ["coord-secret", k("da", "coordinator.done")]]);
+    await play("console:coord", [
+      ["hej", ""],
+      [{ action: "lang:da" }, ""],
+      [{ action: "role:coordinator" }, k("da", "mentor.name")],
+      ["Kim", k("da", "coordinator.code")],
+      ["coord-secret", k("da", "coordinator.done")],
+    ]);
     await play(`console:birgitte`, [["hej", ""], ...mentorRows(l, null)]);
     const m = await db.prisma.mentorProfile.findFirstOrThrow();
-    expect(m).toMatchObject({ industry: "health", municipality: "odense", capacity: 2, hoursPerMonth: 4, status: "pending", gender: "woman", ageGroup: "35_55", languages: ["da", "en"], competences: ["cv", "interview"], availability: ["weekend"], meetingForms: ["video"] });
+    expect(m).toMatchObject({
+      industry: "health",
+      municipality: "odense",
+      capacity: 2,
+      hoursPerMonth: 4,
+      status: "pending",
+      gender: "woman",
+      ageGroup: "35_55",
+      languages: ["da", "en"],
+      competences: ["cv", "interview"],
+      availability: ["weekend"],
+      meetingForms: ["video"],
+    });
     expect(bot.delivered.map((d) => d.to)).toEqual(["console:coord"]);
     const notice = bot.delivered[0]!;
-    expect(notice.text).toBe(k("da", "notify.mentor_pending", { name: "Birgitte", industry: "Sundhed", municipality: "Odense", qualifications: l === "da" ? "> 20 år i sundhedsvæsenet" : "> 20 years in health care" }));
+    expect(notice.text).toBe(
+      k("da", "notify.mentor_pending", {
+        name: "Birgitte",
+        industry: "Sundhed",
+        municipality: "Odense",
+        qualifications: l === "da" ? "> 20 år i sundhedsvæsenet" : "> 20 years in health care",
+      }),
+    );
     // The coordinator approves with the button; the mentor becomes active and is told.
     expect((await bot.say("console:coord", { action: notice.buttons![0]!.action }))[0]!.text).toBe(k("da", "mentor.approved", { name: "Birgitte" }));
     expect((await db.prisma.mentorProfile.findFirstOrThrow()).status).toBe("active");

@@ -38,7 +38,11 @@ export async function createBotHarness(db: Database, opts: { mentorCode?: string
   });
   const say: BotHarness["say"] = (from, input) => {
     const event: InboundEvent =
-      typeof input === "string" ? { from, text: input } : "action" in input && Object.keys(input).length === 1 ? { from, action: (input as { action: string }).action } : { from, ...(input as Partial<InboundEvent>) };
+      typeof input === "string"
+        ? { from, text: input }
+        : "action" in input && Object.keys(input).length === 1
+          ? { from, action: (input as { action: string }).action }
+          : { from, ...(input as Partial<InboundEvent>) };
     // Through `deliver`, as the adapters call it: replies are confirmed before follow-up work runs.
     const out: OutboundMessage[] = [];
     return app.core.handle(event, async (m) => void out.push(m)).then(() => out);

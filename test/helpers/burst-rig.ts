@@ -49,7 +49,13 @@ export interface BurstEvent {
  * they arrive, message j to instance j mod cores. A retryable failure is delivered again, as a
  * platform does after a 5xx, to the next instance.
  */
-export async function burst(cores: BotCore[], people: string[], n: number, tag: string, text = (j: number) => `m${String(j).padStart(2, "0")}`): Promise<BurstEvent[]> {
+export async function burst(
+  cores: BotCore[],
+  people: string[],
+  n: number,
+  tag: string,
+  text = (j: number) => `m${String(j).padStart(2, "0")}`,
+): Promise<BurstEvent[]> {
   const events: BurstEvent[] = [];
   for (let j = 0; j < n; j++) {
     for (const [p, from] of people.entries()) {

@@ -35,9 +35,24 @@ export interface PlatformRig {
   /** While held, the core waits before handling (to catch a request in flight). */
   hold(): () => void;
   health(): Promise<{ status: number; body: Record<string, unknown> }>;
-  telegram: { text(user: number, text: string): Promise<number>; press(user: number, action: string): Promise<number>; pressInGroup(user: number, group: number, action: string): Promise<number>; received(user: number): string[] };
-  slackUser: { text(user: string, text: string): Promise<number>; press(user: string, action: string): Promise<number>; pressInChannel(user: string, channel: string, action: string): Promise<number>; received(user: string): string[] };
-  teamsUser: { text(key: string, text: string, token?: string | null): Promise<number>; press(key: string, action: string): Promise<number>; pressInChannel(key: string, channel: string, action: string): Promise<number>; received(key: string): string[] };
+  telegram: {
+    text(user: number, text: string): Promise<number>;
+    press(user: number, action: string): Promise<number>;
+    pressInGroup(user: number, group: number, action: string): Promise<number>;
+    received(user: number): string[];
+  };
+  slackUser: {
+    text(user: string, text: string): Promise<number>;
+    press(user: string, action: string): Promise<number>;
+    pressInChannel(user: string, channel: string, action: string): Promise<number>;
+    received(user: string): string[];
+  };
+  teamsUser: {
+    text(key: string, text: string, token?: string | null): Promise<number>;
+    press(key: string, action: string): Promise<number>;
+    pressInChannel(key: string, channel: string, action: string): Promise<number>;
+    received(key: string): string[];
+  };
   stop(): Promise<void>;
 }
 
@@ -153,14 +168,26 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
       press(user, action) {
         const msg = [...tg.rendered].reverse().find((r) => r.target === String(user) && r.buttons.some((b) => b.action === action));
         if (!msg) throw new Error(`no Telegram message to ${user} with ${action}`);
-        const query = { id: `cb${updateId}`, from: tgUser(user), chat_instance: "ci", data: action, message: { message_id: msg.messageId, date: 0, chat: chat(user), text: msg.text } };
+        const query = {
+          id: `cb${updateId}`,
+          from: tgUser(user),
+          chat_instance: "ci",
+          data: action,
+          message: { message_id: msg.messageId, date: 0, chat: chat(user), text: msg.text },
+        };
         return tg.deliver({ update_id: updateId++, callback_query: query });
       },
       pressInGroup(user, group, action) {
         const msg = [...tg.rendered].reverse().find((r) => r.target === String(group) && r.buttons.some((b) => b.action === action));
         if (!msg) throw new Error(`no Telegram message in ${group} with ${action}`);
         const groupChat = { id: group, type: "supergroup", title: "Coordinators" };
-        const query = { id: `cb${updateId}`, from: tgUser(user), chat_instance: "cg", data: action, message: { message_id: msg.messageId, date: 0, chat: groupChat, text: msg.text } };
+        const query = {
+          id: `cb${updateId}`,
+          from: tgUser(user),
+          chat_instance: "cg",
+          data: action,
+          message: { message_id: msg.messageId, date: 0, chat: groupChat, text: msg.text },
+        };
         return tg.deliver({ update_id: updateId++, callback_query: query });
       },
       received: (user) => tg.rendered.filter((r) => r.target === String(user)).map((r) => r.text),
@@ -186,14 +213,20 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
     teamsUser: {
       text: (key, text, token) => teamsPost(key, { text }, token),
       press(key, action) {
-        if (!teams.rendered.some((r) => r.target === `a:personal-${key}` && r.buttons.some((b) => b.action === action))) throw new Error(`no Teams card to ${key} with ${action}`);
+        if (!teams.rendered.some((r) => r.target === `a:personal-${key}` && r.buttons.some((b) => b.action === action)))
+          throw new Error(`no Teams card to ${key} with ${action}`);
         return teamsPost(key, { value: { action } });
       },
       pressInChannel(key, channel, action) {
-        if (!teams.rendered.some((r) => r.target === channel && r.buttons.some((b) => b.action === action))) throw new Error(`no Teams card in ${channel} with ${action}`);
+        if (!teams.rendered.some((r) => r.target === channel && r.buttons.some((b) => b.action === action)))
+          throw new Error(`no Teams card in ${channel} with ${action}`);
         // Action.Submit on a card in a channel: the channel conversation (with the card's message id).
         const conversation = { id: `${channel};messageid=1700000000000`, conversationType: "channel", isGroup: true, tenantId: "tenant-1" };
-        return teamsPost(key, { value: { action }, conversation, channelData: { tenant: { id: "tenant-1" }, channel: { id: channel }, team: { id: channel } } });
+        return teamsPost(key, {
+          value: { action },
+          conversation,
+          channelData: { tenant: { id: "tenant-1" }, channel: { id: channel }, team: { id: channel } },
+        });
       },
       received: (key) => teams.rendered.filter((r) => r.target === `a:personal-${key}`).map((r) => r.text),
     },

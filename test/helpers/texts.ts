@@ -9,6 +9,13 @@ let loaded = false;
 
 export function loadAllTexts(): void {
   if (loaded) return;
-  createApp({ db: {} as Db, clock: new FixedClock(new Date(0)), logger: pino({ level: "silent" }), channels: new Map(), defaultLocale: "da", codes: { coordinator: "unused-in-tests" } });
+  createApp({
+    db: {} as Db,
+    clock: new FixedClock(new Date(0)),
+    logger: pino({ level: "silent" }),
+    channels: new Map(),
+    defaultLocale: "da",
+    codes: { coordinator: "unused-in-tests" },
+  });
   loaded = true;
 }

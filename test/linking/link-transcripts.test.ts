@@ -31,8 +31,18 @@ beforeEach(async () => {
 
 const k = (l: Locale, key: string, p: Record<string, string> = {}) => t(l, key, p);
 /** A catalogue text whose {here} and {there} may be any platform name. */
-const like = (l: Locale, key: string) => new RegExp(k(l, key, { here: "§", there: "§" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/§/g, ".+?"));
-const withCode = (l: Locale) => new RegExp(k(l, "link.code", { code: "§" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/§/g, CODE.source));
+const like = (l: Locale, key: string) =>
+  new RegExp(
+    k(l, key, { here: "§", there: "§" })
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/§/g, ".+?"),
+  );
+const withCode = (l: Locale) =>
+  new RegExp(
+    k(l, "link.code", { code: "§" })
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/§/g, CODE.source),
+  );
 
 /** The button of the last confirmation question queued for a code's owner. */
 async function ownerButton(op: "allow" | "deny"): Promise<string> {
@@ -44,7 +54,11 @@ async function ownerButton(op: "allow" | "deny"): Promise<string> {
 async function play(rows: Row[]): Promise<void> {
   for (const [i, [from, input, expected]] of rows.entries()) {
     const sent =
-      typeof input === "string" ? input.replace("{code}", code) : input.action === "{allow}" || input.action === "{deny}" ? { action: await ownerButton(input.action === "{allow}" ? "allow" : "deny") } : input;
+      typeof input === "string"
+        ? input.replace("{code}", code)
+        : input.action === "{allow}" || input.action === "{deny}"
+          ? { action: await ownerButton(input.action === "{allow}" ? "allow" : "deny") }
+          : input;
     const text = (await bot.say(from, sent)).map((r) => r.text).join("\n---\n");
     const where = `row ${i}: ${from} ${JSON.stringify(sent)}`;
     if (typeof expected === "string") expect(text, where).toContain(expected);
@@ -95,11 +109,7 @@ describe.each(["da", "en"] as const)("linking (%s)", (l) => {
   });
 
   it("refuses wrong, expired and own codes, and stops after too many tries", async () => {
-    await play([
-      ...hello(TG, l),
-      [TG, "/link", withCode(l)],
-      [TG, "link {code}", k(l, "link.same")],
-    ]);
+    await play([...hello(TG, l), [TG, "/link", withCode(l)], [TG, "link {code}", k(l, "link.same")]]);
     bot.clock.advance(16 * 60_000);
     await play(hello(TEAMS, l));
     await play([[TEAMS, "link {code}", k(l, "link.invalid")]]);
@@ -142,12 +152,7 @@ describe("linking rules", () => {
   });
 
   it("accepts the code in lower case with spaces, and moves an alert about the fresh person", async () => {
-    await play([
-      ...hello(TG, "en"),
-      [TG, "link", withCode("en")],
-      ...hello(TEAMS, "en"),
-      [TEAMS, "coordinator", k("en", "cmd.human")],
-    ]);
+    await play([...hello(TG, "en"), [TG, "link", withCode("en")], ...hello(TEAMS, "en"), [TEAMS, "coordinator", k("en", "cmd.human")]]);
     const fresh = await personOf(TEAMS);
     expect(await db.prisma.escalation.count({ where: { personId: fresh } })).toBe(1);
     code = code.toLowerCase().replace("-", " ");
@@ -157,11 +162,7 @@ describe("linking rules", () => {
   });
 
   it("lists the command in help, and a mid-answer 'link …' that is no code costs no try", async () => {
-    await play([
-      ...hello(TG, "en"),
-      [TG, "help", `link – ${k("en", "link.help")}`],
-      [TG, "link building for websites", k("en", "link.invalid")],
-    ]);
+    await play([...hello(TG, "en"), [TG, "help", `link – ${k("en", "link.help")}`], [TG, "link building for websites", k("en", "link.invalid")]]);
     expect(await db.prisma.auditLog.count({ where: { action: "link.failed" } })).toBe(0);
   });
 

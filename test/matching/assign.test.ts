@@ -12,14 +12,8 @@ const itMentor = (id: string, freeCapacity = 1): MentorCandidate => mentor({ id,
 describe("assign", () => {
   it("maximises the total, not each mentee's first choice", () => {
     // e1 fits both mentors (o1 best), e2 fits only o1: greedy would give o1 to e1 and leave e2 out.
-    const mentees = [
-      mentee({ id: "e1", industries: ["it", "health"], municipality: "a1" }),
-      mentee({ id: "e2", industries: ["it"] }),
-    ];
-    const mentors = [
-      mentor({ id: "o1", industry: "it", municipality: "a1" }),
-      mentor({ id: "o2", industry: "health" }),
-    ];
+    const mentees = [mentee({ id: "e1", industries: ["it", "health"], municipality: "a1" }), mentee({ id: "e2", industries: ["it"] })];
+    const mentors = [mentor({ id: "o1", industry: "it", municipality: "a1" }), mentor({ id: "o2", industry: "health" })];
     const r = assign(mentees, mentors, ctx, NOW);
     expect(r.pairs.map((p) => [p.menteeId, p.mentorId])).toEqual([
       ["e1", "o2"],
@@ -75,7 +69,11 @@ describe("assign", () => {
     const { mentees, mentors, excluded } = randomPool(rnd, 40, 12, 3);
     const c = context({ minScore: 15 }, excluded);
     const first = assign(mentees, mentors, c, NOW);
-    const shuffled = <T>(xs: T[]) => xs.map((x) => [rnd(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+    const shuffled = <T>(xs: T[]) =>
+      xs
+        .map((x) => [rnd(), x] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, x]) => x);
     const second = assign(shuffled(mentees), shuffled(mentors), c, NOW);
     expect(second).toEqual(first);
   });

@@ -46,10 +46,7 @@ export function toyLocality(a?: string, b?: string): Locality {
   return a[0] === b[0] ? "region" : "other";
 }
 
-export function context(
-  weights: Partial<MatchWeights> = {},
-  excluded: ReadonlyArray<readonly [string, string]> = [],
-): ScoreContext {
+export function context(weights: Partial<MatchWeights> = {}, excluded: ReadonlyArray<readonly [string, string]> = []): ScoreContext {
   const ex = new Set(excluded.map(([e, o]) => `${e}|${o}`));
   return {
     weights: { ...DEFAULT_WEIGHTS, ...weights },

@@ -44,7 +44,11 @@ describe("assign is optimal", () => {
       // Vary the threshold and the bonus too, so that ties and cut-offs are exercised.
       const ctx = context({ minScore: Math.floor(rnd() * 40), waitingPerDay: Math.floor(rnd() * 3) }, excluded);
       const values = mentees.map((e) => mentors.map((o) => pairValue(e, o, ctx)));
-      const expected = bruteForce((i, r) => values[i]![r]!, mentees.length, mentors.map((o) => o.freeCapacity));
+      const expected = bruteForce(
+        (i, r) => values[i]![r]!,
+        mentees.length,
+        mentors.map((o) => o.freeCapacity),
+      );
       const result = assign(mentees, mentors, ctx, NOW);
       expect(result.total, `pool ${pool}`).toBe(expected);
 

@@ -35,8 +35,7 @@ describe("scorePair factors", () => {
   });
 
   it("grades locality: same > neighbour > region > other", () => {
-    const at = (a?: string, b?: string) =>
-      scorePair(mentee({ municipality: a }), mentor({ municipality: b }), ctx)!.score - BASE;
+    const at = (a?: string, b?: string) => scorePair(mentee({ municipality: a }), mentor({ municipality: b }), ctx)!.score - BASE;
     expect(at("a1", "a1")).toBe(W.localitySame);
     expect(at("a1", "a2")).toBe(W.localityNeighbour);
     expect(at("a1", "a3")).toBe(W.localityRegion);
@@ -98,19 +97,13 @@ describe("scorePair factors", () => {
 
   it("rewards a mentor who prefers the mentee's target group", () => {
     const m = mentee({ targetGroup: "sick_leave" });
-    expect(scorePair(m, mentor({ preferences: { targetGroups: ["sick_leave", "new_graduate"] } }), ctx)!.score).toBe(
-      BASE + W.targetGroup,
-    );
+    expect(scorePair(m, mentor({ preferences: { targetGroups: ["sick_leave", "new_graduate"] } }), ctx)!.score).toBe(BASE + W.targetGroup);
     expect(scorePair(m, mentor({ preferences: { targetGroups: ["new_graduate"] } }), ctx)!.score).toBe(BASE);
     expect(scorePair(mentee(), mentor({ preferences: { targetGroups: ["new_graduate"] } }), ctx)!.score).toBe(BASE);
   });
 
   it("rewards shared availability", () => {
-    const s = scorePair(
-      mentee({ availability: ["weekend", "weekday_evening"] }),
-      mentor({ availability: ["weekday_evening"] }),
-      ctx,
-    )!;
+    const s = scorePair(mentee({ availability: ["weekend", "weekday_evening"] }), mentor({ availability: ["weekday_evening"] }), ctx)!;
     expect(s.score).toBe(BASE + W.availability);
     expect(reason(s.reasons, "match.reason.availability")?.params).toEqual({ slots: "weekday_evening" });
   });
@@ -143,9 +136,7 @@ describe("scorePair hard constraints", () => {
   it("rejects a pair without a shared language, whatever else fits", () => {
     const perfect = { industries: ["it"], municipality: "a1", meetingForms: ["video"], helpWanted: ["cv"] };
     const fit = { industry: "it", municipality: "a1", meetingForms: ["video"], competences: ["cv"] };
-    expect(scorePair(mentee({ ...perfect, languages: ["uk"] }), mentor({ ...fit, languages: ["da"] }), ctx)).toBe(
-      undefined,
-    );
+    expect(scorePair(mentee({ ...perfect, languages: ["uk"] }), mentor({ ...fit, languages: ["da"] }), ctx)).toBe(undefined);
     expect(scorePair(mentee({ languages: [] }), mentor(), ctx)).toBeUndefined();
   });
 });
@@ -190,11 +181,7 @@ describe("reasons", () => {
       mentor({ industry: "it", gender: "f", availability: ["weekend"] }),
       c,
     )!;
-    expect(s.reasons.map((r) => r.key)).toEqual([
-      "match.reason.language.preferred",
-      "match.reason.availability",
-      "match.reason.wish.gender",
-    ]);
+    expect(s.reasons.map((r) => r.key)).toEqual(["match.reason.language.preferred", "match.reason.availability", "match.reason.wish.gender"]);
   });
 });
 

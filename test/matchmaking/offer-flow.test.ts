@@ -21,7 +21,35 @@ beforeEach(async () => {
 
 /** An IT mentee in Aarhus speaking Danish and English: Anna (IT, Aarhus) is the best mentor. */
 async function intake(from: string): Promise<void> {
-  const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, "Ali", "1", "6", "datalogi", "praktik hos et softwarefirma", "IT", "1", "1, 3", "dansk, engelsk", "Aarhus", "2", "i morgen", "1, 2", "intet ønske", "intet ønske", "1", "nej", "2", "2", "2", { action: "summary:confirm" }];
+  const inputs = [
+    "hej",
+    { action: "lang:da" },
+    { action: "role:mentee" },
+    { action: "yes" },
+    { action: "yes" },
+    { action: "yes" },
+    "Ali",
+    "1",
+    "6",
+    "datalogi",
+    "praktik hos et softwarefirma",
+    "IT",
+    "1",
+    "1, 3",
+    "dansk, engelsk",
+    "Aarhus",
+    "2",
+    "i morgen",
+    "1, 2",
+    "intet ønske",
+    "intet ønske",
+    "1",
+    "nej",
+    "2",
+    "2",
+    "2",
+    { action: "summary:confirm" },
+  ];
   for (const i of inputs) await bot.say(from, i as string);
 }
 
@@ -89,10 +117,16 @@ describe("matching, offers and hand-over", () => {
     expect(lastTo("console:anna")!.text).toBe(t("da", "offer.reminder"));
     bot.clock.advance(36 * 3_600_000);
     await bot.app.tick();
-    expect((await db.prisma.proposal.findFirstOrThrow({ where: { mentorId: (await db.prisma.identity.findUniqueOrThrow({ where: { externalId: "console:anna" } })).personId } })).status).toBe("expired");
+    expect(
+      (
+        await db.prisma.proposal.findFirstOrThrow({
+          where: { mentorId: (await db.prisma.identity.findUniqueOrThrow({ where: { externalId: "console:anna" } })).personId },
+        })
+      ).status,
+    ).toBe("expired");
     expect(bot.delivered.some((d) => d.to === "console:coordinator" && d.text.includes(t("da", "esc.kind.offer_timed_out")))).toBe(true);
     expect(bot.delivered.some((d) => d.to === "console:coordinator" && /Ali ↔ (?!Anna)/.test(d.text))).toBe(true);
     // A late press on the expired offer is answered kindly.
-    expect(await bot.ask("console:anna", "x") && (await bot.say("console:anna", { action: offer.buttons![0]!.action }))[0]!.text).toBe(t("da", "offer.gone"));
+    expect((await bot.ask("console:anna", "x")) && (await bot.say("console:anna", { action: offer.buttons![0]!.action }))[0]!.text).toBe(t("da", "offer.gone"));
   });
 });

@@ -48,7 +48,10 @@ describe("risk alerts raised at once (PostgreSQL)", () => {
   it("a resolve racing new raises leaves at most one open alert, and nothing is lost", async () => {
     const person = await a.prisma.person.create({ data: { displayName: "Ali" } });
     const first = await a.prisma.$transaction((tx) => raiseEscalation(tx, input(person.id, 100), NOW));
-    const resolve = b.prisma.escalation.updateMany({ where: { id: first.id, status: { not: "resolved" } }, data: { status: "resolved", openKey: null, resolvedAt: NOW } });
+    const resolve = b.prisma.escalation.updateMany({
+      where: { id: first.id, status: { not: "resolved" } },
+      data: { status: "resolved", openKey: null, resolvedAt: NOW },
+    });
     await Promise.all([
       resolve,
       ...Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).prisma.$transaction((tx) => raiseEscalation(tx, input(person.id, 101 + i), NOW), WAIT)),

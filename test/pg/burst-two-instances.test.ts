@@ -29,7 +29,18 @@ beforeAll(async () => {
     const db = await openTestDb(scratch.url);
     dbs.push(db);
     const channels = new Map<Platform, Channel>([["console", { platform: "console", send: async (m) => void later.push(m) }]]);
-    apps.push(createApp({ db: db.prisma, clock, logger: pino({ level: "silent" }), channels, defaultLocale: "da", codes: { coordinator: "coord-secret" }, workerId: `burst-${name}`, capabilities: [...ALL_CAPABILITIES, recorder] }));
+    apps.push(
+      createApp({
+        db: db.prisma,
+        clock,
+        logger: pino({ level: "silent" }),
+        channels,
+        defaultLocale: "da",
+        codes: { coordinator: "coord-secret" },
+        workerId: `burst-${name}`,
+        capabilities: [...ALL_CAPABILITIES, recorder],
+      }),
+    );
   }
   await ensureProgramme(dbs[0]!.prisma);
 });
@@ -57,7 +68,14 @@ async function orderProblems(events: BurstEvent[], people: string[]): Promise<st
     const { texts, seq } = await recorded(dbs[0]!.prisma, from);
     const mine = events.filter((e) => e.event.from === from);
     if (seq !== N + 1) problems.push(`${from}: seq ${seq}`);
-    if ([...texts].sort().join() !== mine.map((e) => e.event.text).sort().join()) problems.push(`${from}: stored ${texts.length} texts, ${new Set(texts).size} distinct`);
+    if (
+      [...texts].sort().join() !==
+      mine
+        .map((e) => e.event.text)
+        .sort()
+        .join()
+    )
+      problems.push(`${from}: stored ${texts.length} texts, ${new Set(texts).size} distinct`);
     for (const instance of [0, 1]) {
       // Redelivered events reached the other instance later; the first-try share keeps its order.
       const share = mine.filter((e) => e.instance === instance && e.failures.length === 0).map((e) => e.event.text!);
@@ -65,7 +83,9 @@ async function orderProblems(events: BurstEvent[], people: string[]): Promise<st
       if (seen.join() !== share.join()) problems.push(`${from}: instance ${instance} processed out of order`);
     }
     // The other instance waited for the person's lock instead of working on a stale conversation.
-    for (const e of mine) if (e.failures.length === 0 && stepRuns.get(e.event.eventId!) !== 1) problems.push(`${e.event.eventId}: step ran ${stepRuns.get(e.event.eventId!)} times`);
+    for (const e of mine)
+      if (e.failures.length === 0 && stepRuns.get(e.event.eventId!) !== 1)
+        problems.push(`${e.event.eventId}: step ran ${stepRuns.get(e.event.eventId!)} times`);
   }
   return problems;
 }

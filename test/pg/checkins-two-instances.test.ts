@@ -26,10 +26,23 @@ beforeAll(async () => {
   programmeId = (await a.prisma.programme.create({ data: { slug: MARK, name: MARK } })).id;
   for (let i = 0; i < N; i++) {
     const [mentor, mentee] = await Promise.all(
-      ["mentor", "mentee"].map((role) => a.prisma.person.create({ data: { displayName: `${role}${i}`, roles: [role], identities: { create: { externalId: `console:${MARK}-${role}-${i}`, platform: "console" } } } })),
+      ["mentor", "mentee"].map((role) =>
+        a.prisma.person.create({
+          data: { displayName: `${role}${i}`, roles: [role], identities: { create: { externalId: `console:${MARK}-${role}-${i}`, platform: "console" } } },
+        }),
+      ),
     );
     people.push(mentor!.id, mentee!.id);
-    await a.prisma.match.create({ data: { programmeId, mentorId: mentor!.id, menteeId: mentee!.id, startedAt: new Date("2000-12-25T08:00:00Z"), endsAt: new Date("2001-06-25T08:00:00Z"), checkinWeekday: 1 } });
+    await a.prisma.match.create({
+      data: {
+        programmeId,
+        mentorId: mentor!.id,
+        menteeId: mentee!.id,
+        startedAt: new Date("2000-12-25T08:00:00Z"),
+        endsAt: new Date("2001-06-25T08:00:00Z"),
+        checkinWeekday: 1,
+      },
+    });
   }
 });
 

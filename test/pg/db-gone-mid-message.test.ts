@@ -87,14 +87,25 @@ const platforms = (): Platform[] => {
   const slackUrl = () => `${rig.platforms.url}${SLACK_EVENTS_PATH}`;
   const teamsPost = async (activity: Record<string, unknown>) => {
     const token = rig.teams.mint({ aud: APP_ID, serviceurl: rig.teams.serviceUrl });
-    const res = await fetch(`${rig.platforms.url}${TEAMS_MESSAGES_PATH}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
+    const res = await fetch(`${rig.platforms.url}${TEAMS_MESSAGES_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(activity),
+    });
     await res.text();
     return res.status;
   };
   const teamsActivity = (id: string, fields: Record<string, unknown>) => ({
-    type: "message", id, timestamp: new Date().toISOString(), channelId: "msteams", serviceUrl: rig.teams.serviceUrl, locale: "da-DK",
-    from: { id: "29:gone", name: "Gone Test", aadObjectId: "aad-gone" }, conversation: { id: "a:personal-gone", conversationType: "personal", tenantId: "tenant-1" },
-    recipient: { id: `28:${APP_ID}`, name: "Mentorbro" }, ...fields,
+    type: "message",
+    id,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: rig.teams.serviceUrl,
+    locale: "da-DK",
+    from: { id: "29:gone", name: "Gone Test", aadObjectId: "aad-gone" },
+    conversation: { id: "a:personal-gone", conversationType: "personal", tenantId: "tenant-1" },
+    recipient: { id: `28:${APP_ID}`, name: "Mentorbro" },
+    ...fields,
   });
   return [
     {
@@ -103,7 +114,16 @@ const platforms = (): Platform[] => {
       first: () => rig.tg.deliver({ update_id: 71001, message: { message_id: 1, date: 0, chat, from: tgUser, text: "hej" } }),
       press(action) {
         const msg = [...rig.tg.rendered].reverse().find((r) => r.target === "7101" && r.buttons.some((b) => b.action === action))!;
-        const update = { update_id: 71002, callback_query: { id: "cb-gone", from: tgUser, chat_instance: "ci", data: action, message: { message_id: msg.messageId, date: 0, chat, text: msg.text } } };
+        const update = {
+          update_id: 71002,
+          callback_query: {
+            id: "cb-gone",
+            from: tgUser,
+            chat_instance: "ci",
+            data: action,
+            message: { message_id: msg.messageId, date: 0, chat, text: msg.text },
+          },
+        };
         return () => rig.tg.deliver(update);
       },
     },
@@ -153,7 +173,10 @@ describe("the database connection goes away mid-message (PostgreSQL)", () => {
       expect(after.events, p.name).toBe(before.events + 1);
       const tail = p.received().slice(p.received().lastIndexOf(SORRY) + 1);
       expect(tail, `${p.name}: answered exactly once`).toEqual([ROLE_NEXT]);
-      expect(p.received().filter((r) => r === SORRY), `${p.name}: told once`).toHaveLength(1);
+      expect(
+        p.received().filter((r) => r === SORRY),
+        `${p.name}: told once`,
+      ).toHaveLength(1);
     }
     expect(killed).toBe(3);
   });

@@ -35,8 +35,22 @@ describe("erase and report on PostgreSQL", () => {
   it("leaves no trace of the person's id in keys and details; statistics stay", async () => {
     const [mentee, mentor] = await Promise.all(["mentee", "mentor"].map((r) => db.prisma.person.create({ data: { displayName: `${MARK}-${r}`, roles: [r] } })));
     const id = mentee!.id;
-    matchId = (await db.prisma.match.create({ data: { programmeId, menteeId: id, mentorId: mentor!.id, status: "ended", startedAt: new Date("2001-01-01T09:00:00Z"), endsAt: new Date("2001-07-01T09:00:00Z"), endedAt: new Date("2001-02-01T09:00:00Z") } })).id;
-    await db.prisma.escalation.create({ data: { dedupeKey: `${MARK}:human:${id}:2001-01-10`, kind: "human_requested", severity: "medium", personId: id, createdAt: NOW } });
+    matchId = (
+      await db.prisma.match.create({
+        data: {
+          programmeId,
+          menteeId: id,
+          mentorId: mentor!.id,
+          status: "ended",
+          startedAt: new Date("2001-01-01T09:00:00Z"),
+          endsAt: new Date("2001-07-01T09:00:00Z"),
+          endedAt: new Date("2001-02-01T09:00:00Z"),
+        },
+      })
+    ).id;
+    await db.prisma.escalation.create({
+      data: { dedupeKey: `${MARK}:human:${id}:2001-01-10`, kind: "human_requested", severity: "medium", personId: id, createdAt: NOW },
+    });
     await db.prisma.auditLog.create({ data: { action: MARK, details: { note: `about ${id}` }, at: NOW } });
     await db.prisma.outcome.create({ data: { matchId, menteeId: id, category: "job", date: new Date("2001-02-01T09:00:00Z"), targetGroup: "new_graduate" } });
     await db.prisma.$transaction((tx) => erasePerson(tx, id, NOW));

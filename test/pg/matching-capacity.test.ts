@@ -24,13 +24,22 @@ describe("concurrent matching on PostgreSQL", () => {
       a.prisma.person.create({ data: { displayName: `${role}${i}`, roles: [role], consents: { create: { purpose: "matching", granted: true, at: now } } } });
     for (let i = 0; i < 3; i++) {
       const m = await person("mentor", i);
-      await a.prisma.mentorProfile.create({ data: { personId: m.id, programmeId: prog.id, industry: "it", municipality: "aarhus", languages: ["da"], capacity: 2, status: "active" } });
+      await a.prisma.mentorProfile.create({
+        data: { personId: m.id, programmeId: prog.id, industry: "it", municipality: "aarhus", languages: ["da"], capacity: 2, status: "active" },
+      });
     }
     for (let i = 0; i < 20; i++) {
       const m = await person("mentee", i);
-      await a.prisma.menteeProfile.create({ data: { personId: m.id, programmeId: prog.id, industries: ["it"], municipality: "aarhus", languages: ["da"], status: "waiting", waitingSince: now } });
+      await a.prisma.menteeProfile.create({
+        data: { personId: m.id, programmeId: prog.id, industries: ["it"], municipality: "aarhus", languages: ["da"], status: "waiting", waitingSince: now },
+      });
     }
-    const runs = await Promise.all([runMatching(a.prisma, prog.id, now), runMatching(b.prisma, prog.id, now), runMatching(a.prisma, prog.id, now), runMatching(b.prisma, prog.id, now)]);
+    const runs = await Promise.all([
+      runMatching(a.prisma, prog.id, now),
+      runMatching(b.prisma, prog.id, now),
+      runMatching(a.prisma, prog.id, now),
+      runMatching(b.prisma, prog.id, now),
+    ]);
     expect(runs.reduce((x, y) => x + y, 0)).toBe(6);
     const perMentor = await a.prisma.proposal.groupBy({ by: ["mentorId"], _count: { _all: true } });
     expect(perMentor).toHaveLength(3);

@@ -25,7 +25,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.prisma.outbox.deleteMany({ where: { OR: [{ recipient: { in: ids } }, { dedupeKey: { startsWith: `erased:${matchId}` } }] } });
-  await db.prisma.auditLog.deleteMany({ where: { OR: [{ subjectId: { in: [...ids, matchId] } }, { action: "mentor.status", subjectId: null, at: { gte: NOW, lte: new Date(NOW.getTime() + 30 * DAY) } }] } });
+  await db.prisma.auditLog.deleteMany({
+    where: {
+      OR: [{ subjectId: { in: [...ids, matchId] } }, { action: "mentor.status", subjectId: null, at: { gte: NOW, lte: new Date(NOW.getTime() + 30 * DAY) } }],
+    },
+  });
   await db.prisma.match.deleteMany({ where: { programmeId } });
   await db.prisma.person.deleteMany({ where: { displayName: { startsWith: MARK } } });
   await db.prisma.programme.deleteMany({ where: { id: programmeId } });
@@ -40,10 +44,20 @@ describe("mentor status and erasure on PostgreSQL", () => {
     await saveMentorProfile(db.prisma, mentor!.id, programmeId, { languages: ["da"] }, "pending", self, NOW);
     await db.prisma.menteeProfile.create({ data: { personId: mentee!.id, programmeId, status: "matched", waitingSince: NOW } });
     await db.prisma.consent.create({ data: { personId: mentee!.id, purpose: "matching", granted: true, at: NOW } });
-    matchId = (await db.prisma.match.create({ data: { programmeId, menteeId: mentee!.id, mentorId: mentor!.id, startedAt: NOW, endsAt: new Date(NOW.getTime() + 180 * DAY) } })).id;
+    matchId = (
+      await db.prisma.match.create({
+        data: { programmeId, menteeId: mentee!.id, mentorId: mentor!.id, startedAt: NOW, endsAt: new Date(NOW.getTime() + 180 * DAY) },
+      })
+    ).id;
 
-    expect(await db.prisma.$transaction((tx) => pauseMentor(tx, mentor!.id, new Date("2000-01-01T00:00:00Z"), self, NOW))).toMatchObject({ ok: false, reason: "past_date" });
-    expect(await db.prisma.$transaction((tx) => pauseMentor(tx, mentor!.id, new Date(NOW.getTime() + DAY), self, NOW))).toMatchObject({ ok: true, to: "paused" });
+    expect(await db.prisma.$transaction((tx) => pauseMentor(tx, mentor!.id, new Date("2000-01-01T00:00:00Z"), self, NOW))).toMatchObject({
+      ok: false,
+      reason: "past_date",
+    });
+    expect(await db.prisma.$transaction((tx) => pauseMentor(tx, mentor!.id, new Date(NOW.getTime() + DAY), self, NOW))).toMatchObject({
+      ok: true,
+      to: "paused",
+    });
     await db.prisma.$transaction((tx) => endExpiredPauses(tx, new Date(NOW.getTime() + 2 * DAY)));
     expect((await db.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: mentor!.id } })).status).toBe("pending");
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: matchId } })).status).toBe("active");
@@ -53,6 +67,8 @@ describe("mentor status and erasure on PostgreSQL", () => {
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({ status: "ended", endReason: "erased", endedAt: at });
     expect(await db.prisma.matchEvent.findMany({ where: { matchId, to: "ended" } })).toEqual([expect.objectContaining({ reason: "erased" })]);
     expect((await db.prisma.menteeProfile.findUniqueOrThrow({ where: { personId: mentee!.id } })).status).toBe("waiting");
-    expect(await db.prisma.outbox.findMany({ where: { recipient: mentee!.id }, select: { kind: true, payload: true } })).toEqual([{ kind: "match_ended", payload: { key: "erase.to_mentee" } }]);
+    expect(await db.prisma.outbox.findMany({ where: { recipient: mentee!.id }, select: { kind: true, payload: true } })).toEqual([
+      { kind: "match_ended", payload: { key: "erase.to_mentee" } },
+    ]);
   });
 });

@@ -37,9 +37,7 @@ describe("PostgreSQL", () => {
     expect(await enqueue(db.prisma, items)).toBe(200);
     expect(await enqueue(db.prisma, items)).toBe(0);
     const other = await openTestDb(URL);
-    const claims = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => claimDue(i % 2 ? db.prisma : other.prisma, `w${i}`, now, 40)),
-    );
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => claimDue(i % 2 ? db.prisma : other.prisma, `w${i}`, now, 40)));
     const ids = claims.flat().map((r) => r.id);
     expect(ids.length).toBe(200);
     expect(new Set(ids).size).toBe(200);

@@ -60,7 +60,10 @@ export class Stream {
   private n = 0;
   private seen = new Map<string, number>();
 
-  constructor(readonly instances: Instance[], clock: FixedClock) {
+  constructor(
+    readonly instances: Instance[],
+    clock: FixedClock,
+  ) {
     this.clock = clock;
   }
 
@@ -131,13 +134,63 @@ export const button = (m: OutboundMessage | undefined, prefix: string) => action
 /** The intake as offer-flow.test.ts types it, with the person's own name, industry and town. */
 export function intakeInputs(name: string, industry: string, town: string): Input[] {
   const a = (action: string) => ({ action });
-  return ["hej", a("lang:da"), a("role:mentee"), a("yes"), a("yes"), a("yes"), name, "1", "6", "datalogi", "praktik i en virksomhed", industry, "1", "1, 3", "dansk, engelsk", town, "2", "i morgen", "1, 2", "intet ønske", "intet ønske", "1", "nej", "2", "2", "2", a("summary:confirm")];
+  return [
+    "hej",
+    a("lang:da"),
+    a("role:mentee"),
+    a("yes"),
+    a("yes"),
+    a("yes"),
+    name,
+    "1",
+    "6",
+    "datalogi",
+    "praktik i en virksomhed",
+    industry,
+    "1",
+    "1, 3",
+    "dansk, engelsk",
+    town,
+    "2",
+    "i morgen",
+    "1, 2",
+    "intet ønske",
+    "intet ønske",
+    "1",
+    "nej",
+    "2",
+    "2",
+    "2",
+    a("summary:confirm"),
+  ];
 }
 
 /** Mentor onboarding as intake-transcripts.test.ts types it (Danish), with or without the invitation code. */
 export function onboardingInputs(name: string, industry: string, town: string, code?: string): Input[] {
   const a = (action: string) => ({ action });
-  return ["hej", a("lang:da"), a("role:mentor"), a("yes"), name, industry, "Teamleder", "cv og jobsamtaler", "15 år i faget", "dansk og engelsk", town, "2", "4", a("opt:weekend"), a("multi:done"), "video", a("skip"), "kvinde", "35-55", code ?? a("skip"), a("summary:confirm")];
+  return [
+    "hej",
+    a("lang:da"),
+    a("role:mentor"),
+    a("yes"),
+    name,
+    industry,
+    "Teamleder",
+    "cv og jobsamtaler",
+    "15 år i faget",
+    "dansk og engelsk",
+    town,
+    "2",
+    "4",
+    a("opt:weekend"),
+    a("multi:done"),
+    "video",
+    a("skip"),
+    "kvinde",
+    "35-55",
+    code ?? a("skip"),
+    a("summary:confirm"),
+  ];
 }
 
 export interface CheckinAnswer {

@@ -11,17 +11,40 @@ import type { OutboundMessage } from "../../src/core/messages.js";
 import { periodOf } from "../../src/lib/time.js";
 import { seedDemo } from "../../src/infra/seed/demo-data.js";
 import { ensureProgramme } from "../../src/infra/seed/programme.js";
-import { actions, answerCheckin, button, COORD, intakeInputs, k, onboardingInputs, scratchDatabase, Stream, type CheckinAnswer, type Input } from "./stream-rig.js";
+import {
+  actions,
+  answerCheckin,
+  button,
+  COORD,
+  intakeInputs,
+  k,
+  onboardingInputs,
+  scratchDatabase,
+  Stream,
+  type CheckinAnswer,
+  type Input,
+} from "./stream-rig.js";
 
 const T0 = new Date("2026-11-24T09:00:00Z"); // a Tuesday, 10:00 in Copenhagen
 const HOUR = 36e5;
 const DAY = 24 * HOUR;
 const MENTEES: [string, string, string][] = [
-  ["Ali", "IT", "Aarhus"], ["Bo", "IT", "Aarhus"], ["Cem", "IT", "Aarhus"], ["Dina", "IT", "Aarhus"],
-  ["Emil", "sundhed", "Odense"], ["Fatima", "sundhed", "Odense"], ["Gustav", "sundhed", "Odense"],
-  ["Hana", "byggeri", "Aalborg"], ["Ida", "byggeri", "Aalborg"], ["Jamal", "transport", "København"],
-  ["Karim", "transport", "København"], ["Lina", "finans", "Frederiksberg"], ["Mads", "detailhandel", "Esbjerg"],
-  ["Nora", "undervisning", "Vejle"], ["Otto", "industri", "Herning"], ["Pia", "rengøring", "Bornholm"],
+  ["Ali", "IT", "Aarhus"],
+  ["Bo", "IT", "Aarhus"],
+  ["Cem", "IT", "Aarhus"],
+  ["Dina", "IT", "Aarhus"],
+  ["Emil", "sundhed", "Odense"],
+  ["Fatima", "sundhed", "Odense"],
+  ["Gustav", "sundhed", "Odense"],
+  ["Hana", "byggeri", "Aalborg"],
+  ["Ida", "byggeri", "Aalborg"],
+  ["Jamal", "transport", "København"],
+  ["Karim", "transport", "København"],
+  ["Lina", "finans", "Frederiksberg"],
+  ["Mads", "detailhandel", "Esbjerg"],
+  ["Nora", "undervisning", "Vejle"],
+  ["Otto", "industri", "Herning"],
+  ["Pia", "rengøring", "Bornholm"],
 ];
 const menteeId = (name: string) => `console:mentee-${name.toLowerCase()}`;
 const IGNORES_OFFERS = "console:karen"; // reminder, expiry, alert, next candidate
@@ -61,13 +84,19 @@ async function pressAll(prefix: string, handle: (to: string, action: string) => 
     pressed.add(a);
     byTo.set(m.to, [...(byTo.get(m.to) ?? []), a]);
   }
-  await Promise.all([...byTo].map(async ([to, list]) => { for (const a of list) await handle(to, a); }));
+  await Promise.all(
+    [...byTo].map(async ([to, list]) => {
+      for (const a of list) await handle(to, a);
+    }),
+  );
   return [...byTo.values()].flat().length;
 }
 
 /** Coordinator approves proposals; mentors accept offers (one declines, one never answers). */
 async function matchingRound(): Promise<number> {
-  const approved = await pressAll("prop:ok:", async (to, a) => expect((await s.send(to, { action: a })).at(-1)?.text).toMatch(/^Godkendt\. Tilbuddet er sendt til /));
+  const approved = await pressAll("prop:ok:", async (to, a) =>
+    expect((await s.send(to, { action: a })).at(-1)?.text).toMatch(/^Godkendt\. Tilbuddet er sendt til /),
+  );
   const offered = await pressAll("off:y:", async (to, a) => {
     if (to === IGNORES_OFFERS) return;
     if (to === DECLINES_OFFERS) {
@@ -94,7 +123,9 @@ describe("two instances, one stream, one PostgreSQL", () => {
       while (!done) await s.tick();
     })();
     await Promise.all([
-      ...MENTEES.map(async ([name, industry, town]) => expect((await play(menteeId(name), intakeInputs(name, industry, town)))?.text).toBe(k("mentee.done", { name }))),
+      ...MENTEES.map(async ([name, industry, town]) =>
+        expect((await play(menteeId(name), intakeInputs(name, industry, town)))?.text).toBe(k("mentee.done", { name })),
+      ),
       play("console:birgitte", onboardingInputs("Birgitte", "sundhed", "Odense", "mentor-2026")),
       (async () => {
         await play("console:jonas", onboardingInputs("Jonas", "IT", "Aarhus"));
@@ -104,7 +135,9 @@ describe("two instances, one stream, one PostgreSQL", () => {
     ]);
     done = true;
     await ticking;
-    const mentors = await s.db.prisma.mentorProfile.findMany({ where: { person: { identities: { some: { externalId: { in: ["console:birgitte", "console:jonas"] } } } } } });
+    const mentors = await s.db.prisma.mentorProfile.findMany({
+      where: { person: { identities: { some: { externalId: { in: ["console:birgitte", "console:jonas"] } } } } },
+    });
     expect(mentors.map((m) => m.status)).toEqual(["active", "active"]);
   });
 
@@ -167,7 +200,8 @@ describe("two instances, one stream, one PostgreSQL", () => {
     for (const e of s.log) {
       const answered = e.to.filter((n) => (e.replies[n] ?? []).length > 0);
       if (answered.length !== 1) problems.push(`${e.id} ${e.from} ${JSON.stringify(e.input)} answered by [${answered}] of [${e.to}]`);
-      for (const r of Object.values(e.replies).flat()) if (r.text === k("common.error")) problems.push(`${e.id} ${e.from} ${JSON.stringify(e.input)}: error reply`);
+      for (const r of Object.values(e.replies).flat())
+        if (r.text === k("common.error")) problems.push(`${e.id} ${e.from} ${JSON.stringify(e.input)}: error reply`);
     }
     // Replies were returned to the adapter; the outbox never sent one again.
     for (const m of s.deliveries()) if (m.replyTo) problems.push(`reply to ${m.replyTo} re-sent through the outbox`);
@@ -203,7 +237,8 @@ describe("two instances, one stream, one PostgreSQL", () => {
     for (const c of checkIns) {
       const got = s.deliveries().filter((m) => button(m, "chk:y:") === `chk:y:${c.id}`);
       const reminders = got.filter((m) => m.text.startsWith("En lille påmindelse")).length;
-      if (got.length - reminders !== 1 || reminders !== (c.remindedAt ? 1 : 0)) problems.push(`check-in ${c.period} ${c.role}: ${got.length - reminders} nudges, ${reminders} reminders`);
+      if (got.length - reminders !== 1 || reminders !== (c.remindedAt ? 1 : 0))
+        problems.push(`check-in ${c.period} ${c.role}: ${got.length - reminders} nudges, ${reminders} reminders`);
     }
     expect(await db.outbox.count({ where: { kind: "checkin" } })).toBe(checkIns.length);
     expect(await db.outbox.count({ where: { kind: "checkin_reminder" } })).toBe(checkIns.filter((c) => c.remindedAt).length);
@@ -232,7 +267,8 @@ describe("two instances, one stream, one PostgreSQL", () => {
       const profile = await db.menteeProfile.findUnique({ where: { personId: id.personId } });
       const sa = await db.selfAssessment.count({ where: { personId: id.personId, kind: "intake" } });
       const consents = await db.consent.count({ where: { personId: id.personId } });
-      if (!profile || profile.status === "intake" || sa !== 1 || consents !== 3) problems.push(`intake ${name}: profile ${profile?.status}, ${sa} assessments, ${consents} consents`);
+      if (!profile || profile.status === "intake" || sa !== 1 || consents !== 3)
+        problems.push(`intake ${name}: profile ${profile?.status}, ${sa} assessments, ${consents} consents`);
     }
     expect(await db.menteeProfile.count()).toBe(MENTEES.length);
 
@@ -240,7 +276,15 @@ describe("two instances, one stream, one PostgreSQL", () => {
     const given = answers;
     for (const a of given) {
       const row = await db.checkIn.findUniqueOrThrow({ where: { id: a.cid } });
-      const want = { status: "answered", met: a.met, hours: a.hours, topic: a.topic ?? null, rating: a.rating ?? null, reason: a.reason ?? null, note: a.note ?? null };
+      const want = {
+        status: "answered",
+        met: a.met,
+        hours: a.hours,
+        topic: a.topic ?? null,
+        rating: a.rating ?? null,
+        reason: a.reason ?? null,
+        note: a.note ?? null,
+      };
       const got = { status: row.status, met: row.met, hours: row.hours, topic: row.topic, rating: row.rating, reason: row.reason, note: row.note };
       if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`answer ${a.cid}: stored ${JSON.stringify(got)}, given ${JSON.stringify(want)}`);
     }
@@ -266,7 +310,10 @@ describe("two instances, one stream, one PostgreSQL", () => {
     // first pair is a new person's first messages (no conversation row yet), the second a later pair.
     const people = [1, 2, 3, 4, 5, 6].map((i) => `console:twin-${i}`);
     const from = s.log.length;
-    for (const [x, y] of [["hej", "hallo"], ["hvad er det her", "hjælp"]]) {
+    for (const [x, y] of [
+      ["hej", "hallo"],
+      ["hvad er det her", "hjælp"],
+    ]) {
       await Promise.all(people.map((p) => Promise.all([s.send(p, x!, "a"), s.send(p, y!, "b")])));
     }
     const unanswered = s.log.slice(from).filter((e) => !e.replies[e.to[0]!]?.length);

@@ -49,7 +49,11 @@ const sides = (): Side[] => [
   {
     platform: "slack",
     fake: rig.slack,
-    user: (n) => ({ identity: slackIdentity(`U${7000 + n}ABC`), say: (text) => ok(rig.slackUser.text(`U${7000 + n}ABC`, text)), received: () => rig.slackUser.received(`U${7000 + n}ABC`) }),
+    user: (n) => ({
+      identity: slackIdentity(`U${7000 + n}ABC`),
+      say: (text) => ok(rig.slackUser.text(`U${7000 + n}ABC`, text)),
+      received: () => rig.slackUser.received(`U${7000 + n}ABC`),
+    }),
   },
   {
     platform: "teams",
@@ -141,7 +145,15 @@ describe.each(["telegram", "slack", "teams"] as const)("%s: refused sends are re
     const user = side.user(base + 3);
     await user.say("hej");
     const personId = await personOf(user);
-    await enqueue(db.prisma, [{ dedupeKey: `test:retries:${platform}`, recipient: personId, kind: "test", payload: { key: "chk.remind_mentee", params: { name: "Kim" } }, dueAt: rig.clock.now() }]);
+    await enqueue(db.prisma, [
+      {
+        dedupeKey: `test:retries:${platform}`,
+        recipient: personId,
+        kind: "test",
+        payload: { key: "chk.remind_mentee", params: { name: "Kim" } },
+        dueAt: rig.clock.now(),
+      },
+    ]);
     const row = () => db.prisma.outbox.findUniqueOrThrow({ where: { dedupeKey: `test:retries:${platform}` } });
     const refusedBefore = side.fake.refused.length;
 

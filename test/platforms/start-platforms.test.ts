@@ -35,9 +35,13 @@ describe("start-platforms: healthz and forged requests", () => {
   });
 
   it("rejects forged requests on every platform with 401/403, and the core sees nothing", async () => {
-    const update = JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "M" }, text: "forged" } });
+    const update = JSON.stringify({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "M" }, text: "forged" },
+    });
     const tgUrl = `${rig.platforms.url}/telegram/webhook`;
-    const post = (url: string, body: string, headers: Record<string, string>) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then((r) => r.status);
+    const post = (url: string, body: string, headers: Record<string, string>) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then((r) => r.status);
     expect(await post(tgUrl, update, {})).toBe(401);
     expect(await post(tgUrl, update, { "x-telegram-bot-api-secret-token": "not-the-secret" })).toBe(403);
 

@@ -94,7 +94,34 @@ describe("erased data on disk", () => {
     const dir = dataDir();
     let bot = await start(dir, T0);
     const from = "console:zyx";
-    const inputs = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, NAME, "1", "5", "Kemiingeniør", `Laborant hos ${ANSWER}`, "sundhed", "1", "1", "dansk", "Odense", "1", "i morgen", "1", "1", "1", "1", "nej", "3", "3", "3"];
+    const inputs = [
+      "hej",
+      { action: "lang:da" },
+      { action: "role:mentee" },
+      { action: "yes" },
+      { action: "yes" },
+      { action: "yes" },
+      NAME,
+      "1",
+      "5",
+      "Kemiingeniør",
+      `Laborant hos ${ANSWER}`,
+      "sundhed",
+      "1",
+      "1",
+      "dansk",
+      "Odense",
+      "1",
+      "i morgen",
+      "1",
+      "1",
+      "1",
+      "1",
+      "nej",
+      "3",
+      "3",
+      "3",
+    ];
     for (const i of inputs) await bot.say(from, i);
     expect((await bot.say(from, { action: "summary:confirm" }))[0]!.text).toContain(NAME);
     await bot.say(from, `${RISK}: jeg vil ikke leve mere`);
@@ -102,7 +129,9 @@ describe("erased data on disk", () => {
     // Planner statistics sample column values (a server's autovacuum runs ANALYZE by itself).
     await bot.database.prisma.person.createMany({ data: ["Anne", "Bo", "Carl"].map((displayName) => ({ displayName })) });
     await bot.database.prisma.$executeRawUnsafe("ANALYZE");
-    const stats = await bot.database.prisma.$queryRaw<{ s: string }[]>`SELECT histogram_bounds::text AS s FROM pg_stats WHERE tablename = 'Person' AND attname = 'displayName'`;
+    const stats = await bot.database.prisma.$queryRaw<
+      { s: string }[]
+    >`SELECT histogram_bounds::text AS s FROM pg_stats WHERE tablename = 'Person' AND attname = 'displayName'`;
     expect(stats[0]?.s).toContain(NAME);
     // Written through to the files: the scan sees every string before the erasure.
     await bot.database.close();
@@ -139,9 +168,31 @@ describe("erased data on disk", () => {
     await db.identity.create({ data: { personId: mentee.id, externalId: "console:vex", platform: "console", lastSeenAt: ended } });
     await db.menteeProfile.create({ data: { personId: mentee.id, programmeId, experience: "Drabquillen", status: "ended" } });
     await db.mentorProfile.create({ data: { personId: mentor.id, programmeId, status: "active" } });
-    const match = await db.match.create({ data: { programmeId, menteeId: mentee.id, mentorId: mentor.id, status: "ended", startedAt: new Date(ended.getTime() - 180 * DAY), endsAt: ended, endedAt: ended } });
-    await db.checkIn.create({ data: { matchId: match.id, personId: mentee.id, role: "mentee", period: "2025-W40", status: "answered", note: "Snorpelwick", createdAt: ended } });
-    await db.outbox.create({ data: { dedupeKey: "old-reply", recipient: mentor.id, kind: "reply", payload: { text: "Hej, Vexmorgrint skrev Snorpelwick" }, dueAt: ended, status: "sent", sentAt: ended } });
+    const match = await db.match.create({
+      data: {
+        programmeId,
+        menteeId: mentee.id,
+        mentorId: mentor.id,
+        status: "ended",
+        startedAt: new Date(ended.getTime() - 180 * DAY),
+        endsAt: ended,
+        endedAt: ended,
+      },
+    });
+    await db.checkIn.create({
+      data: { matchId: match.id, personId: mentee.id, role: "mentee", period: "2025-W40", status: "answered", note: "Snorpelwick", createdAt: ended },
+    });
+    await db.outbox.create({
+      data: {
+        dedupeKey: "old-reply",
+        recipient: mentor.id,
+        kind: "reply",
+        payload: { text: "Hej, Vexmorgrint skrev Snorpelwick" },
+        dueAt: ended,
+        status: "sent",
+        sentAt: ended,
+      },
+    });
     const secrets = ["Vexmorgrint", "Drabquillen", "Snorpelwick"];
     await bot.database.close();
     bot = await start(dir, now);

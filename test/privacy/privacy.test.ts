@@ -42,9 +42,13 @@ const actions = (r: OutboundMessage[]) => r.flatMap((m) => m.buttons ?? []).map(
 async function enrichSara(): Promise<string[]> {
   await db.prisma.person.update({ where: { id: w.sara }, data: { displayName: "Sara Qjrtx" } });
   await db.prisma.checkIn.updateMany({ where: { personId: w.sara }, data: { note: "Qwzx-note", topic: "Qwzx-topic" } });
-  await db.prisma.escalation.create({ data: { dedupeKey: "t1", kind: "risk", severity: "high", personId: w.sara, matchId: w.saraMatch, excerpt: "Plmk-excerpt", createdAt: ago(3) } });
+  await db.prisma.escalation.create({
+    data: { dedupeKey: "t1", kind: "risk", severity: "high", personId: w.sara, matchId: w.saraMatch, excerpt: "Plmk-excerpt", createdAt: ago(3) },
+  });
   await db.prisma.goal.create({ data: { menteeId: w.sara, matchId: w.saraMatch, text: "Vbnm-goal" } });
-  await db.prisma.outcome.create({ data: { matchId: w.saraMatch, menteeId: w.sara, category: "job", date: ago(1), note: "Zxcv-outcome", targetGroup: "refugee_immigrant" } });
+  await db.prisma.outcome.create({
+    data: { matchId: w.saraMatch, menteeId: w.sara, category: "job", date: ago(1), note: "Zxcv-outcome", targetGroup: "refugee_immigrant" },
+  });
   await db.prisma.match.update({ where: { id: w.saraMatch }, data: { endReason: "Sara Qjrtx flyttede" } });
   await bot.say("console:coordinator", "person Sara");
   await bot.say("console:sara", "mine data");
@@ -106,7 +110,10 @@ describe("consent per purpose", () => {
     expect(actions(r)).toContain("cons:g:matching");
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: w.proposalId } })).toMatchObject({ status: "cancelled" });
     expect(await db.prisma.menteeProfile.findUniqueOrThrow({ where: { personId: w.ali } })).toMatchObject({ status: "paused" });
-    expect(await db.prisma.consent.findUniqueOrThrow({ where: { personId_purpose: { personId: w.ali, purpose: "matching" } } })).toMatchObject({ granted: false, withdrawnAt: T0 });
+    expect(await db.prisma.consent.findUniqueOrThrow({ where: { personId_purpose: { personId: w.ali, purpose: "matching" } } })).toMatchObject({
+      granted: false,
+      withdrawnAt: T0,
+    });
     await bot.say("console:ali", { action: "cons:g:matching" });
     expect((await db.prisma.menteeProfile.findUniqueOrThrow({ where: { personId: w.ali } })).status).toMatch(/waiting|proposed/);
     expect(await db.prisma.auditLog.count({ where: { subjectId: w.ali, action: { in: ["consent.withdrawn", "consent.given"] } } })).toBe(2);
@@ -148,9 +155,17 @@ describe("delete my data", () => {
 describe("retention", () => {
   it("erases people whose mentorships ended more than 24 months ago, and nobody still involved", async () => {
     const bo = await db.prisma.person.findUniqueOrThrow({ where: { id: w.bo } });
-    await db.prisma.checkIn.create({ data: { matchId: w.boMatch, personId: w.bo, role: "mentee", period: "2026-W20", status: "answered", note: "Bo-secret-note", createdAt: ago(200) } });
+    await db.prisma.checkIn.create({
+      data: { matchId: w.boMatch, personId: w.bo, role: "mentee", period: "2026-W20", status: "answered", note: "Bo-secret-note", createdAt: ago(200) },
+    });
     // Someone who started an intake long ago and never came back.
-    await db.prisma.person.create({ data: { displayName: "Gone Ghostly", createdAt: ago(800), identities: { create: { externalId: "console:ghost", platform: "console", lastSeenAt: ago(800) } } } });
+    await db.prisma.person.create({
+      data: {
+        displayName: "Gone Ghostly",
+        createdAt: ago(800),
+        identities: { create: { externalId: "console:ghost", platform: "console", lastSeenAt: ago(800) } },
+      },
+    });
     expect(await dueForPurge(db.prisma, T0, 24)).toEqual([expect.any(String)]);
     // 23 months after Bo's mentorship ended: too early.
     bot.clock.set(new Date(ago(30).getTime() + 23 * 30.5 * 864e5));
@@ -169,9 +184,19 @@ describe("retention", () => {
   });
 
   it("forgets processed event ids after three days, not sooner", async () => {
-    await db.prisma.inboundEvent.createMany({ data: [{ key: "old-event", receivedAt: new Date(T0.getTime() - 4 * 864e5) }, { key: "recent-event", receivedAt: new Date(T0.getTime() - 2 * 864e5) }] });
+    await db.prisma.inboundEvent.createMany({
+      data: [
+        { key: "old-event", receivedAt: new Date(T0.getTime() - 4 * 864e5) },
+        { key: "recent-event", receivedAt: new Date(T0.getTime() - 2 * 864e5) },
+      ],
+    });
     const old = new Date(T0.getTime() - 4 * 864e5);
-    await db.prisma.outbox.createMany({ data: [{ dedupeKey: "reply:old:0", recipient: "x", kind: "reply", payload: {}, dueAt: old, status: "sent", sentAt: old }, { dedupeKey: "chk:old", recipient: "x", kind: "checkin", payload: {}, dueAt: old, status: "sent", sentAt: old }] });
+    await db.prisma.outbox.createMany({
+      data: [
+        { dedupeKey: "reply:old:0", recipient: "x", kind: "reply", payload: {}, dueAt: old, status: "sent", sentAt: old },
+        { dedupeKey: "chk:old", recipient: "x", kind: "checkin", payload: {}, dueAt: old, status: "sent", sentAt: old },
+      ],
+    });
     await db.prisma.setting.deleteMany({});
     await purgeExpired(db.prisma, T0, 24);
     const keys = (await db.prisma.inboundEvent.findMany({ where: { key: { in: ["old-event", "recent-event"] } } })).map((e) => e.key);

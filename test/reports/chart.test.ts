@@ -6,8 +6,21 @@ import { encodePng } from "../../src/lib/png.js";
 import { decodePng } from "./png-decode.js";
 
 const panels: Panel[] = [
-  { title: "Resultater", bars: [{ label: "Job", value: 12 }, { label: "Uddannelse", value: null }, { label: "Praktik", value: 6 }] },
-  { title: "Kontakttimer", bars: [{ label: "Planlagt", value: 100 }, { label: "Begge", value: 40.5 }] },
+  {
+    title: "Resultater",
+    bars: [
+      { label: "Job", value: 12 },
+      { label: "Uddannelse", value: null },
+      { label: "Praktik", value: 6 },
+    ],
+  },
+  {
+    title: "Kontakttimer",
+    bars: [
+      { label: "Planlagt", value: 100 },
+      { label: "Begge", value: 40.5 },
+    ],
+  },
 ];
 
 describe("PNG chart", () => {
@@ -15,7 +28,12 @@ describe("PNG chart", () => {
     const rgb = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
     const img = decodePng(encodePng(2, 2, rgb));
     expect([img.width, img.height]).toEqual([2, 2]);
-    expect([img.pixel(0, 0), img.pixel(1, 0), img.pixel(0, 1), img.pixel(1, 1)]).toEqual([[255, 0, 0], [0, 255, 0], [0, 0, 255], [10, 20, 30]]);
+    expect([img.pixel(0, 0), img.pixel(1, 0), img.pixel(0, 1), img.pixel(1, 1)]).toEqual([
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [10, 20, 30],
+    ]);
   });
 
   it("draws bars of the right height and colour, and none for suppressed values", () => {

@@ -33,7 +33,8 @@ afterAll(async () => db.close());
 
 const n = async (sql: string, ...params: unknown[]): Promise<number> => Number((await db.prisma.$queryRawUnsafe<{ n: unknown }[]>(sql, ...params))[0]?.n ?? 0);
 const countShown = (v: number) => (v > 0 && v < 5 ? "<5" : formatNumber(v, "da"));
-const pct = (part: number, whole: number) => (whole < 5 || (part > 0 && part < 5) ? t("da", "rep.hidden") : `${formatNumber(Math.round((part / whole) * 1000) / 10, "da")} %`);
+const pct = (part: number, whole: number) =>
+  whole < 5 || (part > 0 && part < 5) ? t("da", "rep.hidden") : `${formatNumber(Math.round((part / whole) * 1000) / 10, "da")} %`;
 const line = (key: string, value: string) => `• ${t("da", key)}: ${value}`;
 
 async function expected() {
@@ -49,9 +50,18 @@ async function expected() {
   const ended = await n(`SELECT count(*) AS n FROM "Match" WHERE "endedAt" >= $1 AND "endedAt" < $2`, ...P);
   const offers = await n(`SELECT count(*) AS n FROM "Proposal" WHERE "offeredAt" >= $1 AND "offeredAt" < $2`, ...P);
   const accepted = await n(`SELECT count(*) AS n FROM "Proposal" WHERE "offeredAt" >= $1 AND "offeredAt" < $2 AND status = 'accepted'`, ...P);
-  const responded = await n(`SELECT count(*) AS n FROM "Proposal" WHERE "offeredAt" >= $1 AND "offeredAt" < $2 AND status IN ('accepted','declined','expired')`, ...P);
-  const ci = async (role: string, status: string) => n(`SELECT count(*) AS n FROM "CheckIn" WHERE role = $3 AND status = $4 AND "createdAt" >= $1 AND "createdAt" < $2`, ...P, role, status);
-  const reported = async (role: string) => n(`SELECT coalesce(sum(hours), 0) AS n FROM "CheckIn" WHERE role = $3 AND status = 'answered' AND met AND "createdAt" >= $1 AND "createdAt" < $2`, ...P, role);
+  const responded = await n(
+    `SELECT count(*) AS n FROM "Proposal" WHERE "offeredAt" >= $1 AND "offeredAt" < $2 AND status IN ('accepted','declined','expired')`,
+    ...P,
+  );
+  const ci = async (role: string, status: string) =>
+    n(`SELECT count(*) AS n FROM "CheckIn" WHERE role = $3 AND status = $4 AND "createdAt" >= $1 AND "createdAt" < $2`, ...P, role, status);
+  const reported = async (role: string) =>
+    n(
+      `SELECT coalesce(sum(hours), 0) AS n FROM "CheckIn" WHERE role = $3 AND status = 'answered' AND met AND "createdAt" >= $1 AND "createdAt" < $2`,
+      ...P,
+      role,
+    );
   const confirmed = await n(
     `SELECT coalesce(sum(least(a.hours, b.hours)), 0) AS n FROM "CheckIn" a JOIN "CheckIn" b ON a."matchId" = b."matchId" AND a.period = b.period
      WHERE a.role = 'mentor' AND b.role = 'mentee' AND a.status = 'answered' AND b.status = 'answered' AND a.met AND b.met AND abs(a.hours - b.hours) <= 0.5
@@ -75,7 +85,24 @@ async function expected() {
      WHERE s.kind <> 'intake' AND s.at >= $1 AND s.at < $2 AND EXISTS (SELECT 1 FROM "SelfAssessment" i WHERE i."personId" = s."personId" AND i.kind = 'intake')`,
     ...P,
   );
-  return { intakes, waiting, started, active, paused, ended, offers, accepted, responded, ci, reported, confirmed, planned, outcomes, byGroup: byGroup.map((g) => ({ group: g.group, n: Number(g.n) })), selfN };
+  return {
+    intakes,
+    waiting,
+    started,
+    active,
+    paused,
+    ended,
+    offers,
+    accepted,
+    responded,
+    ci,
+    reported,
+    confirmed,
+    planned,
+    outcomes,
+    byGroup: byGroup.map((g) => ({ group: g.group, n: Number(g.n) })),
+    selfN,
+  };
 }
 
 describe("programme report on the demo history", () => {
@@ -135,7 +162,11 @@ describe("programme report on the demo history", () => {
   it("gives a CSV that a Danish spreadsheet opens with the right columns", () => {
     const csv = Buffer.from(replies[2]!.file!.base64, "base64").toString("utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
-    const rows = csv.slice(1).trimEnd().split("\r\n").map((r) => r.split(";"));
+    const rows = csv
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .map((r) => r.split(";"));
     expect(rows[0]).toEqual(["Fra", "Til", "Ordning", "Afsnit", "Nøgletal", "Målgruppe", "Værdi", "Procent"]);
     for (const r of rows) expect(r).toHaveLength(8);
     const value = (figure: string) => rows.find((r) => r[4] === t("da", figure) && r[5] === "")?.[6];
@@ -143,10 +174,35 @@ describe("programme report on the demo history", () => {
     expect(value("rep.fig.started")).toBe(countShown(e.started));
     expect(value("rep.fig.confirmed")).toBe(formatNumber(Math.round(e.confirmed * 10) / 10, "da"));
     // No count of 1–4 people anywhere.
-    const counts = new Set(["rep.fig.intakes", "rep.fig.waiting", "rep.fig.started", "rep.fig.active", "rep.fig.paused", "rep.fig.ended", "rep.fig.offers", "rep.fig.accepted", "rep.fig.self_n", "rep.fig.outcomes_n", ...CATEGORIES.map((c) => `rep.cat.${c}`)].map((k) => t("da", k)));
+    const counts = new Set(
+      [
+        "rep.fig.intakes",
+        "rep.fig.waiting",
+        "rep.fig.started",
+        "rep.fig.active",
+        "rep.fig.paused",
+        "rep.fig.ended",
+        "rep.fig.offers",
+        "rep.fig.accepted",
+        "rep.fig.self_n",
+        "rep.fig.outcomes_n",
+        ...CATEGORIES.map((c) => `rep.cat.${c}`),
+      ].map((k) => t("da", k)),
+    );
     for (const r of rows.slice(1)) if (counts.has(r[4]!)) expect(["1", "2", "3", "4"]).not.toContain(r[6]);
     const sick = rows.filter((r) => r[5] === t("da", "opt.situation.sick_leave"));
-    expect(sick).toEqual([["2026-01-01", "2026-11-23", "Alle ordninger", t("da", "rep.section.outcomes_group"), t("da", "rep.fig.outcomes_n"), t("da", "opt.situation.sick_leave"), "<5", ""]]);
+    expect(sick).toEqual([
+      [
+        "2026-01-01",
+        "2026-11-23",
+        "Alle ordninger",
+        t("da", "rep.section.outcomes_group"),
+        t("da", "rep.fig.outcomes_n"),
+        t("da", "opt.situation.sick_leave"),
+        "<5",
+        "",
+      ],
+    ]);
   });
 
   it("draws the chart as a PNG of the expected size", () => {
@@ -161,7 +217,15 @@ describe("programme report on the demo history", () => {
     const other = await db.prisma.programme.create({ data: { slug: "unge", name: "Ungeindsats" } });
     const mentor = await db.prisma.mentorProfile.findFirstOrThrow();
     for (let i = 0; i < 3; i++) {
-      await db.prisma.match.create({ data: { programmeId: other.id, menteeId: `anon-x${i}`, mentorId: mentor.personId, startedAt: new Date("2026-10-01T10:00:00Z"), endsAt: new Date("2027-04-01T10:00:00Z") } });
+      await db.prisma.match.create({
+        data: {
+          programmeId: other.id,
+          menteeId: `anon-x${i}`,
+          mentorId: mentor.personId,
+          startedAt: new Date("2026-10-01T10:00:00Z"),
+          endsAt: new Date("2027-04-01T10:00:00Z"),
+        },
+      });
     }
     const r = await bot.say(COORD, "rapport 2026-01-01 2026-11-23");
     const text = r[0]!.text;

@@ -19,7 +19,15 @@ beforeAll(async () => {
   await seedDemo(db.prisma, await ensureProgramme(db.prisma), T0);
   bot = await createBotHarness(db);
   // A mentee who finished the intake (role mentee), next to the demo mentor "anna".
-  const p = await db.prisma.person.create({ data: { displayName: "Mia", roles: ["mentee"], locale: "da", identities: { create: { externalId: "console:mia", platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } });
+  const p = await db.prisma.person.create({
+    data: {
+      displayName: "Mia",
+      roles: ["mentee"],
+      locale: "da",
+      identities: { create: { externalId: "console:mia", platform: "console" } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
+  });
   await db.prisma.menteeProfile.create({ data: { personId: p.id, programmeId: (await db.prisma.programme.findFirstOrThrow()).id, status: "waiting" } });
 });
 afterAll(async () => db.close());
@@ -52,7 +60,10 @@ describe("coordinator-only commands and actions", () => {
     const mentee = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: "console:mia" } });
     for (const action of [`prop:ok:x`, `prop:hold:x`, `prop:alt:x`, `mnt:ok:${mentee.personId}`]) {
       const replies = await bot.say("console:mia", { action });
-      expect(replies.map((r) => r.text), action).toEqual(refusal);
+      expect(
+        replies.map((r) => r.text),
+        action,
+      ).toEqual(refusal);
     }
   });
 });

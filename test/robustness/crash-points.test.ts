@@ -20,7 +20,35 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-const INPUTS: (string | { action: string })[] = ["hej", { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, "Ali", "1", "6", "datalogi", "praktik", "IT", "job", "cv, jobsamtaler", "dansk, engelsk", "Aarhus", "hverdage aften", "i morgen", "video", "intet ønske", "intet ønske", "1", "nej", "2", "2", "2", { action: "summary:confirm" }];
+const INPUTS: (string | { action: string })[] = [
+  "hej",
+  { action: "lang:da" },
+  { action: "role:mentee" },
+  { action: "yes" },
+  { action: "yes" },
+  { action: "yes" },
+  "Ali",
+  "1",
+  "6",
+  "datalogi",
+  "praktik",
+  "IT",
+  "job",
+  "cv, jobsamtaler",
+  "dansk, engelsk",
+  "Aarhus",
+  "hverdage aften",
+  "i morgen",
+  "video",
+  "intet ønske",
+  "intet ønske",
+  "1",
+  "nej",
+  "2",
+  "2",
+  "2",
+  { action: "summary:confirm" },
+];
 
 function event(i: number): InboundEvent {
   const input = INPUTS[i]!;
@@ -47,7 +75,7 @@ function dyingAt(base: Database, n: number): { db: Database; fatal: () => string
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** One intake with the database dying at operation `failAt`; what the person received, in order. */
@@ -59,7 +87,12 @@ async function intake(failAt: number): Promise<{ received: string[]; crashes: nu
   // Direct replies are logged as delivered; outbox deliveries are appended after each call, in call order.
   const sync = () => {
     for (const i of instances) {
-      received.push(...i.bot.delivered.slice(i.seen).filter((m) => m.to === "console:crash").map((m) => m.text));
+      received.push(
+        ...i.bot.delivered
+          .slice(i.seen)
+          .filter((m) => m.to === "console:crash")
+          .map((m) => m.text),
+      );
       i.seen = i.bot.delivered.length;
     }
   };
@@ -133,7 +166,10 @@ describe("crash at random points of an intake", () => {
       expect(await db.prisma.selfAssessment.count(), ctx).toBe(1);
       expect(await db.prisma.proposal.count(), ctx).toBe(1);
       const outbox = await db.prisma.outbox.findMany({ select: { dedupeKey: true, status: true } });
-      expect(outbox.filter((o) => o.status !== "sent"), ctx).toEqual([]);
+      expect(
+        outbox.filter((o) => o.status !== "sent"),
+        ctx,
+      ).toEqual([]);
       // The person saw the whole conversation in order; only the reply being confirmed at the crash may repeat.
       // A lost connection (not a dead process) also tells the person to wait: that is the point of it.
       const { list, repeats } = collapse(r.received.filter((m) => m !== UNAVAILABLE));

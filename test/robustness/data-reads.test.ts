@@ -35,7 +35,14 @@ const names: Record<string, string> = {}; // key → display name
 const f: Record<string, string> = {}; // object ids
 
 async function person(key: string, name: string, roles: string[]): Promise<string> {
-  const p = await db.prisma.person.create({ data: { displayName: name, roles, identities: { create: { externalId: `console:${key}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } });
+  const p = await db.prisma.person.create({
+    data: {
+      displayName: name,
+      roles,
+      identities: { create: { externalId: `console:${key}`, platform: "console" } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
+  });
   return p.id;
 }
 
@@ -50,8 +57,12 @@ async function setup(): Promise<void> {
   const mentee = async (key: string, name: string, status: string) => {
     ids[key] = await person(key, name, ["mentee"]);
     names[key] = name;
-    await db.prisma.menteeProfile.create({ data: { personId: ids[key], programmeId, industries: ["it"], municipality: "aarhus", goals: ["job"], helpWanted: ["cv"], status, waitingSince: ago(90) } });
-    await db.prisma.consent.createMany({ data: ["matching", "share_contact", "statistics"].map((purpose) => ({ personId: ids[key]!, purpose, granted: true, at: ago(90) })) });
+    await db.prisma.menteeProfile.create({
+      data: { personId: ids[key], programmeId, industries: ["it"], municipality: "aarhus", goals: ["job"], helpWanted: ["cv"], status, waitingSince: ago(90) },
+    });
+    await db.prisma.consent.createMany({
+      data: ["matching", "share_contact", "statistics"].map((purpose) => ({ personId: ids[key]!, purpose, granted: true, at: ago(90) })),
+    });
   };
   await mentee("zelda", "Zelda Quist", "matched"); // mentee A, with mentor A (Anna)
   await mentee("bodil", "Bodil Berg", "proposed"); // mentee B: proposed to Lars, no mentorship
@@ -64,29 +75,76 @@ async function setup(): Promise<void> {
   };
   await mentor("viggo", "Viggo Vang", "pending"); // waiting for a coordinator's approval
   await mentor("ivan", "Ivan Ibsen", "invited");
-  await db.prisma.linkCode.createMany({ data: [{ code: LINK_CODE, personId: ids.zelda!, expiresAt: new Date(T0.getTime() + 600_000) }, { code: INVITE_CODE, personId: ids.ivan!, expiresAt: new Date(T0.getTime() + 9 * DAY) }] });
+  await db.prisma.linkCode.createMany({
+    data: [
+      { code: LINK_CODE, personId: ids.zelda!, expiresAt: new Date(T0.getTime() + 600_000) },
+      { code: INVITE_CODE, personId: ids.ivan!, expiresAt: new Date(T0.getTime() + 9 * DAY) },
+    ],
+  });
   const match = (mentorKey: string, started: number, ended?: number, menteeKey = "zelda") =>
-    db.prisma.match.create({ data: { programmeId, menteeId: ids[menteeKey]!, mentorId: ids[mentorKey]!, status: ended ? "ended" : "active", goals: ["job"], startedAt: ago(started), endsAt: ago(started - 182), endedAt: ended ? ago(ended) : null } });
+    db.prisma.match.create({
+      data: {
+        programmeId,
+        menteeId: ids[menteeKey]!,
+        mentorId: ids[mentorKey]!,
+        status: ended ? "ended" : "active",
+        goals: ["job"],
+        startedAt: ago(started),
+        endsAt: ago(started - 182),
+        endedAt: ended ? ago(ended) : null,
+      },
+    });
   f.matchOld = (await match("karen", 300, 100)).id;
   f.matchA = (await match("anna", 40)).id;
   f.matchUlla = (await match("anna", 100, undefined, "ulla")).id;
   const proposal = (menteeKey: string, mentorKey: string, status: string) =>
-    db.prisma.proposal.create({ data: { programmeId, menteeId: ids[menteeKey]!, mentorId: ids[mentorKey]!, score: 70, status, createdAt: ago(2), offeredAt: status === "proposed" ? null : ago(1) } });
+    db.prisma.proposal.create({
+      data: {
+        programmeId,
+        menteeId: ids[menteeKey]!,
+        mentorId: ids[mentorKey]!,
+        score: 70,
+        status,
+        createdAt: ago(2),
+        offeredAt: status === "proposed" ? null : ago(1),
+      },
+    });
   f.queue = (await proposal("bodil", "lars", "proposed")).id;
   f.offer = (await proposal("carla", "anna", "offered")).id;
   f.declined = (await proposal("carla", "peter", "declined")).id;
   const period = periodOf(T0, "Europe/Copenhagen");
   await db.prisma.$transaction(async (tx) => {
-    for (const [key, role, other] of [["zelda", "mentee", "anna"], ["anna", "mentor", "zelda"]] as const) {
+    for (const [key, role, other] of [
+      ["zelda", "mentee", "anna"],
+      ["anna", "mentor", "zelda"],
+    ] as const) {
       f[`cid_${key}`] = checkinId(f.matchA!, period, ids[key]!);
       await tx.checkIn.create({ data: { id: f[`cid_${key}`], matchId: f.matchA!, personId: ids[key]!, role, period, createdAt: T0 } });
       await enqueue(tx, [askItem({ matchId: f.matchA!, period, personId: ids[key]!, role, other: names[other]!, at: T0 })]);
     }
-    await tx.checkIn.create({ data: { matchId: f.matchA!, personId: ids.anna!, role: "mentor", period: "2026-W47", status: "answered", met: true, hours: 1, note: NOTE, createdAt: ago(7) } });
+    await tx.checkIn.create({
+      data: {
+        matchId: f.matchA!,
+        personId: ids.anna!,
+        role: "mentor",
+        period: "2026-W47",
+        status: "answered",
+        met: true,
+        hours: 1,
+        note: NOTE,
+        createdAt: ago(7),
+      },
+    });
     await startClosing(tx, f.matchOld!, T0); // closing questions (final check-ins) of the old mentorship
     await queueOffer(tx, f.offer!, T0);
     await queueProposalToCoordinators(tx, f.queue!, T0);
-    f.alert = (await raiseEscalation(tx, { dedupeKey: "test:zelda", kind: "risk", severity: "high", personId: ids.zelda, matchId: f.matchA, source: "checkin", excerpt: EXCERPT }, T0)).id;
+    f.alert = (
+      await raiseEscalation(
+        tx,
+        { dedupeKey: "test:zelda", kind: "risk", severity: "high", personId: ids.zelda, matchId: f.matchA, source: "checkin", excerpt: EXCERPT },
+        T0,
+      )
+    ).id;
   });
   f.final_zelda = checkinId(f.matchOld!, FINAL_PERIOD, ids.zelda!);
   f.final_karen = checkinId(f.matchOld!, FINAL_PERIOD, ids.karen!);
@@ -105,7 +163,12 @@ const act = (action: string, owners: string[] = [], fields?: Record<string, stri
 // Coordinator-only prefixes have no owners among mentees and mentors.
 const FORGE: Record<string, () => Probe[]> = {
   prop: () => ["ok", "hold", "alt"].flatMap((v) => [act(`prop:${v}:${f.queue}`), act(`prop:${v}:${f.offer}`)]),
-  off: () => [act(`off:y:${f.offer}`, [ids.anna!]), act(`off:n:${f.offer}`, [ids.anna!]), act(`off:r:${f.offer}:other`, [ids.anna!]), act(`off:r:${f.declined}:no_time`, [ids.peter!])],
+  off: () => [
+    act(`off:y:${f.offer}`, [ids.anna!]),
+    act(`off:n:${f.offer}`, [ids.anna!]),
+    act(`off:r:${f.offer}:other`, [ids.anna!]),
+    act(`off:r:${f.declined}:no_time`, [ids.peter!]),
+  ],
   mnt: () => [act(`mnt:ok:${ids.viggo}`)],
   // Link confirmations act on the presser's own open request only; someone else's id finds nothing.
   link: () => ["join", "cancel", `allow:${ids.zelda}`, `deny:${ids.zelda}`, `allow:${ids.anna}`].map((v) => act(`link:${v}`)),
@@ -116,7 +179,10 @@ const FORGE: Record<string, () => Probe[]> = {
     act(`chk:o:${f.final_zelda}:job`, [ids.zelda!]),
     act(`chk:s:${f.final_karen}:5`, [ids.karen!]),
   ],
-  chkf: () => [act(`chkf:${f.cid_zelda}`, [ids.zelda!], { hours: "3", rating: "5", need: "x" }), act(`chkf:${f.cid_anna}`, [ids.anna!], { hours: "3", topic: "cv", note: "x" })],
+  chkf: () => [
+    act(`chkf:${f.cid_zelda}`, [ids.zelda!], { hours: "3", rating: "5", need: "x" }),
+    act(`chkf:${f.cid_anna}`, [ids.anna!], { hours: "3", topic: "cv", note: "x" }),
+  ],
   co: () => [
     ...[`q:0`, `p:${ids.zelda}`, `po:${ids.zelda}`, `x:${ids.zelda}`, `pm:${ids.anna}`, `pm:${ids.anna}:14`, `pm:${ids.anna}:0`].map((a) => act(`co:${a}`)),
     ...["m", "end", "re", "out"].map((v) => act(`co:${v}:${f.matchA}`)),
@@ -142,7 +208,17 @@ const COMMANDS: Record<string, () => string[]> = {
   consent: () => [`samtykke ${ids.zelda}`],
 };
 
-const REFUSALS = ["cmd.not_allowed", "offer.gone", "proposal.gone", "chk.gone", "chk.not_yours", "chk.pause_none", "esc.not_found", "co.match_gone", "link.nothing_pending"].map((k) => t("da", k));
+const REFUSALS = [
+  "cmd.not_allowed",
+  "offer.gone",
+  "proposal.gone",
+  "chk.gone",
+  "chk.not_yours",
+  "chk.pause_none",
+  "esc.not_found",
+  "co.match_gone",
+  "link.nothing_pending",
+].map((k) => t("da", k));
 const ACTORS = ["zelda", "anna", "bodil", "omar"]; // mentee A, mentor A, mentee B, mentor B
 const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS });
 const capabilities = () => ALL_CAPABILITIES.map((c) => c(deps()));
@@ -153,18 +229,25 @@ const capabilities = () => ALL_CAPABILITIES.map((c) => c(deps()));
  * replies). One query, so a few hundred probes stay fast; a mismatch names the table.
  */
 async function snapshot(actorId: string): Promise<Record<string, string>> {
-  const tables = (await db.prisma.$queryRawUnsafe<{ t: string }[]>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'Conversation', 'InboundEvent')`)).map((r) => r.t);
+  const tables = (
+    await db.prisma.$queryRawUnsafe<{ t: string }[]>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'Conversation', 'InboundEvent')`,
+    )
+  ).map((r) => r.t);
   const skip: Record<string, string> = {
     AuditLog: `NOT coalesce(x."subjectId" = $1 AND coalesce(x."actorId" = $1, true), false)`,
     Outbox: `NOT (x.kind = 'reply' AND x.recipient = $1)`,
   };
-  const sql = tables.map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x WHERE ${skip[t] ?? "$1 = $1"}`).join(" UNION ALL ");
+  const sql = tables
+    .map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x WHERE ${skip[t] ?? "$1 = $1"}`)
+    .join(" UNION ALL ");
   const rows = await db.prisma.$queryRawUnsafe<{ t: string; h: string }[]>(sql, actorId);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 
 /** Everything a reply shows: texts, buttons, forms and the contents of attached files. */
-const shown = (replies: OutboundMessage[]) => replies.map((r) => JSON.stringify(r) + (r.file ? Buffer.from(r.file.base64, "base64").toString("utf8") : "")).join("\n");
+const shown = (replies: OutboundMessage[]) =>
+  replies.map((r) => JSON.stringify(r) + (r.file ? Buffer.from(r.file.base64, "base64").toString("utf8") : "")).join("\n");
 
 async function resetConversation(personId: string): Promise<void> {
   await db.prisma.conversation.update({ where: { personId }, data: { data: { mode: "idle" } } });
@@ -180,7 +263,8 @@ async function probe(actor: string, p: Probe): Promise<void> {
   const text = shown(replies);
   if (p.refused !== false) for (const r of replies) expect(REFUSALS, label).toContain(r.text);
   const others = Object.keys(ids).filter((k) => ids[k] !== actorId);
-  for (const secret of [...others.map((k) => names[k]!), ...others.map((k) => ids[k]!), EXCERPT, NOTE, LINK_CODE, INVITE_CODE]) expect(text, label).not.toContain(secret);
+  for (const secret of [...others.map((k) => names[k]!), ...others.map((k) => ids[k]!), EXCERPT, NOTE, LINK_CODE, INVITE_CODE])
+    expect(text, label).not.toContain(secret);
   expect(await snapshot(actorId), label).toEqual(before);
   expect(bot.delivered.slice(sent), label).toEqual([]);
   // A task left behind must not carry someone else's id into the next message.
@@ -195,7 +279,8 @@ async function harvest(): Promise<Probe[]> {
   const byExternal = new Map(Object.entries(ids).map(([k, id]) => [`console:${k}`, id]));
   const found: Probe[] = bot.delivered.flatMap((m) => (m.buttons ?? []).map((b) => act(b.action, [byExternal.get(m.to)!])));
   const views: OutboundMessage[] = [];
-  for (const cmd of ["alerts", "queue", "matches alle", `person ${names.zelda}`, `person ${names.anna}`, `person ${names.carla}`]) views.push(...(await bot.say("console:coordinator", cmd)));
+  for (const cmd of ["alerts", "queue", "matches alle", `person ${names.zelda}`, `person ${names.anna}`, `person ${names.carla}`])
+    views.push(...(await bot.say("console:coordinator", cmd)));
   // One level deeper through the read-only buttons (cards, pickers, "why?" questions).
   const readOnly = /^(esc:open|co:(m|p|po|out|end|re|q)):|^co:pm:[^:]+$/;
   for (const b of views.flatMap((v) => v.buttons ?? []).filter((b) => readOnly.test(b.action))) {
@@ -226,8 +311,14 @@ afterAll(async () => db.close());
 describe("reads and changes of another person's data", () => {
   it("every action prefix has a way to forge it, and every button sent uses a known prefix", async () => {
     const prefixes = capabilities().flatMap((c) => (c.actions ?? []).map((a) => a.prefix));
-    expect(prefixes.filter((p) => !(p in FORGE)), "prefixes missing from FORGE").toEqual([]);
-    expect(Object.keys(FORGE).filter((p) => !prefixes.includes(p)), "FORGE entries no capability registers").toEqual([]);
+    expect(
+      prefixes.filter((p) => !(p in FORGE)),
+      "prefixes missing from FORGE",
+    ).toEqual([]);
+    expect(
+      Object.keys(FORGE).filter((p) => !prefixes.includes(p)),
+      "FORGE entries no capability registers",
+    ).toEqual([]);
     expect((await harvestOnce()).map((p) => p.event.action!.split(":")[0]!).filter((p) => !(p in FORGE))).toEqual([]);
   });
 
@@ -250,10 +341,17 @@ describe("reads and changes of another person's data", () => {
   });
 
   it("commands with other people's names, ids or codes reach nothing of theirs", async () => {
-    const open = capabilities().flatMap((c) => c.commands ?? []).filter((c) => !c.roles || c.roles.some((r) => r !== "coordinator"));
-    expect(open.map((c) => c.words[0]!).filter((w) => !(w in COMMANDS)), "commands missing from COMMANDS").toEqual([]);
+    const open = capabilities()
+      .flatMap((c) => c.commands ?? [])
+      .filter((c) => !c.roles || c.roles.some((r) => r !== "coordinator"));
+    expect(
+      open.map((c) => c.words[0]!).filter((w) => !(w in COMMANDS)),
+      "commands missing from COMMANDS",
+    ).toEqual([]);
     // Coordinator-only commands with arguments (the bare words are in coordinator-only.test.ts).
-    const closed = capabilities().flatMap((c) => c.commands ?? []).filter((c) => c.roles?.every((r) => r === "coordinator"));
+    const closed = capabilities()
+      .flatMap((c) => c.commands ?? [])
+      .filter((c) => c.roles?.every((r) => r === "coordinator"));
     for (const actor of ["bodil", "omar"]) {
       for (const text of Object.values(COMMANDS).flatMap((make) => make())) await probe(actor, { event: { text }, owners: [], refused: false });
       for (const c of closed) for (const arg of [names.zelda, ids.zelda]) await probe(actor, { event: { text: `/${c.words[0]} ${arg}` }, owners: [] });

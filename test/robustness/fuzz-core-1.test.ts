@@ -7,7 +7,9 @@ describe("fuzzing the full core with its database, messages 1–5,000 of 10,000"
   it("answers each message clearly, never crashes, and leaves the database consistent", async () => {
     const results = await Promise.all([runCoreShard(0), runCoreShardInWorker(1)]);
     // Both shards' problems in one report: each lists the message, its sender and state, and what went wrong.
-    expect(results.map((r) => ({ failures: r.failures, inconsistencies: r.inconsistencies }))).toEqual(results.map(() => ({ failures: [], inconsistencies: {} })));
+    expect(results.map((r) => ({ failures: r.failures, inconsistencies: r.inconsistencies }))).toEqual(
+      results.map(() => ({ failures: [], inconsistencies: {} })),
+    );
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(5000);
   });
 });

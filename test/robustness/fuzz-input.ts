@@ -28,10 +28,43 @@ const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
 
 // The core's own command words (src/conversation/commands.ts), as people type them in both languages.
 export const CORE_COMMANDS = [
-  "hjælp", "help", "menu", "kommandoer", "tilbage", "back", "fortryd", "forfra", "start over", "genstart", "restart",
-  "pause", "stop", "senere", "later", "sprog", "language", "skift sprog", "/english", "/dansk", "status", "hvor er jeg",
-  "where am i", "slet", "delete", "slet mine data", "glem mig", "forget me", "koordinator", "coordinator", "menneske",
-  "talk to a human", "kontakt", "person", "mine data", "my data", "export",
+  "hjælp",
+  "help",
+  "menu",
+  "kommandoer",
+  "tilbage",
+  "back",
+  "fortryd",
+  "forfra",
+  "start over",
+  "genstart",
+  "restart",
+  "pause",
+  "stop",
+  "senere",
+  "later",
+  "sprog",
+  "language",
+  "skift sprog",
+  "/english",
+  "/dansk",
+  "status",
+  "hvor er jeg",
+  "where am i",
+  "slet",
+  "delete",
+  "slet mine data",
+  "glem mig",
+  "forget me",
+  "koordinator",
+  "coordinator",
+  "menneske",
+  "talk to a human",
+  "kontakt",
+  "person",
+  "mine data",
+  "my data",
+  "export",
 ];
 
 const MOJIBAKE_SRC = "Jeg hedder Søren Ærø, bor i Århus og vil gerne ‘arbejde’ – “nu”… €5";
@@ -39,39 +72,208 @@ const EMOJI = ["👍🏿", "👩🏽‍💻", "👨‍👩‍👧‍👦", "🏳
 
 /** Fixed hostile messages: injection, placeholders, edge values, markup for every platform. */
 export const HOSTILE = [
-  "'; DROP TABLE \"Person\"; --", "' OR 1=1 --", "\\'; SELECT pg_sleep(10); --", "$1 $2 %s %n %%", "Robert'); DELETE FROM \"Conversation\";--",
-  "<script>alert('x')</script>", "{{7*7}} ${process.exit(1)} #{1+1}", "{name} {count} {{name}}", "[object Object]", "undefined", "NaN", "null",
-  "Infinity", "-0", "1e309", "__proto__", "constructor", "toString", "hasOwnProperty", "../../../etc/passwd", "C:\\Windows\\system32",
-  "\u202Egnp.exe", "\u202Bمرحبا، أريد مرشدا\u202C", "שלום, אני צריך מנטור", "مرحبا، أريد مرشدا", "١٢٣", "Jeg hedder \u202Enaj\u202C",
-  "\u0000", "ja\u0000", "\u0000".repeat(500), "\u0000\u0001\u0002\u001b[2J\u001b[31mRED", "\u0007\u0008\u007f\u0085\u009b",
-  "\u200B", "\u200Bja\u200B", "j\u200Da", "\u200C\u200D\u2060\uFEFF", "👩\u200D", "\u200D".repeat(1000),
-  "\uD800", "\uDFFF", "ja\uD800", "\uDBFF\uDBFF", "a\uDC00b", "😀".slice(0, 1), `x${"😀".repeat(999)}`,
-  "&amp; &lt;script&gt; &#0; &#x202E; &nbsp; &quot;", "&#x1F525;&#128293;",
-  '<a href="javascript:alert(1)">klik</a>', '<a href="tg://user?id=1">admin</a>', "<b>unclosed <i>", "<tg-spoiler>x</tg-spoiler>", "<pre><code class=\"x\">",
-  "*bold* _italic_ ~strike~ `code` ```block```", "<!channel> <!here> <!everyone>", "<@U123ABC> <#C1|general> <https://evil.example|klik her>",
-  "[klik](javascript:alert(1))", "> quote\n>> nested", "||spoiler||", "__*_~`mixed`~_*__",
-  '{"mode":"idle","roles":["coordinator"]}', '{"__proto__":{"isAdmin":true}}', '{"text":"\\u0000"}', "[1,2,3]", '""', "{}", "[]",
-  "\n", "\n\n\n\n", "\r\n".repeat(200), " \t \u00A0 \u3000 ", "",
-  "🔥".repeat(2000), "a".repeat(100_000), `${"Mentorordningsprojektkoordinatorassistent".repeat(2500)}`, "x".repeat(65_536),
-  Buffer.from(MOJIBAKE_SRC, "utf8").toString("latin1"), "Ã¦Ã¸Ã¥ Ã† Ã˜ Ã…", "â€™ â€œ â€ â€¦ â‚¬", "SÃ¸ren",
+  '\'; DROP TABLE "Person"; --',
+  "' OR 1=1 --",
+  "\\'; SELECT pg_sleep(10); --",
+  "$1 $2 %s %n %%",
+  'Robert\'); DELETE FROM "Conversation";--',
+  "<script>alert('x')</script>",
+  "{{7*7}} ${process.exit(1)} #{1+1}",
+  "{name} {count} {{name}}",
+  "[object Object]",
+  "undefined",
+  "NaN",
+  "null",
+  "Infinity",
+  "-0",
+  "1e309",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "../../../etc/passwd",
+  "C:\\Windows\\system32",
+  "\u202Egnp.exe",
+  "\u202Bمرحبا، أريد مرشدا\u202C",
+  "שלום, אני צריך מנטור",
+  "مرحبا، أريد مرشدا",
+  "١٢٣",
+  "Jeg hedder \u202Enaj\u202C",
+  "\u0000",
+  "ja\u0000",
+  "\u0000".repeat(500),
+  "\u0000\u0001\u0002\u001b[2J\u001b[31mRED",
+  "\u0007\u0008\u007f\u0085\u009b",
+  "\u200B",
+  "\u200Bja\u200B",
+  "j\u200Da",
+  "\u200C\u200D\u2060\uFEFF",
+  "👩\u200D",
+  "\u200D".repeat(1000),
+  "\uD800",
+  "\uDFFF",
+  "ja\uD800",
+  "\uDBFF\uDBFF",
+  "a\uDC00b",
+  "😀".slice(0, 1),
+  `x${"😀".repeat(999)}`,
+  "&amp; &lt;script&gt; &#0; &#x202E; &nbsp; &quot;",
+  "&#x1F525;&#128293;",
+  '<a href="javascript:alert(1)">klik</a>',
+  '<a href="tg://user?id=1">admin</a>',
+  "<b>unclosed <i>",
+  "<tg-spoiler>x</tg-spoiler>",
+  '<pre><code class="x">',
+  "*bold* _italic_ ~strike~ `code` ```block```",
+  "<!channel> <!here> <!everyone>",
+  "<@U123ABC> <#C1|general> <https://evil.example|klik her>",
+  "[klik](javascript:alert(1))",
+  "> quote\n>> nested",
+  "||spoiler||",
+  "__*_~`mixed`~_*__",
+  '{"mode":"idle","roles":["coordinator"]}',
+  '{"__proto__":{"isAdmin":true}}',
+  '{"text":"\\u0000"}',
+  "[1,2,3]",
+  '""',
+  "{}",
+  "[]",
+  "\n",
+  "\n\n\n\n",
+  "\r\n".repeat(200),
+  " \t \u00A0 \u3000 ",
+  "",
+  "🔥".repeat(2000),
+  "a".repeat(100_000),
+  `${"Mentorordningsprojektkoordinatorassistent".repeat(2500)}`,
+  "x".repeat(65_536),
+  Buffer.from(MOJIBAKE_SRC, "utf8").toString("latin1"),
+  "Ã¦Ã¸Ã¥ Ã† Ã˜ Ã…",
+  "â€™ â€œ â€ â€¦ â‚¬",
+  "SÃ¸ren",
 ];
 
 /** Plausible answers, so that people get deep into the flows between the hostile messages. */
 export const ANSWERS = [
-  "ja", "Ja tak", "nej", "yes", "no", "ok", "færdig", "done", "1", "2", "3", "5", "10 timer", "Aarhus", "København", "Odense", "Vejle",
-  "IT", "sundhed", "byggeri", "butik", "Sara", "Ali Hassan", "Mit navn er Noor", "dansk og engelsk", "arabisk", "i morgen",
-  "1. december", "om en uge", "CV", "jobsamtale", "netværk", "video", "weekend", "hverdage om aftenen", "kvinde", "ved ikke",
+  "ja",
+  "Ja tak",
+  "nej",
+  "yes",
+  "no",
+  "ok",
+  "færdig",
+  "done",
+  "1",
+  "2",
+  "3",
+  "5",
+  "10 timer",
+  "Aarhus",
+  "København",
+  "Odense",
+  "Vejle",
+  "IT",
+  "sundhed",
+  "byggeri",
+  "butik",
+  "Sara",
+  "Ali Hassan",
+  "Mit navn er Noor",
+  "dansk og engelsk",
+  "arabisk",
+  "i morgen",
+  "1. december",
+  "om en uge",
+  "CV",
+  "jobsamtale",
+  "netværk",
+  "video",
+  "weekend",
+  "hverdage om aftenen",
+  "kvinde",
+  "ved ikke",
 ];
 
-const PREFIXES = ["chk", "chkf", "chka", "co", "cons", "esc", "mnt", "off", "prop", "opt", "edit", "lang", "role", "cmd", "delete", "summary", "multi", "yes", "no", "skip"];
-const VERBS = ["ok", "hold", "alt", "y", "n", "r", "h", "s", "o", "p", "m", "q", "x", "pm", "oc", "out", "end", "re", "why", "ack", "me", "open", "res", "g", "w", "yes", "no", "done", "confirm", "change", "da", "en"];
+const PREFIXES = [
+  "chk",
+  "chkf",
+  "chka",
+  "co",
+  "cons",
+  "esc",
+  "mnt",
+  "off",
+  "prop",
+  "opt",
+  "edit",
+  "lang",
+  "role",
+  "cmd",
+  "delete",
+  "summary",
+  "multi",
+  "yes",
+  "no",
+  "skip",
+];
+const VERBS = [
+  "ok",
+  "hold",
+  "alt",
+  "y",
+  "n",
+  "r",
+  "h",
+  "s",
+  "o",
+  "p",
+  "m",
+  "q",
+  "x",
+  "pm",
+  "oc",
+  "out",
+  "end",
+  "re",
+  "why",
+  "ack",
+  "me",
+  "open",
+  "res",
+  "g",
+  "w",
+  "yes",
+  "no",
+  "done",
+  "confirm",
+  "change",
+  "da",
+  "en",
+];
 const IDS = ["x", "", "0", "-1", "99999999", "NaN", "00000000-0000-0000-0000-000000000000", "' OR 1=1 --", "\u0000", "\uD800", "../..", "🔥", "a".repeat(300)];
 
 /** A random, often nonsensical, button action: known prefixes with garbage ids, or garbage. */
 export function randomAction(r: Rng): string {
   const k = r();
   if (k < 0.7) return [pick(r, PREFIXES), pick(r, VERBS), pick(r, IDS), ...(r() < 0.3 ? [pick(r, IDS)] : [])].slice(0, 2 + int(r, 3)).join(":");
-  if (k < 0.85) return pick(r, ["cmd:help", "cmd:back", "cmd:delete", "cmd:nope", "lang:da", "lang:en", "lang:xx", "role:mentee", "role:mentor", "role:coordinator", "role:admin", "delete:yes", "delete:no", "multi:done", "summary:confirm"]);
+  if (k < 0.85)
+    return pick(r, [
+      "cmd:help",
+      "cmd:back",
+      "cmd:delete",
+      "cmd:nope",
+      "lang:da",
+      "lang:en",
+      "lang:xx",
+      "role:mentee",
+      "role:mentor",
+      "role:coordinator",
+      "role:admin",
+      "delete:yes",
+      "delete:no",
+      "multi:done",
+      "summary:confirm",
+    ]);
   return pick(r, [":", "::::", "", " ", "x".repeat(5000), "\u0000:\u0000", "opt:__proto__", "edit:constructor"]);
 }
 
@@ -101,11 +303,14 @@ export function hostileText(r: Rng): string {
     // A plausible answer laced with invisible, bidi or surrogate characters.
     const a = pick(r, ANSWERS);
     const i = int(r, a.length + 1);
-    return a.slice(0, i) + pick(r, ["\u200B", "\u200D", "\u202E", "\u0000", "\uD800", "\uDC00", "\uFEFF", "\u2066", "\r", "\t", "\u0301\u0301\u0301"]) + a.slice(i);
+    return (
+      a.slice(0, i) + pick(r, ["\u200B", "\u200D", "\u202E", "\u0000", "\uD800", "\uDC00", "\uFEFF", "\u2066", "\r", "\t", "\u0301\u0301\u0301"]) + a.slice(i)
+    );
   }
   if (k < 0.8) return Buffer.from(pick(r, ANSWERS.concat(MOJIBAKE_SRC)), "utf8").toString("latin1"); // Windows-1252 mojibake
   if (k < 0.86) return JSON.stringify({ text: pick(r, ANSWERS), n: r() < 0.5 ? null : int(r, 1e6), nested: [{ a: pick(r, HOSTILE).slice(0, 100) }] });
-  if (k < 0.92) return `${pick(r, ["<b>", "*", "_", "`", "<a href=\"https://x.example\">", "<!channel> ", "&lt;"])}${pick(r, ANSWERS)}${pick(r, ["</b>", "*", "_", "`", "</a>", "", "&gt;"])}`;
+  if (k < 0.92)
+    return `${pick(r, ["<b>", "*", "_", "`", '<a href="https://x.example">', "<!channel> ", "&lt;"])}${pick(r, ANSWERS)}${pick(r, ["</b>", "*", "_", "`", "</a>", "", "&gt;"])}`;
   return pick(r, ["\n", " ", "\t", "\u00A0"]).repeat(1 + int(r, 500));
 }
 
@@ -136,12 +341,34 @@ export function leakTokens(...parts: (string | undefined)[]): string[] {
 export const SHARDS = [0x5eed01, 0x5eed02, 0x5eed03, 0x5eed04].map((seed) => ({ seed, count: 2500 }));
 
 type Kind = "new" | "intake" | "world" | "mentor" | "coordinator";
-interface Persona { id: string; kind: Kind; buttons: Button[]; form?: string[]; tokens: Set<string> }
-export interface Failure { i: number; from: string; event: string; problem: string; state?: unknown }
-export interface ShardResult { failures: Failure[]; inconsistencies: Record<string, unknown[]>; sent: number }
+interface Persona {
+  id: string;
+  kind: Kind;
+  buttons: Button[];
+  form?: string[];
+  tokens: Set<string>;
+}
+export interface Failure {
+  i: number;
+  from: string;
+  event: string;
+  problem: string;
+  state?: unknown;
+}
+export interface ShardResult {
+  failures: Failure[];
+  inconsistencies: Record<string, unknown[]>;
+  sent: number;
+}
 
 const show = (e: unknown) => JSON.stringify(e, (_k, v: unknown) => (typeof v === "string" && v.length > 120 ? `${v.slice(0, 120)}…(${v.length} chars)` : v));
-const WEIGHTS: [Kind, number][] = [["new", 0.3], ["intake", 0.3], ["world", 0.15], ["mentor", 0.13], ["coordinator", 0.12]];
+const WEIGHTS: [Kind, number][] = [
+  ["new", 0.3],
+  ["intake", 0.3],
+  ["world", 0.15],
+  ["mentor", 0.13],
+  ["coordinator", 0.12],
+];
 
 /** The full core: one shard against a fresh database (self-contained, so it also runs in a worker thread);
  *  mentees in every state, demo mentors, a coordinator and new people, messages interleaved at random.
@@ -173,7 +400,8 @@ export async function runCoreShard(index: number): Promise<ShardResult> {
     // could be shown it typed it. Staff (mentors, the coordinator) see others' names and answers.
     const [staff, everything] = [new Set<string>(), new Set<string>()];
     const failures: Failure[] = [];
-    const fail = (i: number, from: string, event: unknown, problem: string) => void (failures.length < 30 && failures.push({ i, from, event: show(event), problem }));
+    const fail = (i: number, from: string, event: unknown, problem: string) =>
+      void (failures.length < 30 && failures.push({ i, from, event: show(event), problem }));
     const check = (i: number, p: Persona, event: unknown, texts: string[]) => {
       const allowed = p.kind === "mentor" || p.kind === "coordinator" ? everything : new Set([...p.tokens, ...staff]);
       for (const text of texts) {
@@ -220,7 +448,8 @@ export async function runCoreShard(index: number): Promise<ShardResult> {
         // A platform redelivers an event: nothing new may happen; at most the same answer again.
         const d = pick(r, recent);
         const texts = (await send(i, d.p, d.event))?.map((m) => m.text) ?? [];
-        if (texts.length && texts.join("\n") !== d.texts.join("\n")) fail(i, d.p.id, d.event, `a duplicate got a new answer: ${texts.join(" | ").slice(0, 300)}`);
+        if (texts.length && texts.join("\n") !== d.texts.join("\n"))
+          fail(i, d.p.id, d.event, `a duplicate got a new answer: ${texts.join(" | ").slice(0, 300)}`);
         continue;
       }
       let k = r();
@@ -228,10 +457,24 @@ export async function runCoreShard(index: number): Promise<ShardResult> {
       const p: Persona = kind === "new" && r() < 0.1 ? { id: `console:fz${index}-once${i}`, kind, buttons: [], tokens: new Set() } : pick(r, byKind(kind));
       const c = r();
       const msg: FuzzMessage =
-        p.form && c < 0.5 ? { fields: Object.fromEntries(p.form.map((f) => [f, r() < 0.5 ? pick(r, ANSWERS) : f === "csv" && r() < 0.5 ? `navn;email;branche;kommune\n${hostileText(r).slice(0, 200)};fz@example.dk;it;aarhus` : hostileText(r).slice(0, 5000)])) }
-        : p.buttons.length && c < (kind === "intake" ? 0.5 : 0.3) ? { action: pick(r, p.buttons).action }
-        : ownWords[kind] && c > 0.9 ? { text: randomCommand(r, ownWords[kind]) }
-        : randomMessage(r, words);
+        p.form && c < 0.5
+          ? {
+              fields: Object.fromEntries(
+                p.form.map((f) => [
+                  f,
+                  r() < 0.5
+                    ? pick(r, ANSWERS)
+                    : f === "csv" && r() < 0.5
+                      ? `navn;email;branche;kommune\n${hostileText(r).slice(0, 200)};fz@example.dk;it;aarhus`
+                      : hostileText(r).slice(0, 5000),
+                ]),
+              ),
+            }
+          : p.buttons.length && c < (kind === "intake" ? 0.5 : 0.3)
+            ? { action: pick(r, p.buttons).action }
+            : ownWords[kind] && c > 0.9
+              ? { text: randomCommand(r, ownWords[kind]) }
+              : randomMessage(r, words);
       // Most events carry a platform id (so redeliveries can be recognised); some a platform locale or display name.
       const event: InboundEvent = { from: p.id, ...msg, ...(r() < 0.7 ? { eventId: `fz${index}-${i}` } : {}) };
       if (r() < 0.08) event.locale = pick(r, ["da-DK", "en-US", "en", "DA", "xx", "", "\u0000", "\uD800"]);
@@ -243,7 +486,10 @@ export async function runCoreShard(index: number): Promise<ShardResult> {
       remember(p, replies ?? []);
       if (failures.length > failed) {
         // A crash rolled the step back: the stored state is the one the message crashed in.
-        const row = await db.prisma.identity.findUnique({ where: { externalId: p.id }, select: { person: { select: { roles: true, conversation: { select: { data: true } } } } } });
+        const row = await db.prisma.identity.findUnique({
+          where: { externalId: p.id },
+          select: { person: { select: { roles: true, conversation: { select: { data: true } } } } },
+        });
         failures[failures.length - 1]!.state = row?.person;
       }
       if (event.eventId && replies && recent.push({ p, event, texts: replies.map((m) => m.text) }) > 50) recent.shift();
@@ -270,8 +516,11 @@ async function inconsistencies(prisma: Db): Promise<Record<string, unknown[]>> {
     personWithoutIdentity: await q(`SELECT p.id FROM "Person" p LEFT JOIN "MentorProfile" m ON m."personId" = p.id
       WHERE NOT EXISTS (SELECT 1 FROM "Identity" i WHERE i."personId" = p.id) AND m.status IS DISTINCT FROM 'invited'`),
     // The person is created before the step's transaction: a crash there would leave one without a conversation.
-    identityWithoutConversation: await q(`SELECT "externalId" FROM "Identity" i WHERE NOT EXISTS (SELECT 1 FROM "Conversation" c WHERE c."personId" = i."personId")`),
-    badConversationState: await q(`SELECT "personId", data FROM "Conversation" WHERE NOT (data->>'mode' = ANY (ARRAY['new','language','role','flow','idle','paused','confirm_delete','task']))
+    identityWithoutConversation: await q(
+      `SELECT "externalId" FROM "Identity" i WHERE NOT EXISTS (SELECT 1 FROM "Conversation" c WHERE c."personId" = i."personId")`,
+    ),
+    badConversationState:
+      await q(`SELECT "personId", data FROM "Conversation" WHERE NOT (data->>'mode' = ANY (ARRAY['new','language','role','flow','idle','paused','confirm_delete','task']))
       OR (data->>'mode' = 'flow' AND data->'flow' IS NULL) OR (data->>'mode' = 'task' AND data->'task' IS NULL)`),
     twoLiveMatches: await q(`SELECT "menteeId" FROM "Match" WHERE status IN ('active','paused') GROUP BY 1 HAVING count(*) > 1`),
     twoOpenProposals: await q(`SELECT "menteeId" FROM "Proposal" WHERE status IN ('proposed','held','offered') GROUP BY 1 HAVING count(*) > 1`),

@@ -25,12 +25,19 @@ describe("fuzzing", () => {
       const who = Math.floor(r() * 40);
       const m = randomMessage(r);
       // As the service's toInput() does: a form submission without text reads as empty text.
-      const input: FlowInput = m.action !== undefined ? { kind: "action", action: m.action } : m.media ? { kind: "media" } : { kind: "text", text: m.text ?? "" };
+      const input: FlowInput =
+        m.action !== undefined ? { kind: "action", action: m.action } : m.media ? { kind: "media" } : { kind: "text", text: m.text ?? "" };
       const mine = typed.get(who) ?? new Set();
       for (const tok of leakTokens(m.text, m.action)) mine.add(tok);
       typed.set(who, mine);
       const person = people.get(who) ?? { locale: "da", roles: [] };
-      const res = route({ person, convo: convos.get(who) ?? { mode: "new" }, input, now: new Date("2026-11-24T10:00:00Z"), codes: { coordinator: "coord-secret" } });
+      const res = route({
+        person,
+        convo: convos.get(who) ?? { mode: "new" },
+        input,
+        now: new Date("2026-11-24T10:00:00Z"),
+        codes: { coordinator: "coord-secret" },
+      });
       expect(res.replies.length, `message ${i}`).toBeGreaterThan(0);
       for (const reply of res.replies) {
         expect(reply.text.trim().length, `message ${i}`).toBeGreaterThan(0);

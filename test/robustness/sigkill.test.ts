@@ -18,7 +18,35 @@ const DAY = 864e5;
 const KILLS = Number(process.env.SIGKILL_RUNS ?? 100);
 const MENTEES = 5;
 const PAIRS = 100;
-const INTAKE: Record<string, string>[] = [{ text: "hej" }, { action: "lang:da" }, { action: "role:mentee" }, { action: "yes" }, { action: "yes" }, { action: "yes" }, { text: "Ali" }, { text: "1" }, { text: "6" }, { text: "datalogi" }, { text: "praktik" }, { text: "IT" }, { text: "job" }, { text: "cv, jobsamtaler" }, { text: "dansk, engelsk" }, { text: "Aarhus" }, { text: "hverdage aften" }, { text: "i morgen" }, { text: "video" }, { text: "intet ønske" }, { text: "intet ønske" }, { text: "1" }, { text: "nej" }, { text: "2" }, { text: "2" }, { text: "2" }, { action: "summary:confirm" }];
+const INTAKE: Record<string, string>[] = [
+  { text: "hej" },
+  { action: "lang:da" },
+  { action: "role:mentee" },
+  { action: "yes" },
+  { action: "yes" },
+  { action: "yes" },
+  { text: "Ali" },
+  { text: "1" },
+  { text: "6" },
+  { text: "datalogi" },
+  { text: "praktik" },
+  { text: "IT" },
+  { text: "job" },
+  { text: "cv, jobsamtaler" },
+  { text: "dansk, engelsk" },
+  { text: "Aarhus" },
+  { text: "hverdage aften" },
+  { text: "i morgen" },
+  { text: "video" },
+  { text: "intet ønske" },
+  { text: "intet ønske" },
+  { text: "1" },
+  { text: "nej" },
+  { text: "2" },
+  { text: "2" },
+  { text: "2" },
+  { action: "summary:confirm" },
+];
 
 type Line = { to?: string; text?: string };
 
@@ -41,12 +69,34 @@ function script(): object[] {
 const prepare = (dir: string) =>
   seedDataDir(dir, async (db, programmeId, now) => {
     const { weekday, h: hour } = localParts(now, "Europe/Copenhagen");
-    await db.programme.update({ where: { id: programmeId }, data: { thresholds: { checkinHour: hour, quietHours: [(hour + 12) % 24, (hour + 13) % 24], reminderAfterHours: 1 } } });
+    await db.programme.update({
+      where: { id: programmeId },
+      data: { thresholds: { checkinHour: hour, quietHours: [(hour + 12) % 24, (hour + 13) % 24], reminderAfterHours: 1 } },
+    });
     for (let i = 0; i < PAIRS; i++) {
       const [mentor, mentee] = await Promise.all(
-        ["mentor", "mentee"].map((role) => db.person.create({ data: { displayName: `${role}${i}`, locale: "da", roles: [role], identities: { create: { externalId: `console:${role}${i}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } } })),
+        ["mentor", "mentee"].map((role) =>
+          db.person.create({
+            data: {
+              displayName: `${role}${i}`,
+              locale: "da",
+              roles: [role],
+              identities: { create: { externalId: `console:${role}${i}`, platform: "console" } },
+              conversation: { create: { data: { mode: "idle" } } },
+            },
+          }),
+        ),
       );
-      await db.match.create({ data: { programmeId, mentorId: mentor!.id, menteeId: mentee!.id, startedAt: new Date(now.getTime() - 7 * DAY), endsAt: new Date(now.getTime() + 90 * DAY), checkinWeekday: weekday } });
+      await db.match.create({
+        data: {
+          programmeId,
+          mentorId: mentor!.id,
+          menteeId: mentee!.id,
+          startedAt: new Date(now.getTime() - 7 * DAY),
+          endsAt: new Date(now.getTime() + 90 * DAY),
+          checkinWeekday: weekday,
+        },
+      });
     }
   });
 
@@ -80,7 +130,13 @@ async function life(dir: string, log: object[], killAt?: KillAt): Promise<Life> 
       : "afterLines" in killAt
         ? bot.waitForLines(killAt.afterLines, 240_000)
         : bot.waitFor(() => bot.lines.filter(isBatchLine).length >= killAt.afterBatchLines, 240_000);
-  const outcome = await Promise.race([moment.then(() => "kill" as const, () => "done" as const), exited.then(() => "done" as const)]);
+  const outcome = await Promise.race([
+    moment.then(
+      () => "kill" as const,
+      () => "done" as const,
+    ),
+    exited.then(() => "done" as const),
+  ]);
   if (outcome === "kill" && bot.child.exitCode === null) {
     bot.child.kill("SIGKILL");
     await exited;
@@ -132,7 +188,7 @@ async function records(dir: string) {
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe("SIGKILL at random moments of intakes and check-in batches (real processes)", () => {
@@ -189,6 +245,8 @@ describe("SIGKILL at random moments of intakes and check-in batches (real proces
     expect(batchKills).toBeGreaterThan(KILLS / 5);
     // The console sends one message at a time: a kill can catch at most that one between sending and confirming.
     expect(repeats).toBeLessThanOrEqual(kills);
-    console.log(`sigkill: ${kills} kills in ${scenarios} scenarios (${batchKills} placed inside a check-in batch; ${duringBatch} with a check-in line last); ${repeats} messages repeated (in flight at a kill) of ${ref.lines.length} per scenario`);
+    console.log(
+      `sigkill: ${kills} kills in ${scenarios} scenarios (${batchKills} placed inside a check-in batch; ${duringBatch} with a check-in line last); ${repeats} messages repeated (in flight at a kill) of ${ref.lines.length} per scenario`,
+    );
   }, 3_600_000);
 });

@@ -62,7 +62,6 @@ export function evaluate(phrases: LabelledPhrase[]): Score {
 export function formatScore(name: string, s: Score): string {
   const pct = (x: number) => (x * 100).toFixed(1) + "%";
   return (
-    `${name}: precision ${pct(s.precision)}, recall ${pct(s.recall)}, category ${pct(s.categoryAccuracy)} ` +
-    `(TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn})`
+    `${name}: precision ${pct(s.precision)}, recall ${pct(s.recall)}, category ${pct(s.categoryAccuracy)} ` + `(TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn})`
   );
 }

@@ -23,9 +23,7 @@ describe("parseHelplines", () => {
   });
 
   it("parses optional categories", () => {
-    expect(parseHelplines("Lev Uden Vold:1888:abuse,threat")).toEqual([
-      { name: "Lev Uden Vold", phone: "1888", categories: ["abuse", "threat"] },
-    ]);
+    expect(parseHelplines("Lev Uden Vold:1888:abuse,threat")).toEqual([{ name: "Lev Uden Vold", phone: "1888", categories: ["abuse", "threat"] }]);
   });
 
   it("rejects malformed entries with CONFIG_INVALID", () => {

@@ -30,7 +30,16 @@ beforeEach(async () => {
   await ensureProgramme(db.prisma);
   later.length = 0;
   const channels = new Map<Platform, Channel>([["console", { platform: "console", send: async (m) => void later.push(m) }]]);
-  app = createApp({ db: db.prisma, clock: new FixedClock(T0), logger: pino({ level: "silent" }), channels, defaultLocale: "da", codes: { coordinator: "coord-secret" }, workerId: "burst", capabilities: [...ALL_CAPABILITIES, recorder] });
+  app = createApp({
+    db: db.prisma,
+    clock: new FixedClock(T0),
+    logger: pino({ level: "silent" }),
+    channels,
+    defaultLocale: "da",
+    codes: { coordinator: "coord-secret" },
+    workerId: "burst",
+    capabilities: [...ALL_CAPABILITIES, recorder],
+  });
 });
 
 async function startRecording(people: string[]): Promise<void> {

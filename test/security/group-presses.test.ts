@@ -31,16 +31,33 @@ async function start(alertTarget: string): Promise<PlatformRig> {
 
 /** Registers a coordinator in their own chat on one platform. */
 async function registerCoordinator(side: Side): Promise<void> {
-  for (const [input, expected] of [["hej", k("welcome.who")], [{ action: "role:coordinator" }, k("mentor.name")], ["Kim", k("coordinator.code")], [COORDINATOR_CODE, k("coordinator.done")]] as const) {
+  for (const [input, expected] of [
+    ["hej", k("welcome.who")],
+    [{ action: "role:coordinator" }, k("mentor.name")],
+    ["Kim", k("coordinator.code")],
+    [COORDINATOR_CODE, k("coordinator.done")],
+  ] as const) {
     const before = side.received().length;
     expect(typeof input === "string" ? await side.text(input) : await side.press(input.action)).toBe(200);
-    await waitFor(() => side.received().slice(before).some((m) => m.includes(expected)), WAIT_MS, expected.slice(0, 30));
+    await waitFor(
+      () =>
+        side
+          .received()
+          .slice(before)
+          .some((m) => m.includes(expected)),
+      WAIT_MS,
+      expected.slice(0, 30),
+    );
   }
 }
 
 /** An alert the core delivers to the alert target (excerpt = the mentee's words). */
 async function raiseAlert(r: PlatformRig): Promise<string> {
-  const { id } = await raiseEscalation(db!.prisma, { dedupeKey: "sec:1", kind: "risk", severity: "high", source: "chat", excerpt: "jeg orker ikke mere" }, r.clock.now());
+  const { id } = await raiseEscalation(
+    db!.prisma,
+    { dedupeKey: "sec:1", kind: "risk", severity: "high", source: "chat", excerpt: "jeg orker ikke mere" },
+    r.clock.now(),
+  );
   await r.app.tick();
   return id;
 }
@@ -49,17 +66,24 @@ async function raiseAlert(r: PlatformRig): Promise<string> {
 const identity = (externalId: string) => db!.prisma.identity.findUniqueOrThrow({ where: { externalId } });
 async function sendLater(r: PlatformRig, externalId: string): Promise<void> {
   const { personId } = await identity(externalId);
-  await enqueue(db!.prisma, [{ dedupeKey: "sec:later", recipient: personId, kind: "test", payload: { key: "raw.text", params: { text: "Later notice" } }, dueAt: r.clock.now() }]);
+  await enqueue(db!.prisma, [
+    { dedupeKey: "sec:later", recipient: personId, kind: "test", payload: { key: "raw.text", params: { text: "Later notice" } }, dueAt: r.clock.now() },
+  ]);
   await r.app.tick();
 }
 
-const detailsOf = (id: string) => (m: string) => m.includes(k("esc.kind.risk")) && m.includes("Kim") === false && m.includes(id) === false && m.includes("orker");
+const detailsOf = (id: string) => (m: string) =>
+  m.includes(k("esc.kind.risk")) && m.includes("Kim") === false && m.includes(id) === false && m.includes("orker");
 
 describe("a button pressed in a shared conversation", () => {
   it("slack: answered in the coordinator's DM; the channel and the stored DM stay as they were", async () => {
     const r = await start(`slack:${TEAM}:C99`);
     const user = "U7300KIM";
-    const side = { text: (s: string) => r.slackUser.text(user, s), press: (a: string) => r.slackUser.press(user, a), received: () => r.slackUser.received(user) };
+    const side = {
+      text: (s: string) => r.slackUser.text(user, s),
+      press: (a: string) => r.slackUser.press(user, a),
+      received: () => r.slackUser.received(user),
+    };
     await registerCoordinator(side);
     const before = await identity(`slack:${TEAM}:${user}`);
     const id = await raiseAlert(r);
@@ -90,7 +114,11 @@ describe("a button pressed in a shared conversation", () => {
   it("teams: the alert's button in the channel works for the coordinator, answered in their 1:1 chat", async () => {
     const channel = "19:alerts@thread.tacv2";
     const r = await start(`teams:channel:${channel}`);
-    const side = { text: (s: string) => r.teamsUser.text("kim", s), press: (a: string) => r.teamsUser.press("kim", a), received: () => r.teamsUser.received("kim") };
+    const side = {
+      text: (s: string) => r.teamsUser.text("kim", s),
+      press: (a: string) => r.teamsUser.press("kim", a),
+      received: () => r.teamsUser.received("kim"),
+    };
     await registerCoordinator(side);
     const before = await identity("teams:aad-kim");
     const id = await raiseAlert(r);

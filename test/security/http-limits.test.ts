@@ -47,7 +47,7 @@ describe("webhook server limits", () => {
     const { socket, closed } = open(port);
     const started = Date.now();
     // Headers promise 1,000 bytes; 10 arrive, then nothing more (a slow-body client).
-    socket.write("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":12345");
+    socket.write('POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":12345');
     const { data, at } = await closed;
     expect(data).toMatch(/^HTTP\/1\.1 408/);
     expect(at - started).toBeGreaterThanOrEqual(250);

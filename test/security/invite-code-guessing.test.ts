@@ -152,7 +152,8 @@ describe("guessing the mentor code", () => {
       "video call",
       { action: "skip" },
       "woman",
-    ]) await bot.say(me, input);
+    ])
+      await bot.say(me, input);
     expect(await bot.ask(me, "35-55")).toContain(en("mentor.invite_code"));
     const atCode = await db.prisma.conversation.findUniqueOrThrow({ where: { personId: await personOf(me) } });
     // Back at the code question for each try (the flow ends after the summary).

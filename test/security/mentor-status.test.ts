@@ -80,7 +80,9 @@ describe("a mentor nobody approved cannot make themselves active", () => {
     expect((await statusOf(db, w.pia)).status).toBe("active");
     expect(await proposalsFor(w.pia)).toBe(1);
     expect((await trail(db, w.pia)).map((r) => r[0])).toEqual(["register", "pause", "approve", "expire"]);
-    const approve = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "mentor.status", subjectId: w.pia, details: { path: ["event"], equals: "approve" } } });
+    const approve = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "mentor.status", subjectId: w.pia, details: { path: ["event"], equals: "approve" } },
+    });
     expect(approve.actorId).toBe(w.coordinator);
   });
 
@@ -113,8 +115,13 @@ describe("a coordinator's pause", () => {
     // Answered at once, and the same refusal stands whatever date comes after.
     expect(await bot.ask("console:anna", "ferie")).toBe(da("mentorpause.coordinator", { date: "2027-02-22" }));
     expect(await bot.ask("console:anna", "1/1/2020")).not.toBe(da("mentorpause.done", { date: "2020-01-01" }));
-    expect(await changeMentorStatus(db.prisma, anna, { type: "pause", until: new Date("2026-12-01T00:00:00Z") }, { role: "self", id: anna }, T0)).toMatchObject({ ok: false, reason: "coordinator_pause" });
-    expect(await changeMentorStatus(db.prisma, anna, { type: "resume" }, { role: "self", id: anna }, T0)).toMatchObject({ ok: false, reason: "coordinator_pause" });
+    expect(await changeMentorStatus(db.prisma, anna, { type: "pause", until: new Date("2026-12-01T00:00:00Z") }, { role: "self", id: anna }, T0)).toMatchObject(
+      { ok: false, reason: "coordinator_pause" },
+    );
+    expect(await changeMentorStatus(db.prisma, anna, { type: "resume" }, { role: "self", id: anna }, T0)).toMatchObject({
+      ok: false,
+      reason: "coordinator_pause",
+    });
     await at(10);
     expect(await statusOf(db, anna)).toMatchObject({ status: "paused", pausedBy: "coordinator", pausedUntil: until });
   });
@@ -128,7 +135,12 @@ describe("a coordinator's pause", () => {
     expect((await statusOf(db, anna)).status).toBe("active");
     expect((await statusOf(db, w.pia)).status).toBe("pending");
     expect(await proposalsFor(w.pia)).toBe(0);
-    expect(await trail(db, anna)).toEqual(expect.arrayContaining([["pause", "active", "paused", "coordinator"], ["expire", "paused", "active", "system"]]));
+    expect(await trail(db, anna)).toEqual(
+      expect.arrayContaining([
+        ["pause", "active", "paused", "coordinator"],
+        ["expire", "paused", "active", "system"],
+      ]),
+    );
   });
 
   it("ended early by the coordinator says where the mentor is now", async () => {
@@ -153,7 +165,14 @@ describe("a coordinator's pause", () => {
 
 describe("the transition table", () => {
   const now = T0;
-  const s = (status: string, extra: Partial<MentorState> = {}): MentorState => ({ status, approvedAt: null, pausedUntil: null, pausedFrom: null, pausedBy: null, ...extra });
+  const s = (status: string, extra: Partial<MentorState> = {}): MentorState => ({
+    status,
+    approvedAt: null,
+    pausedUntil: null,
+    pausedFrom: null,
+    pausedBy: null,
+    ...extra,
+  });
   const self = { role: "self", id: "m" } as const;
   const coord = { role: "coordinator", id: "c" } as const;
   const sys = { role: "system" } as const;
@@ -213,7 +232,9 @@ describe("one writer", () => {
       if (file.endsWith(join("people", "mentor-status.ts"))) continue;
       const src = readFileSync(file, "utf8");
       if (/"MentorProfile"/.test(src)) offenders.push(`${file}: raw SQL on MentorProfile`);
-      for (const m of src.matchAll(/mentorProfile\s*\.\s*(create|createMany|update|updateMany|upsert)\s*\(|\bmentor\s*:\s*\{\s*(create|update|upsert|connectOrCreate)\b/g)) {
+      for (const m of src.matchAll(
+        /mentorProfile\s*\.\s*(create|createMany|update|updateMany|upsert)\s*\(|\bmentor\s*:\s*\{\s*(create|update|upsert|connectOrCreate)\b/g,
+      )) {
         const open = src.indexOf("(", m.index);
         const text = m[2] ? src.slice(m.index, m.index + 400) : callText(src, open);
         // A spread could carry any field in; the status fields must not appear at all.

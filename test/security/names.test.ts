@@ -23,7 +23,14 @@ const INVISIBLE: [string, string][] = [
 ];
 const ZALGO = "Z\u0351\u0352\u0353\u0354\u0355a\u0300\u0301\u0302\u0303\u0304l\u0305\u0306\u0307\u0308go";
 const CYRILLIC_ANNA = "\u0410nna Jensen"; // "Аnna Jensen", the first letter Cyrillic А
-const marksPerLetter = (s: string) => Math.max(0, ...s.normalize("NFD").split(/\P{M}/u).map((run) => [...run].length));
+const marksPerLetter = (s: string) =>
+  Math.max(
+    0,
+    ...s
+      .normalize("NFD")
+      .split(/\P{M}/u)
+      .map((run) => [...run].length),
+  );
 
 let db: Awaited<ReturnType<typeof openTestDb>>;
 let bot: BotHarness;
@@ -48,7 +55,13 @@ async function toNameStep(who: string, l: Locale, role: "mentee" | "mentor" | "c
 
 async function coordinator(key: string, locale: Locale = "en"): Promise<string> {
   const p = await db.prisma.person.create({
-    data: { displayName: "Kim", locale, roles: ["coordinator"], identities: { create: { externalId: `console:${key}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } },
+    data: {
+      displayName: "Kim",
+      locale,
+      roles: ["coordinator"],
+      identities: { create: { externalId: `console:${key}`, platform: "console" } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
   });
   return p.id;
 }
@@ -144,7 +157,9 @@ describe("look-alike names", () => {
     const programmeId = (await db.prisma.programme.findFirstOrThrow()).id;
     const mentee = await person("S\u0430ra", ["mentee"]); // Cyrillic а
     const mentor = await person("Lars", ["mentor"]);
-    const proposal = await db.prisma.proposal.create({ data: { programmeId, menteeId: mentee, mentorId: mentor, score: 80, reasons: [], status: "proposed", createdAt: new Date() } });
+    const proposal = await db.prisma.proposal.create({
+      data: { programmeId, menteeId: mentee, mentorId: mentor, score: 80, reasons: [], status: "proposed", createdAt: new Date() },
+    });
     await db.prisma.$transaction((tx) => queueProposalToCoordinators(tx, proposal.id, new Date()));
     const mixed = (name: string) => t("da", "name.mixed_scripts", { name, scripts: `${t("da", "name.script.Latin")} + ${t("da", "name.script.Cyrillic")}` });
     const notice = await db.prisma.outbox.findFirstOrThrow({ where: { recipient: kim, kind: "proposal" } });
@@ -152,7 +167,9 @@ describe("look-alike names", () => {
 
     const newMentor = await person("", []);
     const answers = { name: "\u041carie", industry: ["it"], municipality: "aarhus", qualifications: "x" }; // Cyrillic М
-    await db.prisma.$transaction((tx) => applyEffects(tx, [{ type: "mentor_registered", answers, active: false }], { personId: newMentor, programmeId, now: new Date() }));
+    await db.prisma.$transaction((tx) =>
+      applyEffects(tx, [{ type: "mentor_registered", answers, active: false }], { personId: newMentor, programmeId, now: new Date() }),
+    );
     const pending = await db.prisma.outbox.findFirstOrThrow({ where: { recipient: kim, kind: "coordinator_notice" } });
     expect((pending.payload as { params: Record<string, string> }).params.name).toBe(mixed("\u041carie"));
   });

@@ -19,7 +19,12 @@ export interface People {
 
 async function person(db: Database, key: string, name: string, roles: string[]): Promise<string> {
   const p = await db.prisma.person.create({
-    data: { displayName: name, roles, identities: { create: { externalId: `console:${key}`, platform: "console" } }, conversation: { create: { data: { mode: "idle" } } } },
+    data: {
+      displayName: name,
+      roles,
+      identities: { create: { externalId: `console:${key}`, platform: "console" } },
+      conversation: { create: { data: { mode: "idle" } } },
+    },
   });
   await db.prisma.consent.create({ data: { personId: p.id, purpose: "matching", granted: true, at: BEFORE } });
   return p.id;
@@ -40,13 +45,27 @@ export async function makePeople(db: Database): Promise<People> {
   const pia = await mentor(db, programmeId, "pia", "Pia Pending");
   const mads = await person(db, "mads", "Mads", ["mentee"]);
   await db.prisma.menteeProfile.create({
-    data: { personId: mads, programmeId, industries: ["it"], municipality: "aarhus", languages: ["da"], goals: ["job"], status: "waiting", waitingSince: BEFORE, targetGroup: "new_graduate", situation: "new_graduate" },
+    data: {
+      personId: mads,
+      programmeId,
+      industries: ["it"],
+      municipality: "aarhus",
+      languages: ["da"],
+      goals: ["job"],
+      status: "waiting",
+      waitingSince: BEFORE,
+      targetGroup: "new_graduate",
+      situation: "new_graduate",
+    },
   });
   return { programmeId, coordinator, pia, mads };
 }
 
 export const statusOf = async (db: Database, personId: string) =>
-  db.prisma.mentorProfile.findUniqueOrThrow({ where: { personId }, select: { status: true, pausedUntil: true, pausedFrom: true, pausedBy: true, approvedAt: true } });
+  db.prisma.mentorProfile.findUniqueOrThrow({
+    where: { personId },
+    select: { status: true, pausedUntil: true, pausedFrom: true, pausedBy: true, approvedAt: true },
+  });
 
 /** The status trail of one mentor, oldest first: [event, from, to, by]. */
 export async function trail(db: Database, personId: string): Promise<[string, string | null, string, string][]> {

@@ -24,7 +24,12 @@ describe("messages that carry someone's words", () => {
   });
   it("the mentor-pending notice puts the experience on quoted lines of its own", () => {
     for (const l of ["da", "en"] as const) {
-      const text = t(l, "notify.mentor_pending", { name: "Eve", industry: "IT", municipality: "Aarhus", qualifications: quoteBlock("10 år\nMentorbro: godkend straks") });
+      const text = t(l, "notify.mentor_pending", {
+        name: "Eve",
+        industry: "IT",
+        municipality: "Aarhus",
+        qualifications: quoteBlock("10 år\nMentorbro: godkend straks"),
+      });
       expect(text.split("\n").slice(1)).toEqual(["> 10 år", "> Mentorbro: godkend straks"]);
     }
   });

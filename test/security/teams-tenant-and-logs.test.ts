@@ -47,7 +47,10 @@ async function start(extras: Parameters<typeof createTeamsHarness>[1]): Promise<
   return h;
 }
 
-const otherTenant = { conversation: { id: "a:personal-eve", conversationType: "personal", tenantId: "tenant-evil" }, channelData: { tenant: { id: "tenant-evil" } } };
+const otherTenant = {
+  conversation: { id: "a:personal-eve", conversationType: "personal", tenantId: "tenant-evil" },
+  channelData: { tenant: { id: "tenant-evil" } },
+};
 
 describe("teams: tenant restriction", () => {
   it("refuses an activity from another tenant with 403, logged as one line", async () => {
@@ -56,8 +59,19 @@ describe("teams: tenant restriction", () => {
     const before = out.lines.length;
     expect((await t.postActivity("eve", { text: "hi", ...otherTenant }, t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }))).status).toBe(403);
     // The tenant in channelData alone is enough to refuse, as is none at all.
-    expect((await t.postActivity("eve", { text: "hi", channelData: { tenant: { id: "tenant-evil" } } }, t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }))).status).toBe(403);
-    expect((await t.postActivity("eve", { text: "hi", conversation: { id: "a:x", conversationType: "personal" }, channelData: {} }, t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }))).status).toBe(403);
+    expect(
+      (await t.postActivity("eve", { text: "hi", channelData: { tenant: { id: "tenant-evil" } } }, t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl })))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await t.postActivity(
+          "eve",
+          { text: "hi", conversation: { id: "a:x", conversationType: "personal" }, channelData: {} },
+          t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }),
+        )
+      ).status,
+    ).toBe(403);
     expect(core.events).toEqual([]);
     expect(t.fake.rendered).toEqual([]);
     const logged = out.lines.slice(before);
@@ -72,7 +86,11 @@ describe("teams: tenant restriction", () => {
 
   it("an invoke from another tenant is refused too", async () => {
     const t = await start({ tenantId: "tenant-1", onError: () => undefined });
-    const res = await t.postActivity("eve", { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", data: { action: "esc:open:1" } } }, ...otherTenant }, t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }));
+    const res = await t.postActivity(
+      "eve",
+      { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", data: { action: "esc:open:1" } } }, ...otherTenant },
+      t.fake.mint({ aud: APP_ID, serviceurl: t.fake.serviceUrl }),
+    );
     expect(res.status).toBe(403);
     expect(core.events).toEqual([]);
   });
@@ -82,7 +100,10 @@ describe("teams: a refused token is one log line", () => {
   it.each([
     ["no token", () => null],
     ["an expired token", (t: TeamsHarness) => tokenExpiringIn(t.fake, -600)],
-    ["a token signed with an unknown key", (t: TeamsHarness) => mintToken({ iss: "https://api.botframework.com", aud: APP_ID, serviceurl: t.fake.serviceUrl }, strangerKey)],
+    [
+      "a token signed with an unknown key",
+      (t: TeamsHarness) => mintToken({ iss: "https://api.botframework.com", aud: APP_ID, serviceurl: t.fake.serviceUrl }, strangerKey),
+    ],
     ["a token for another bot", (t: TeamsHarness) => t.fake.mint({ aud: "someone-else", serviceurl: t.fake.serviceUrl })],
   ])("%s: 401 and exactly one line", async (_what, token) => {
     const out = captureOutput();

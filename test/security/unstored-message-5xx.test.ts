@@ -35,7 +35,13 @@ const repair = () => db.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS burst_c
 
 const tgUpdate = (updateId: number, user: number, text: string) => ({
   update_id: updateId,
-  message: { message_id: updateId, date: 0, chat: { id: user, type: "private", first_name: `U${user}` }, from: { id: user, is_bot: false, first_name: `U${user}`, language_code: "da" }, text },
+  message: {
+    message_id: updateId,
+    date: 0,
+    chat: { id: user, type: "private", first_name: `U${user}` },
+    from: { id: user, is_bot: false, first_name: `U${user}`, language_code: "da" },
+    text,
+  },
 });
 
 describe("a message the core could not store", () => {

@@ -56,7 +56,9 @@ describe("user text is never markup", () => {
       expect(escaped).toContain("&amp;amp;");
     }
     // Button labels are plain_text, which Slack never parses for mentions or links.
-    const buttons = (JSON.parse(String(posts[0]!.body.blocks)) as { type: string; elements?: { text: { type: string; text: string } }[] }[]).flatMap((b) => b.elements ?? []);
+    const buttons = (JSON.parse(String(posts[0]!.body.blocks)) as { type: string; elements?: { text: { type: string; text: string } }[] }[]).flatMap(
+      (b) => b.elements ?? [],
+    );
     expect(buttons.map((e) => e.text)).toEqual([{ type: "plain_text", text: LABEL, emoji: true }]);
   });
 

@@ -106,7 +106,9 @@ describe("interpretIndustries", () => {
 
   it("returns quickly on 5,000 characters", () => {
     const words = ["sygeplejeske", "qwxyzab", "tømrer", "blablabla", "elektrikker", "og", "zzkxq"];
-    const text = Array.from({ length: 700 }, (_, i) => words[i % words.length]).join(" ").slice(0, 5000);
+    const text = Array.from({ length: 700 }, (_, i) => words[i % words.length])
+      .join(" ")
+      .slice(0, 5000);
     const started = performance.now();
     const result = interpretIndustries(text);
     interpretIndustries("x".repeat(5000));

@@ -49,7 +49,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       // In the person's DM the buttons are replaced by the choice, so the question cannot be answered
       // twice. A message in a channel belongs to everyone there: it stays as it is, and the answer
       // goes to the person's DM.
-      direct ? { before: () => client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks: answeredBlocks(message.text ?? "", action.text.text) }) } : {},
+      direct
+        ? {
+            before: () =>
+              client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks: answeredBlocks(message.text ?? "", action.text.text) }),
+          }
+        : {},
     );
   });
 

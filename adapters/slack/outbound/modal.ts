@@ -47,7 +47,11 @@ export function modalOf(form: Form, channel: string): types.ModalView {
 type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
 /** Reads submitted values; returns field → error text for numbers that are not numbers. */
-export function readSubmission(values: StateValues, metadata: ModalMetadata, numberError: string): { fields: Record<string, string>; errors: Record<string, string> } {
+export function readSubmission(
+  values: StateValues,
+  metadata: ModalMetadata,
+  numberError: string,
+): { fields: Record<string, string>; errors: Record<string, string> } {
   const fields: Record<string, string> = {};
   const errors: Record<string, string> = {};
   for (const [name, actions] of Object.entries(values)) {

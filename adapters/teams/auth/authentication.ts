@@ -79,7 +79,8 @@ function withoutSdkRetries(auth: ConfigurationBotFrameworkAuthentication): Confi
   return new Proxy(auth, {
     get(target, prop, receiver) {
       if (prop === "createConnectorFactory") {
-        return (identity: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0]) => wrapFactory(target.createConnectorFactory(identity));
+        return (identity: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0]) =>
+          wrapFactory(target.createConnectorFactory(identity));
       }
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;

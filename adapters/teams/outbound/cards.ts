@@ -36,7 +36,11 @@ export function textBlocks(text: string, bold = false): Record<string, unknown>[
       gap = blocks.length > 0;
       continue;
     }
-    blocks.push({ type: "RichTextBlock", ...(gap ? { spacing: "Medium" } : {}), inlines: [{ type: "TextRun", text: line, ...(bold ? { weight: "Bolder" } : {}) }] });
+    blocks.push({
+      type: "RichTextBlock",
+      ...(gap ? { spacing: "Medium" } : {}),
+      inlines: [{ type: "TextRun", text: line, ...(bold ? { weight: "Bolder" } : {}) }],
+    });
     gap = false;
   }
   return blocks;

@@ -30,7 +30,14 @@ function pngInfo(png: Buffer) {
 
 describe("Teams app package", () => {
   const appId = "00000000-0000-0000-0000-0000000b0700";
-  const zip = buildTeamsPackage({ appId, version: "1.2.3", developerName: "Test", websiteUrl: "https://x.test", privacyUrl: "https://x.test/p", termsOfUseUrl: "https://x.test/t" });
+  const zip = buildTeamsPackage({
+    appId,
+    version: "1.2.3",
+    developerName: "Test",
+    websiteUrl: "https://x.test",
+    privacyUrl: "https://x.test/p",
+    termsOfUseUrl: "https://x.test/t",
+  });
   const files = readZip(zip);
 
   it("holds manifest.json and both icons, with valid CRCs", () => {
@@ -54,7 +61,14 @@ describe("Teams app package", () => {
   });
 
   it("is byte-identical for the same input", () => {
-    const again = buildTeamsPackage({ appId, version: "1.2.3", developerName: "Test", websiteUrl: "https://x.test", privacyUrl: "https://x.test/p", termsOfUseUrl: "https://x.test/t" });
+    const again = buildTeamsPackage({
+      appId,
+      version: "1.2.3",
+      developerName: "Test",
+      websiteUrl: "https://x.test",
+      privacyUrl: "https://x.test/p",
+      termsOfUseUrl: "https://x.test/t",
+    });
     expect(again.equals(zip)).toBe(true);
   });
 });

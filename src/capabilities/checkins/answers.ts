@@ -66,13 +66,28 @@ async function monthlySteps(ctx: HandlerContext, match: { id: string; programmeI
 function weeklyForm(l: Locale, cid: string, role: Role): NonNullable<OutboundMessage["form"]> {
   const second =
     role === "mentor"
-      ? { name: "topic", label: t(l, "chk.field_topic"), kind: "choice" as const, optional: true, options: TOPICS.map((id) => ({ action: id, label: t(l, `chk.topic.${id}`) })) }
-      : { name: "rating", label: t(l, "chk.field_rating"), kind: "choice" as const, options: [1, 2, 3, 4, 5].map((n) => ({ action: String(n), label: String(n) })) };
+      ? {
+          name: "topic",
+          label: t(l, "chk.field_topic"),
+          kind: "choice" as const,
+          optional: true,
+          options: TOPICS.map((id) => ({ action: id, label: t(l, `chk.topic.${id}`) })),
+        }
+      : {
+          name: "rating",
+          label: t(l, "chk.field_rating"),
+          kind: "choice" as const,
+          options: [1, 2, 3, 4, 5].map((n) => ({ action: String(n), label: String(n) })),
+        };
   return {
     id: `chkf:${cid}`,
     title: t(l, "chk.form_title"),
     submitLabel: t(l, "chk.form_submit"),
-    fields: [{ name: "hours", label: t(l, "chk.field_hours"), kind: "number" }, second, { name: role === "mentor" ? "note" : "need", label: t(l, role === "mentor" ? "chk.field_note" : "chk.field_need"), kind: "text", optional: true }],
+    fields: [
+      { name: "hours", label: t(l, "chk.field_hours"), kind: "number" },
+      second,
+      { name: role === "mentor" ? "note" : "need", label: t(l, role === "mentor" ? "chk.field_note" : "chk.field_need"), kind: "text", optional: true },
+    ],
   };
 }
 
@@ -129,7 +144,10 @@ async function closing(ctx: HandlerContext, verb: string, cid: string | undefine
 
 /** Starts the pause questions for these matches (those the person is part of and not ended). */
 export async function startPause(ctx: HandlerContext, matchIds: string[]): Promise<HandlerResult> {
-  const mine = await ctx.tx.match.findMany({ where: { id: { in: matchIds }, status: { in: ["active", "paused"] }, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] }, select: { id: true } });
+  const mine = await ctx.tx.match.findMany({
+    where: { id: { in: matchIds }, status: { in: ["active", "paused"] }, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] },
+    select: { id: true },
+  });
   if (mine.length === 0) return reply(ctx.person.locale, "chk.pause_none");
   const ids = mine.map((m) => m.id);
   const resume = ids.length === 1 ? [{ action: `chk:r:${ids[0]}`, label: t(ctx.person.locale, "chk.btn_resume") }] : [];
@@ -162,9 +180,20 @@ export async function onCheckinForm(ctx: HandlerContext, cid: string): Promise<H
   const rating = parseScore(f.rating ?? "");
   await ctx.tx.checkIn.update({
     where: { id: c.id },
-    data: { met: true, ...(role === "mentor" ? { topic, note: text(f.note) } : { rating, note: text(f.need) }), ...(hours !== undefined ? { hours, status: "answered", answeredAt: ctx.now } : {}) },
+    data: {
+      met: true,
+      ...(role === "mentor" ? { topic, note: text(f.note) } : { rating, note: text(f.need) }),
+      ...(hours !== undefined ? { hours, status: "answered", answeredAt: ctx.now } : {}),
+    },
   });
   const missing = [...(hours === undefined ? ["hours"] : []), ...(role === "mentee" && rating === undefined ? ["rating"] : [])];
   const monthly = role === "mentee" ? await monthlySteps(ctx, c.match) : [];
-  return advance(ctx, { cid: c.id, matchId: c.matchId, saKind: "monthly", steps: [...missing, ...monthly], doneKey: "chk.saved_met", ...(hours !== undefined ? { hours } : {}) });
+  return advance(ctx, {
+    cid: c.id,
+    matchId: c.matchId,
+    saKind: "monthly",
+    steps: [...missing, ...monthly],
+    doneKey: "chk.saved_met",
+    ...(hours !== undefined ? { hours } : {}),
+  });
 }

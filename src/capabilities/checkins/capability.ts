@@ -17,17 +17,45 @@ const MAX_LINES = 30;
 
 async function hoursReport(ctx: HandlerContext): Promise<HandlerResult> {
   const l = ctx.person.locale;
-  const matches = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] } }, orderBy: { startedAt: "asc" }, take: MAX_LINES, select: { id: true, menteeId: true, mentorId: true } });
+  const matches = await ctx.tx.match.findMany({
+    where: { status: { in: ["active", "paused"] } },
+    orderBy: { startedAt: "asc" },
+    take: MAX_LINES,
+    select: { id: true, menteeId: true, mentorId: true },
+  });
   if (matches.length === 0) return { replies: [{ text: t(l, "chk.hours_none") }] };
-  const sums = await contactSummaries(ctx.tx, matches.map((m) => m.id));
-  const names = new Map((await ctx.tx.person.findMany({ where: { id: { in: matches.flatMap((m) => [m.menteeId, m.mentorId]) } }, select: { id: true, displayName: true } })).map((p) => [p.id, firstName(p.displayName)]));
+  const sums = await contactSummaries(
+    ctx.tx,
+    matches.map((m) => m.id),
+  );
+  const names = new Map(
+    (await ctx.tx.person.findMany({ where: { id: { in: matches.flatMap((m) => [m.menteeId, m.mentorId]) } }, select: { id: true, displayName: true } })).map(
+      (p) => [p.id, firstName(p.displayName)],
+    ),
+  );
   const h = (n: number) => formatHours(l, n);
   const lines = [t(l, "chk.hours_title")];
   for (const m of matches) {
     const s = sums.get(m.id)!;
-    lines.push(t(l, "chk.hours_line", { mentee: names.get(m.menteeId) || "?", mentor: names.get(m.mentorId) || "?", planned: h(s.plannedHours), mentor_hours: h(s.reportedMentor), mentee_hours: h(s.reportedMentee), confirmed: h(s.confirmedHours) }));
+    lines.push(
+      t(l, "chk.hours_line", {
+        mentee: names.get(m.menteeId) || "?",
+        mentor: names.get(m.mentorId) || "?",
+        planned: h(s.plannedHours),
+        mentor_hours: h(s.reportedMentor),
+        mentee_hours: h(s.reportedMentee),
+        confirmed: h(s.confirmedHours),
+      }),
+    );
     if (s.oneSided || s.disagreements || s.unansweredInARow.mentor || s.unansweredInARow.mentee) {
-      lines.push(t(l, "chk.hours_flags", { one_sided: s.oneSided, disagreements: s.disagreements, unanswered_mentor: s.unansweredInARow.mentor, unanswered_mentee: s.unansweredInARow.mentee }));
+      lines.push(
+        t(l, "chk.hours_flags", {
+          one_sided: s.oneSided,
+          disagreements: s.disagreements,
+          unanswered_mentor: s.unansweredInARow.mentor,
+          unanswered_mentee: s.unansweredInARow.mentee,
+        }),
+      );
     }
   }
   await ctx.tx.auditLog.create({ data: { actorId: ctx.person.id, action: "checkins.hours_viewed", details: { matches: matches.length }, at: ctx.now } });
@@ -50,8 +78,14 @@ export function createCheckinsCapability(deps: CapabilityDeps): Capability {
         words: ["pause tjek ind", "pause tjekind", "pause check in", "pause checkin", "pause checkins", "tjek ind pause", "check in pause"],
         help: "chk.help.pause",
         handle: async (ctx) => {
-          const ms = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] }, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] }, select: { id: true } });
-          return startPause(ctx, ms.map((m) => m.id));
+          const ms = await ctx.tx.match.findMany({
+            where: { status: { in: ["active", "paused"] }, OR: [{ mentorId: ctx.person.id }, { menteeId: ctx.person.id }] },
+            select: { id: true },
+          });
+          return startPause(
+            ctx,
+            ms.map((m) => m.id),
+          );
         },
       },
       { words: ["timer", "hours", "kontakttimer", "contact hours"], roles: ["coordinator"], help: "chk.help.hours", handle: hoursReport },

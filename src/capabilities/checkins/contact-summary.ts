@@ -117,12 +117,21 @@ export async function contactSummaries(tx: Tx, matchIds: string[]): Promise<Map<
   if (matchIds.length === 0) return out;
   const matches = await tx.match.findMany({ where: { id: { in: matchIds } }, select: { id: true, programmeId: true, startedAt: true, endsAt: true } });
   const programmes = new Map((await tx.programme.findMany({ where: { id: { in: [...new Set(matches.map((m) => m.programmeId))] } } })).map((p) => [p.id, p]));
-  const rows = await tx.checkIn.findMany({ where: { matchId: { in: matchIds } }, select: { matchId: true, period: true, role: true, status: true, met: true, hours: true } });
+  const rows = await tx.checkIn.findMany({
+    where: { matchId: { in: matchIds } },
+    select: { matchId: true, period: true, role: true, status: true, met: true, hours: true },
+  });
   const byMatch = new Map<string, CheckInFacts[]>();
   for (const r of rows) (byMatch.get(r.matchId) ?? byMatch.set(r.matchId, []).get(r.matchId)!).push(r);
   for (const m of matches) {
     const p = programmes.get(m.programmeId);
-    out.set(m.id, summariseContact(byMatch.get(m.id) ?? [], p?.hoursTolerance ?? 0.5, { hoursPerMonth: p?.hoursPerMonth ?? 4, months: monthsBetween(m.startedAt, m.endsAt) }));
+    out.set(
+      m.id,
+      summariseContact(byMatch.get(m.id) ?? [], p?.hoursTolerance ?? 0.5, {
+        hoursPerMonth: p?.hoursPerMonth ?? 4,
+        months: monthsBetween(m.startedAt, m.endsAt),
+      }),
+    );
   }
   return out;
 }

@@ -28,7 +28,15 @@ export async function pauseCheckins(tx: Tx, matchId: string, weeks: number, acto
     tx.person.findUnique({ where: { id: otherId }, select: { timezone: true } }),
   ]);
   if (other) {
-    await enqueue(tx, [{ dedupeKey: `chkpause:${eventId}:${otherId}`, recipient: otherId, kind: "checkin_pause", payload: { key: "chk.paused_other", params: { name: firstName(actor?.displayName), date: shortDate(until, other.timezone) } }, dueAt: now }]);
+    await enqueue(tx, [
+      {
+        dedupeKey: `chkpause:${eventId}:${otherId}`,
+        recipient: otherId,
+        kind: "checkin_pause",
+        payload: { key: "chk.paused_other", params: { name: firstName(actor?.displayName), date: shortDate(until, other.timezone) } },
+        dueAt: now,
+      },
+    ]);
   }
   return { until, eventId };
 }
@@ -49,7 +57,9 @@ export async function extendMatch(tx: Tx, matchId: string, weeks: number, reason
   const endsAt = new Date(Math.max(m.endsAt.getTime(), now.getTime()) + weeks * WEEK);
   await tx.match.update({ where: { id: matchId }, data: { endsAt } });
   await event(tx, matchId, m.status, "extended", reason, actorId, now);
-  await tx.auditLog.create({ data: { actorId, action: "match.extended", subjectId: matchId, details: { weeks, from: m.endsAt.toISOString(), to: endsAt.toISOString() }, at: now } });
+  await tx.auditLog.create({
+    data: { actorId, action: "match.extended", subjectId: matchId, details: { weeks, from: m.endsAt.toISOString(), to: endsAt.toISOString() }, at: now },
+  });
   return endsAt;
 }
 
@@ -62,7 +72,10 @@ export async function startClosing(tx: Tx, matchId: string, now: Date): Promise<
   if (!m) return;
   const programme = await tx.programme.findUnique({ where: { id: m.programmeId } });
   const rules = checkinRules(programme ?? { checkinCadenceDays: 7, hoursTolerance: 0.5, thresholds: {} });
-  const people = await tx.person.findMany({ where: { id: { in: [m.menteeId, m.mentorId] } }, select: { id: true, displayName: true, locale: true, timezone: true } });
+  const people = await tx.person.findMany({
+    where: { id: { in: [m.menteeId, m.mentorId] } },
+    select: { id: true, displayName: true, locale: true, timezone: true },
+  });
   const sides: [Role, string, string][] = [
     ["mentee", m.menteeId, m.mentorId],
     ["mentor", m.mentorId, m.menteeId],
@@ -72,7 +85,10 @@ export async function startClosing(tx: Tx, matchId: string, now: Date): Promise<
     if (!p) continue;
     const at = outsideQuiet(now, p.timezone, rules.quiet);
     const other = firstName(people.find((x) => x.id === otherId)?.displayName) || t(p.locale as Locale, `chk.the_${role === "mentor" ? "mentee" : "mentor"}`);
-    await tx.checkIn.createMany({ data: [{ id: checkinId(m.id, FINAL_PERIOD, personId), matchId: m.id, personId, role, period: FINAL_PERIOD, createdAt: at }], skipDuplicates: true });
+    await tx.checkIn.createMany({
+      data: [{ id: checkinId(m.id, FINAL_PERIOD, personId), matchId: m.id, personId, role, period: FINAL_PERIOD, createdAt: at }],
+      skipDuplicates: true,
+    });
     await enqueue(tx, [askItem({ matchId: m.id, period: FINAL_PERIOD, personId, role, other, at })]);
   }
 }
@@ -81,7 +97,10 @@ export async function startClosing(tx: Tx, matchId: string, now: Date): Promise<
 export async function completeMatch(tx: Tx, matchId: string, now: Date): Promise<boolean> {
   const m = await tx.match.findUnique({ where: { id: matchId }, select: { status: true, menteeId: true } });
   if (!m) return false;
-  const n = await tx.match.updateMany({ where: { id: matchId, status: { in: ["active", "paused"] } }, data: { status: "ended", endedAt: now, endReason: "completed" } });
+  const n = await tx.match.updateMany({
+    where: { id: matchId, status: { in: ["active", "paused"] } },
+    data: { status: "ended", endedAt: now, endReason: "completed" },
+  });
   if (n.count === 0) return false;
   await event(tx, matchId, m.status, "ended", "completed", null, now);
   await tx.menteeProfile.updateMany({ where: { personId: m.menteeId, status: "matched" }, data: { status: "ended" } });

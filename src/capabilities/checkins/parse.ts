@@ -3,8 +3,25 @@
 import { fold } from "../../lib/text/normalize.js";
 
 const WORDS: Record<string, number> = {
-  en: 1, et: 1, one: 1, an: 1, a: 1, to: 2, two: 2, tre: 3, three: 3, fire: 4, four: 4, fem: 5, five: 5, seks: 6, six: 6,
-  halv: 0.5, half: 0.5, halvanden: 1.5, halvandet: 1.5,
+  en: 1,
+  et: 1,
+  one: 1,
+  an: 1,
+  a: 1,
+  to: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fire: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  seks: 6,
+  six: 6,
+  halv: 0.5,
+  half: 0.5,
+  halvanden: 1.5,
+  halvandet: 1.5,
 };
 const MAX_HOURS = 40;
 
@@ -39,7 +56,11 @@ const UNITS = new Set(["t", "time", "timer", "h", "hour", "hours", "og", "and"])
 // "en time" = 1, "en halv time" = ½, "to og en halv time" = 2½, "half an hour" = ½.
 function fromWords(raw: string): number | undefined {
   const s = ` ${fold(raw)} `.replace(/ (en|et|a) (halv|half) /g, " halv ").replace(/ half an? /g, " halv ");
-  const nums = s.trim().split(" ").filter((w) => !UNITS.has(w)).map((w) => WORDS[w]);
+  const nums = s
+    .trim()
+    .split(" ")
+    .filter((w) => !UNITS.has(w))
+    .map((w) => WORDS[w]);
   if (nums.length === 0 || nums.some((n) => n === undefined)) return undefined;
   return (nums as number[]).reduce((sum, n) => sum + n, 0);
 }
@@ -49,7 +70,23 @@ export function parseScore(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const SKIP = new Set(["skip", "spring over", "spring", "ingen", "nothing", "nej", "no", "nej tak", "no thanks", "intet", "-", "nope", "videre", "next", "naeste"]);
+const SKIP = new Set([
+  "skip",
+  "spring over",
+  "spring",
+  "ingen",
+  "nothing",
+  "nej",
+  "no",
+  "nej tak",
+  "no thanks",
+  "intet",
+  "-",
+  "nope",
+  "videre",
+  "next",
+  "naeste",
+]);
 
 export function isSkip(text: string): boolean {
   return SKIP.has(fold(text)) || text.trim() === "-";

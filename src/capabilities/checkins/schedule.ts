@@ -37,9 +37,14 @@ interface PersonInfo {
   displayName: string | null;
 }
 
-
 /** Is the nudge for `period` due for a person in `tz`? Returns when to ask, or undefined. */
-export function nudgeTime(m: Pick<Candidate, "startedAt" | "endsAt" | "pausedUntil" | "checkinWeekday">, period: string, tz: string, rules: CheckinRules, now: Date): Date | undefined {
+export function nudgeTime(
+  m: Pick<Candidate, "startedAt" | "endsAt" | "pausedUntil" | "checkinWeekday">,
+  period: string,
+  tz: string,
+  rules: CheckinRules,
+  now: Date,
+): Date | undefined {
   const due = dueInstant(period, m.checkinWeekday, rules.nudgeHour, tz);
   if (due > now || due >= m.endsAt) return undefined;
   if (m.pausedUntil && due < m.pausedUntil) return undefined;
@@ -80,7 +85,8 @@ export async function queueDueNudges(db: Db, now: Date, opts: QueueOptions = {})
 async function queueChunk(db: Db, chunk: Candidate[], period: string, rules: Map<string, CheckinRules>, now: Date): Promise<number> {
   const ids = [...new Set(chunk.flatMap((c) => [c.menteeId, c.mentorId]))];
   const people = new Map<string, PersonInfo>();
-  for (const p of await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true, timezone: true, displayName: true } })) people.set(p.id, p);
+  for (const p of await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true, timezone: true, displayName: true } }))
+    people.set(p.id, p);
   const rows: { id: string; matchId: string; personId: string; role: Role; period: string; createdAt: Date }[] = [];
   const items: QueueItem[] = [];
   for (const m of chunk) {

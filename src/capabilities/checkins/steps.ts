@@ -45,7 +45,14 @@ const MAX_TEXT = 500;
 const btn = (value: string, label: string): Button => ({ action: `chka:${value}`, label });
 const skipBtn = (l: Locale) => btn("skip", t(l, "common.skip"));
 const scale = () => [1, 2, 3, 4, 5].map((n) => btn(String(n), String(n)));
-const HOUR_CHOICES: [number, string][] = [[0.5, "½"], [1, "1"], [1.5, "1½"], [2, "2"], [3, "3"], [4, "4"]];
+const HOUR_CHOICES: [number, string][] = [
+  [0.5, "½"],
+  [1, "1"],
+  [1.5, "1½"],
+  [2, "2"],
+  [3, "3"],
+  [4, "4"],
+];
 
 export function formatHours(l: Locale, h: number): string {
   return l === "da" ? String(h).replace(".", ",") : String(h);
@@ -83,7 +90,9 @@ const saStep = (dim: "confidence" | "clarity" | "network"): Step => ({
     if (n === undefined) return false;
     d.sa = { ...(d.sa ?? {}), [dim]: n };
     if (dim === "network") {
-      await ctx.tx.selfAssessment.create({ data: { personId: ctx.person.id, matchId: d.matchId ?? null, kind: d.saKind ?? "monthly", scores: d.sa, at: ctx.now } });
+      await ctx.tx.selfAssessment.create({
+        data: { personId: ctx.person.id, matchId: d.matchId ?? null, kind: d.saKind ?? "monthly", scores: d.sa, at: ctx.now },
+      });
     }
     return true;
   },
@@ -143,7 +152,11 @@ export const STEPS: Record<string, Step> = {
     take: async (ctx, d, a) => {
       if (a.kind === "button" && a.value === "coord") {
         // Not needsHelp: that flag means "a mentor needs help" to the escalation scan.
-        await raiseEscalation(ctx.tx, { dedupeKey: `chkneed:${d.cid}`, kind: "human_requested", severity: "medium", personId: ctx.person.id, matchId: d.matchId, source: "checkin" }, ctx.now);
+        await raiseEscalation(
+          ctx.tx,
+          { dedupeKey: `chkneed:${d.cid}`, kind: "human_requested", severity: "medium", personId: ctx.person.id, matchId: d.matchId, source: "checkin" },
+          ctx.now,
+        );
         return true;
       }
       if (a.kind === "button") return a.value === "none" || a.value === "skip";
@@ -160,7 +173,12 @@ export const STEPS: Record<string, Step> = {
   outcome_date: {
     ask: (l) => ({ text: t(l, "chk.outcome_date"), buttons: [btn("today", t(l, "chk.btn_today"))] }),
     take: async (ctx, d, a) => {
-      const ymd = a.kind === "button" && a.value === "today" ? parseDate("i dag", ctx.now, "da")?.date : a.kind === "text" ? parseDate(a.text, ctx.now, ctx.person.locale)?.date : undefined;
+      const ymd =
+        a.kind === "button" && a.value === "today"
+          ? parseDate("i dag", ctx.now, "da")?.date
+          : a.kind === "text"
+            ? parseDate(a.text, ctx.now, ctx.person.locale)?.date
+            : undefined;
       if (!ymd || !d.matchId) return false;
       await ctx.tx.outcome.updateMany({ where: { matchId: d.matchId }, data: { date: new Date(`${ymd}T00:00:00Z`) } });
       return true;
@@ -192,7 +210,10 @@ export const STEPS: Record<string, Step> = {
     reprompt: "chk.weeks_reprompt",
   },
   pause_reason: {
-    ask: (l, d) => ({ text: `${t(l, "chk.paused", { date: d.until ?? "" })}\n${t(l, "chk.pause_reason")}`, buttons: [...PAUSE_REASONS.map((id) => btn(id, t(l, `chk.reason.${id}`))), skipBtn(l)] }),
+    ask: (l, d) => ({
+      text: `${t(l, "chk.paused", { date: d.until ?? "" })}\n${t(l, "chk.pause_reason")}`,
+      buttons: [...PAUSE_REASONS.map((id) => btn(id, t(l, `chk.reason.${id}`))), skipBtn(l)],
+    }),
     take: async (ctx, d, a) => {
       const v = option(ctx.person.locale, a, PAUSE_REASONS, "chk.reason") ?? optionalText(a);
       if (v === undefined) return false;

@@ -27,14 +27,26 @@ export async function sendReminders(db: Db, now: Date, programmeId?: string): Pr
     // A weekly check-in of a match that is paused or over is not worth a reminder.
     const live = rows.filter((r) => r.period === "final" || r.match.status === "active");
     if (live.length === 0) continue;
-    const people = new Map((await db.person.findMany({ where: { id: { in: [...new Set(live.flatMap((r) => [r.match.menteeId, r.match.mentorId]))] } }, select: { id: true, displayName: true, locale: true, timezone: true } })).map((p) => [p.id, p]));
+    const people = new Map(
+      (
+        await db.person.findMany({
+          where: { id: { in: [...new Set(live.flatMap((r) => [r.match.menteeId, r.match.mentorId]))] } },
+          select: { id: true, displayName: true, locale: true, timezone: true },
+        })
+      ).map((p) => [p.id, p]),
+    );
     const items: QueueItem[] = [];
     for (const r of live) {
       const p = people.get(r.personId);
       if (!p) continue;
       const otherId = r.role === "mentor" ? r.match.menteeId : r.match.mentorId;
       const other = firstName(people.get(otherId)?.displayName) || t(p.locale as Locale, `chk.the_${r.role === "mentor" ? "mentee" : "mentor"}`);
-      items.push(askItem({ matchId: r.matchId, period: r.period, personId: r.personId, role: r.role as Role, other, at: outsideQuiet(now, p.timezone, rules.quiet) }, true));
+      items.push(
+        askItem(
+          { matchId: r.matchId, period: r.period, personId: r.personId, role: r.role as Role, other, at: outsideQuiet(now, p.timezone, rules.quiet) },
+          true,
+        ),
+      );
     }
     await db.$transaction(async (tx) => {
       await tx.checkIn.updateMany({ where: { id: { in: rows.map((r) => r.id) }, remindedAt: null }, data: { remindedAt: now } });
@@ -58,14 +70,21 @@ export async function markMissed(db: Db, now: Date, programmeId?: string): Promi
 }
 
 export async function endPauses(db: Db, now: Date, programmeId?: string): Promise<number> {
-  const due = await db.match.findMany({ where: { status: "paused", pausedUntil: { lte: now }, ...(programmeId ? { programmeId } : {}) }, select: { id: true } });
+  const due = await db.match.findMany({
+    where: { status: "paused", pausedUntil: { lte: now }, ...(programmeId ? { programmeId } : {}) },
+    select: { id: true },
+  });
   let n = 0;
   for (const m of due) if (await db.$transaction((tx) => resumeCheckins(tx, m.id, null, now, "pause_over"))) n++;
   return n;
 }
 
 export async function closeDueMatches(db: Db, now: Date, programmeId?: string): Promise<number> {
-  const due = await db.match.findMany({ where: { status: { in: ["active", "paused"] }, endsAt: { lte: now }, ...(programmeId ? { programmeId } : {}) }, select: { id: true }, take: 500 });
+  const due = await db.match.findMany({
+    where: { status: { in: ["active", "paused"] }, endsAt: { lte: now }, ...(programmeId ? { programmeId } : {}) },
+    select: { id: true },
+    take: 500,
+  });
   let n = 0;
   for (const m of due) if (await db.$transaction((tx) => completeMatch(tx, m.id, now))) n++;
   return n;

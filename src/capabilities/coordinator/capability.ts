@@ -70,7 +70,17 @@ export const createCoordinatorCapability: CapabilityFactory = ({ db, clock }) =>
     name: "coordinator",
     texts: { da: { ...coordinatorDa, ...reportsDa, ...importDa }, en: { ...coordinatorEn, ...reportsEn, ...importEn } },
     actions,
-    commands: [queueCommand, waitingCommand, matchesCommand, personCommand, outcomeCommand, pauseMentorCommand, reportCommand, importCommand, makeJoinCommand(removed)],
+    commands: [
+      queueCommand,
+      waitingCommand,
+      matchesCommand,
+      personCommand,
+      outcomeCommand,
+      pauseMentorCommand,
+      reportCommand,
+      importCommand,
+      makeJoinCommand(removed),
+    ],
     tasks: [reasonTask, importTask, inviteTask],
     afterCommit: async () => {
       if (removed.size === 0) return;

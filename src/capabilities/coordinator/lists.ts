@@ -21,10 +21,21 @@ async function waiting(ctx: HandlerContext): Promise<HandlerResult> {
   const where = { status: { in: ["waiting", "proposed"] } };
   const [total, rows] = await Promise.all([
     ctx.tx.menteeProfile.count({ where }),
-    ctx.tx.menteeProfile.findMany({ where, orderBy: [{ waitingSince: "asc" }, { createdAt: "asc" }], take: SHOWN, include: { person: { select: { displayName: true } } } }),
+    ctx.tx.menteeProfile.findMany({
+      where,
+      orderBy: [{ waitingSince: "asc" }, { createdAt: "asc" }],
+      take: SHOWN,
+      include: { person: { select: { displayName: true } } },
+    }),
   ]);
   if (total === 0) return say(ctx, "co.waiting_none");
-  await auditRead(ctx.tx, ctx.person.id, rows.map((r) => r.personId), "waiting", ctx.now);
+  await auditRead(
+    ctx.tx,
+    ctx.person.id,
+    rows.map((r) => r.personId),
+    "waiting",
+    ctx.now,
+  );
   const lines = rows.map((r, i) =>
     t(l, "co.waiting_line", {
       n: i + 1,
@@ -37,7 +48,10 @@ async function waiting(ctx: HandlerContext): Promise<HandlerResult> {
     }),
   );
   const head = t(l, total > SHOWN ? "co.waiting_head_more" : "co.waiting_head", { total, shown: rows.length });
-  const buttons: Button[] = rows.map((r, i) => ({ action: `co:p:${r.personId}`, label: `${i + 1}. ${markedName(l, r.person.displayName, firstName(r.person.displayName))}` }));
+  const buttons: Button[] = rows.map((r, i) => ({
+    action: `co:p:${r.personId}`,
+    label: `${i + 1}. ${markedName(l, r.person.displayName, firstName(r.person.displayName))}`,
+  }));
   return { replies: [{ text: [head, ...lines].join("\n"), buttons }] };
 }
 
@@ -103,13 +117,40 @@ async function matches(ctx: HandlerContext, args: string): Promise<HandlerResult
   const statusText = f.statuses.map((s) => t(l, `co.status.${s}`)).join(", ");
   if (hits.length === 0) return say(ctx, "co.matches_none", { status: statusText });
   const shown = hits.slice(0, SHOWN);
-  await auditRead(ctx.tx, ctx.person.id, shown.flatMap((m) => [m.menteeId, m.mentorId]), "matches", ctx.now);
+  await auditRead(
+    ctx.tx,
+    ctx.person.id,
+    shown.flatMap((m) => [m.menteeId, m.mentorId]),
+    "matches",
+    ctx.now,
+  );
   const shownName = (id: string) => warnedName(l, name(id), firstName(name(id)));
-  const lines = shown.map((m, i) => t(l, "co.match_line", { n: i + 1, mentee: shownName(m.menteeId), mentor: shownName(m.mentorId), status: t(l, `co.status.${m.status}`), since: day(m.startedAt) }));
+  const lines = shown.map((m, i) =>
+    t(l, "co.match_line", {
+      n: i + 1,
+      mentee: shownName(m.menteeId),
+      mentor: shownName(m.mentorId),
+      status: t(l, `co.status.${m.status}`),
+      since: day(m.startedAt),
+    }),
+  );
   const head = t(l, hits.length > SHOWN ? "co.matches_head_more" : "co.matches_head", { total: hits.length, shown: shown.length, status: statusText });
-  const buttons: Button[] = shown.map((m, i) => ({ action: `co:m:${m.id}`, label: `${i + 1}. ${markedName(l, name(m.menteeId), firstName(name(m.menteeId)))} ↔ ${markedName(l, name(m.mentorId), firstName(name(m.mentorId)))}` }));
+  const buttons: Button[] = shown.map((m, i) => ({
+    action: `co:m:${m.id}`,
+    label: `${i + 1}. ${markedName(l, name(m.menteeId), firstName(name(m.menteeId)))} ↔ ${markedName(l, name(m.mentorId), firstName(name(m.mentorId)))}`,
+  }));
   return { replies: [{ text: [head, ...lines].join("\n"), buttons }] };
 }
 
-export const waitingCommand: TextCommand = { words: ["waiting", "venter", "venteliste", "waiting list"], roles: ["coordinator"], help: "co.help_waiting", handle: (ctx) => waiting(ctx) };
-export const matchesCommand: TextCommand = { words: ["matches", "forloeb", "forlob", "mentorships"], roles: ["coordinator"], help: "co.help_matches", handle: matches };
+export const waitingCommand: TextCommand = {
+  words: ["waiting", "venter", "venteliste", "waiting list"],
+  roles: ["coordinator"],
+  help: "co.help_waiting",
+  handle: (ctx) => waiting(ctx),
+};
+export const matchesCommand: TextCommand = {
+  words: ["matches", "forloeb", "forlob", "mentorships"],
+  roles: ["coordinator"],
+  help: "co.help_matches",
+  handle: matches,
+};

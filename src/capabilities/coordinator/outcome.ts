@@ -47,10 +47,20 @@ export async function recordOutcome(ctx: HandlerContext, matchId: string, catego
     update: { category, recordedBy: ctx.person.id, ...(group ? { targetGroup: group } : {}) },
   });
   await ctx.tx.auditLog.create({
-    data: { actorId: ctx.person.id, action: before ? "outcome.corrected" : "outcome.recorded", subjectId: matchId, details: { from: before?.category ?? null, to: category }, at: ctx.now },
+    data: {
+      actorId: ctx.person.id,
+      action: before ? "outcome.corrected" : "outcome.recorded",
+      subjectId: matchId,
+      details: { from: before?.category ?? null, to: category },
+      at: ctx.now,
+    },
   });
   const mentee = await ctx.tx.person.findUnique({ where: { id: m.menteeId }, select: { displayName: true } });
-  return say(ctx, before ? "co.outcome_corrected" : "co.outcome_saved", { name: firstName(mentee?.displayName), category: t(l, `rep.cat.${category}`), date: day(before?.date ?? m.endedAt ?? ctx.now) });
+  return say(ctx, before ? "co.outcome_corrected" : "co.outcome_saved", {
+    name: firstName(mentee?.displayName),
+    category: t(l, `rep.cat.${category}`),
+    date: day(before?.date ?? m.endedAt ?? ctx.now),
+  });
 }
 
 /** The category buttons for one mentorship, with the current outcome if there is one. */
@@ -85,8 +95,17 @@ export async function outcomeFor(ctx: HandlerContext, personId: string, category
   if (pick.length === 0) return say(ctx, "co.outcome_no_match");
   if (pick.length > 1 && !asMentee.length) {
     const people = await ctx.tx.person.findMany({ where: { id: { in: pick.map((m) => m.menteeId) } }, select: { id: true, displayName: true } });
-    await auditRead(ctx.tx, ctx.person.id, pick.map((m) => m.menteeId), "outcome", ctx.now);
-    const buttons = pick.map((m) => ({ action: `co:out:${m.id}`, label: `${firstName(people.find((p) => p.id === m.menteeId)?.displayName)} (${day(m.startedAt)})` }));
+    await auditRead(
+      ctx.tx,
+      ctx.person.id,
+      pick.map((m) => m.menteeId),
+      "outcome",
+      ctx.now,
+    );
+    const buttons = pick.map((m) => ({
+      action: `co:out:${m.id}`,
+      label: `${firstName(people.find((p) => p.id === m.menteeId)?.displayName)} (${day(m.startedAt)})`,
+    }));
     return { replies: [{ text: t(l, "co.outcome_pick"), buttons }] };
   }
   const latest = pick[0]!;

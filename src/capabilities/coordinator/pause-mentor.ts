@@ -31,7 +31,9 @@ export async function doPause(ctx: HandlerContext, personId: string, until: Date
   }
   if (until) return say(ctx, "co.paused", { name, date: day(until) });
   // The pause ends where it began: a mentor still waiting for approval is not made active by it.
-  return change.to === "active" ? say(ctx, "co.resumed", { name }) : say(ctx, "co.resumed_status", { name, status: t(ctx.person.locale, `co.mstatus.${change.to}`) });
+  return change.to === "active"
+    ? say(ctx, "co.resumed", { name })
+    : say(ctx, "co.resumed_status", { name, status: t(ctx.person.locale, `co.mstatus.${change.to}`) });
 }
 
 export function pauseFromButton(ctx: HandlerContext, personId: string, days: string | undefined): Promise<HandlerResult> {

@@ -20,39 +20,61 @@ export async function personSummary(ctx: HandlerContext, personId: string): Prom
   const buttons: Button[] = [];
   if (p.mentee) {
     const m = p.mentee;
-    lines.push(t(l, "co.person_mentee", {
-      group: m.targetGroup ? t(l, `opt.situation.${m.targetGroup}`) : "–",
-      industries: names.industries(m.industries, l) || "–",
-      municipality: names.municipality(m.municipality),
-      status: t(l, `co.mstatus.${m.status}`),
-      days: daysBetween(m.waitingSince ?? m.createdAt, ctx.now),
-    }));
+    lines.push(
+      t(l, "co.person_mentee", {
+        group: m.targetGroup ? t(l, `opt.situation.${m.targetGroup}`) : "–",
+        industries: names.industries(m.industries, l) || "–",
+        municipality: names.municipality(m.municipality),
+        status: t(l, `co.mstatus.${m.status}`),
+        days: daysBetween(m.waitingSince ?? m.createdAt, ctx.now),
+      }),
+    );
     if (m.needsProfessional) lines.push(t(l, "co.person_professional"));
   }
   if (p.mentor) {
     const m = p.mentor;
-    lines.push(t(l, "co.person_mentor", { role: m.role ?? "–", industry: names.industries(m.industry ?? "", l) || "–", municipality: names.municipality(m.municipality), capacity: m.capacity, status: t(l, `co.mstatus.${m.status}`) }));
+    lines.push(
+      t(l, "co.person_mentor", {
+        role: m.role ?? "–",
+        industry: names.industries(m.industry ?? "", l) || "–",
+        municipality: names.municipality(m.municipality),
+        capacity: m.capacity,
+        status: t(l, `co.mstatus.${m.status}`),
+      }),
+    );
     if (m.pausedUntil && m.status === "paused") lines.push(t(l, "co.person_paused_until", { date: day(m.pausedUntil) }));
-    buttons.push(m.status === "paused" ? { action: `co:pm:${p.id}:0`, label: t(l, "co.btn_resume_mentor") } : { action: `co:pm:${p.id}`, label: t(l, "co.btn_pause_mentor") });
+    buttons.push(
+      m.status === "paused"
+        ? { action: `co:pm:${p.id}:0`, label: t(l, "co.btn_resume_mentor") }
+        : { action: `co:pm:${p.id}`, label: t(l, "co.btn_pause_mentor") },
+    );
   }
   const matches = await tx.match.findMany({ where: { OR: [{ menteeId: p.id }, { mentorId: p.id }] }, orderBy: { startedAt: "desc" }, take: 5 });
-  const others = await tx.person.findMany({ where: { id: { in: matches.map((m) => (m.menteeId === p.id ? m.mentorId : m.menteeId)) } }, select: { id: true, displayName: true } });
-  const hours = await matchHours(tx, matches.map((m) => m.id));
+  const others = await tx.person.findMany({
+    where: { id: { in: matches.map((m) => (m.menteeId === p.id ? m.mentorId : m.menteeId)) } },
+    select: { id: true, displayName: true },
+  });
+  const hours = await matchHours(
+    tx,
+    matches.map((m) => m.id),
+  );
   const outcomes = await tx.outcome.findMany({ where: { matchId: { in: matches.map((m) => m.id) } } });
   for (const m of matches) {
     const otherName = others.find((o) => o.id === (m.menteeId === p.id ? m.mentorId : m.menteeId))?.displayName;
     const other = firstName(otherName);
     const h = hours.get(m.id)!;
     const outcome = outcomes.find((o) => o.matchId === m.id);
-    lines.push(t(l, "co.person_match", {
-      other: warnedName(l, otherName, other),
-      status: t(l, `co.status.${m.status}`),
-      since: day(m.startedAt),
-      confirmed: formatNumber(h.confirmed, l),
-      answered: h.answered,
-      asked: h.asked,
-      outcome: outcome ? t(l, `rep.cat.${outcome.category}`) : "–",
-    }));
+    lines.push(
+      t(l, "co.person_match", {
+        other: warnedName(l, otherName, other),
+        status: t(l, `co.status.${m.status}`),
+        since: day(m.startedAt),
+        confirmed: formatNumber(h.confirmed, l),
+        answered: h.answered,
+        asked: h.asked,
+        outcome: outcome ? t(l, `rep.cat.${outcome.category}`) : "–",
+      }),
+    );
     buttons.push({ action: `co:m:${m.id}`, label: t(l, "co.btn_match", { other }) });
   }
   const alerts = await tx.escalation.count({ where: { personId: p.id, status: { in: ["open", "acknowledged"] } } });
@@ -64,14 +86,29 @@ export async function personSummary(ctx: HandlerContext, personId: string): Prom
 }
 
 /** Several people answer to the name: one button each (their names are a read, so audited). */
-export async function pickPerson(ctx: HandlerContext, found: { id: string; displayName: string | null; roles: string[] }[], action: string): Promise<HandlerResult> {
+export async function pickPerson(
+  ctx: HandlerContext,
+  found: { id: string; displayName: string | null; roles: string[] }[],
+  action: string,
+): Promise<HandlerResult> {
   const l = ctx.person.locale;
-  await auditRead(ctx.tx, ctx.person.id, found.map((f) => f.id), "search", ctx.now);
+  await auditRead(
+    ctx.tx,
+    ctx.person.id,
+    found.map((f) => f.id),
+    "search",
+    ctx.now,
+  );
   return {
-    replies: [{
-      text: t(l, "co.person_pick"),
-      buttons: found.map((f) => ({ action: `co:${action}:${f.id}`, label: `${markedName(l, f.displayName)} (${f.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–"})` })),
-    }],
+    replies: [
+      {
+        text: t(l, "co.person_pick"),
+        buttons: found.map((f) => ({
+          action: `co:${action}:${f.id}`,
+          label: `${markedName(l, f.displayName)} (${f.roles.map((r) => t(l, `co.role.${r}`)).join(", ") || "–"})`,
+        })),
+      },
+    ],
   };
 }
 

@@ -56,7 +56,8 @@ export const coordinatorDa: Record<string, string> = {
   "co.btn_outcome": "Registrér resultat",
   "co.btn_outcome_fix": "Ret resultat",
   "co.match_gone": "Jeg kan ikke finde det forløb længere, eller det er allerede afsluttet.",
-  "co.match_card": "{mentee} ↔ {mentor}: {status} siden {since} (slutter {ends}).\nMål: {goals}\nTimer oplyst: mentor {mentor_hours}, mentee {mentee_hours}; bekræftet af begge: {confirmed}.\nCheck-ins besvaret: {answered} af {asked}.\nResultat: {outcome}",
+  "co.match_card":
+    "{mentee} ↔ {mentor}: {status} siden {since} (slutter {ends}).\nMål: {goals}\nTimer oplyst: mentor {mentor_hours}, mentee {mentee_hours}; bekræftet af begge: {confirmed}.\nCheck-ins besvaret: {answered} af {asked}.\nResultat: {outcome}",
   "co.end_why": "Hvorfor slutter forløbet? Tryk på en grund, eller skriv en kort grund.",
   "co.reassign_why": "Hvorfor skal mentee have en ny mentor? Tryk på en grund, eller skriv en kort grund. Mentee kommer forrest på ventelisten igen.",
   "co.reason.done": "Gennemført som planlagt",

@@ -56,7 +56,8 @@ export const coordinatorEn: Record<string, string> = {
   "co.btn_outcome": "Record outcome",
   "co.btn_outcome_fix": "Correct outcome",
   "co.match_gone": "I cannot find that mentorship any more, or it has already ended.",
-  "co.match_card": "{mentee} ↔ {mentor}: {status} since {since} (ends {ends}).\nGoals: {goals}\nHours reported: mentor {mentor_hours}, mentee {mentee_hours}; confirmed by both: {confirmed}.\nCheck-ins answered: {answered} of {asked}.\nOutcome: {outcome}",
+  "co.match_card":
+    "{mentee} ↔ {mentor}: {status} since {since} (ends {ends}).\nGoals: {goals}\nHours reported: mentor {mentor_hours}, mentee {mentee_hours}; confirmed by both: {confirmed}.\nCheck-ins answered: {answered} of {asked}.\nOutcome: {outcome}",
   "co.end_why": "Why does the mentorship end? Press a reason or write a short one.",
   "co.reassign_why": "Why does the mentee need a new mentor? Press a reason or write a short one. The mentee goes back to the front of the waiting list.",
   "co.reason.done": "Completed as planned",

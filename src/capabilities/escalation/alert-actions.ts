@@ -74,7 +74,8 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
       where: { id: esc.id, status: takeIt ? { not: "resolved" } : "open" },
       data: { status: "acknowledged", acknowledgedAt: esc.status === "open" ? now : undefined, ...(takeIt ? { assignedTo: person.id } : {}) },
     });
-    if (n.count === 0) return takeIt ? reply(ctx, "esc.already_resolved") : reply(ctx, "esc.already_acked", { status: t(person.locale, "esc.status.acknowledged") });
+    if (n.count === 0)
+      return takeIt ? reply(ctx, "esc.already_resolved") : reply(ctx, "esc.already_acked", { status: t(person.locale, "esc.status.acknowledged") });
     await audit(tx, takeIt ? "escalation.assigned" : "escalation.acknowledged", ctx, esc);
     const buttons = renderedButtons(person.locale, esc.id, "acknowledged").filter((b) => !b.action.startsWith(takeIt ? "esc:me:" : "esc:ack:"));
     return { replies: [{ text: t(person.locale, takeIt ? "esc.assigned" : "esc.acked"), buttons }] };
@@ -103,15 +104,21 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
     const n = await tx.escalation.updateMany({
       where: { id: esc.id, status: { not: "resolved" } },
       // Freeing the open key: the person's next risky message opens a new alert.
-      data: { status: "resolved", openKey: null, resolvedAt: now, resolution: note, assignedTo: esc.assignedTo ?? person.id, acknowledgedAt: esc.acknowledgedAt ?? now },
+      data: {
+        status: "resolved",
+        openKey: null,
+        resolvedAt: now,
+        resolution: note,
+        assignedTo: esc.assignedTo ?? person.id,
+        acknowledgedAt: esc.acknowledgedAt ?? now,
+      },
     });
     if (n.count === 0) return { ...reply(ctx, "esc.already_resolved"), done: true };
     await audit(tx, "escalation.resolved", ctx, esc);
     return { ...reply(ctx, "esc.resolved"), done: true };
   }
 
-  const find = (tx: Tx, id: unknown) =>
-    typeof id === "string" && id.length <= 40 ? tx.escalation.findUnique({ where: { id } }) : Promise.resolve(null);
+  const find = (tx: Tx, id: unknown) => (typeof id === "string" && id.length <= 40 ? tx.escalation.findUnique({ where: { id } }) : Promise.resolve(null));
 
   const action: ActionHandler = {
     prefix: "esc",

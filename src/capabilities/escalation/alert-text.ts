@@ -34,7 +34,14 @@ export function excerptText(l: Locale, excerpt: string | null): string {
 
 /** "24/11 10:05" in the installation's time zone. */
 export function whenText(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("day")}/${get("month")} ${get("hour")}:${get("minute")}`;
 }
@@ -64,7 +71,13 @@ export function seenText(l: Locale, esc: Pick<EscalationRow, "occurrences" | "la
  * The outbox payload of alert number `n` (0 = first, then a "more serious now" notice when the
  * severity went up since the last one, else a reminder), rendered for `locale`.
  */
-export function alertPayload(esc: EscalationRow, n: number, locale: Locale, roles: string[] | undefined, opts: { target?: string; timezone: string }): OutboxPayload {
+export function alertPayload(
+  esc: EscalationRow,
+  n: number,
+  locale: Locale,
+  roles: string[] | undefined,
+  opts: { target?: string; timezone: string },
+): OutboxPayload {
   return {
     key: n === 0 ? "esc.alert" : esc.severityRaised ? "esc.alert_raised" : "esc.alert_again",
     params: {

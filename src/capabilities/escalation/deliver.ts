@@ -46,7 +46,11 @@ async function queueAlert(tx: Tx, esc: EscalationRow, n: number, settings: Alert
  * notice of every alert whose severity went up since its last notice. Returns how many were sent.
  */
 export async function deliverPending(tx: Tx, settings: AlertSettings, now: Date): Promise<number> {
-  const rows = await tx.escalation.findMany({ where: { status: "open", OR: [{ notifyCount: 0 }, { severityRaised: true }] }, orderBy: { createdAt: "asc" }, take: 200 });
+  const rows = await tx.escalation.findMany({
+    where: { status: "open", OR: [{ notifyCount: 0 }, { severityRaised: true }] },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
   if (rows.length === 0) return 0;
   // Without coordinators nobody can be told: leave the rows pending until one signs up.
   if ((await coordinators(tx)).length === 0) return 0;

@@ -22,7 +22,9 @@ const RELAY_WORDS = new Set(["msg", "besked", "message"]);
 /** Typed text and the text fields of a submitted form; never button presses. */
 export function freeText(event: InboundEvent): string | undefined {
   if (event.action && !event.fields) return undefined;
-  const parts = [event.action ? undefined : event.text, ...Object.values(event.fields ?? {})].filter((s): s is string => typeof s === "string" && s.trim() !== "");
+  const parts = [event.action ? undefined : event.text, ...Object.values(event.fields ?? {})].filter(
+    (s): s is string => typeof s === "string" && s.trim() !== "",
+  );
   // A sentence end between fields, so one rule never joins two answers.
   return parts.length ? parts.join(".\n") : undefined;
 }
@@ -102,7 +104,15 @@ export function makeSafetyCheck(deps: CapabilityDeps) {
         const source = await sourceOf(tx, person.id, text);
         // One open alert per person: while it is unresolved, later risky messages are counted on
         // it (a higher severity raises it and sends it again) instead of alerting anew each time.
-        const input = { dedupeKey, openKey: riskOpenKey(person.id), kind: "risk", severity: finding.severity, personId: person.id, source, excerpt: finding.excerpt } as const;
+        const input = {
+          dedupeKey,
+          openKey: riskOpenKey(person.id),
+          kind: "risk",
+          severity: finding.severity,
+          personId: person.id,
+          source,
+          excerpt: finding.excerpt,
+        } as const;
         const r = await raiseEscalation(tx, input, now);
         await deliverPending(tx, settings, now);
         return r;

@@ -21,7 +21,10 @@ export async function scanSignals(db: Db, now: Date): Promise<number> {
     where: { status: "active", startedAt: { lte: now } },
     select: { id: true, programmeId: true, menteeId: true, mentorId: true, startedAt: true, pausedUntil: true, checkIns: true },
   });
-  const summaries = await contactSummaries(db, matches.map((m) => m.id));
+  const summaries = await contactSummaries(
+    db,
+    matches.map((m) => m.id),
+  );
   for (const m of matches) {
     const t = thresholdsOf(m.programmeId);
     const rows: CheckInRow[] = m.checkIns;
@@ -32,44 +35,85 @@ export async function scanSignals(db: Db, now: Date): Promise<number> {
     let since = last && last > m.startedAt ? last : m.startedAt;
     if (m.pausedUntil && m.pausedUntil > since && m.pausedUntil <= now) since = m.pausedUntil;
     if (now.getTime() - since.getTime() >= t.noContactWeeks * 7 * DAY) {
-      found.push({ dedupeKey: `no_contact:${m.id}:${since.toISOString().slice(0, 10)}`, kind: "no_contact", severity: "medium", matchId: m.id, source: "scheduler" });
+      found.push({
+        dedupeKey: `no_contact:${m.id}:${since.toISOString().slice(0, 10)}`,
+        kind: "no_contact",
+        severity: "medium",
+        matchId: m.id,
+        source: "scheduler",
+      });
     }
 
     // N missed check-ins in a row, per side; the key names the run's first week.
-    for (const [role, personId] of [["mentor", m.mentorId], ["mentee", m.menteeId]] as const) {
+    for (const [role, personId] of [
+      ["mentor", m.mentorId],
+      ["mentee", m.menteeId],
+    ] as const) {
       if ((summary?.unansweredInARow[role] ?? 0) < t.unansweredInARow) continue;
       const from = missedRunFrom(rows, role, t.unansweredInARow);
-      if (from) found.push({ dedupeKey: `unanswered:${m.id}:${role}:${from}`, kind: "unanswered_checkins", severity: "medium", personId, matchId: m.id, source: "checkin" });
+      if (from)
+        found.push({
+          dedupeKey: `unanswered:${m.id}:${role}:${from}`,
+          kind: "unanswered_checkins",
+          severity: "medium",
+          personId,
+          matchId: m.id,
+          source: "checkin",
+        });
     }
 
     // The mentee's meeting ratings falling week after week.
     const fall = fallingRatingRun(rows.filter((r) => r.personId === m.menteeId));
     if (fall.length >= t.fallingRatingsInARow) {
-      found.push({ dedupeKey: `falling_rating:${m.id}:${fall.from}`, kind: "falling_wellbeing", severity: "medium", personId: m.menteeId, matchId: m.id, source: "checkin" });
+      found.push({
+        dedupeKey: `falling_rating:${m.id}:${fall.from}`,
+        kind: "falling_wellbeing",
+        severity: "medium",
+        personId: m.menteeId,
+        matchId: m.id,
+        source: "checkin",
+      });
     }
   }
 
   // A mentor pressed "I need help" in a check-in: the check-in module raises it at once with this
   // key; the scan is the safety net for rows flagged any other way.
-  const help = await db.checkIn.findMany({ where: { needsHelp: true, role: "mentor", createdAt: { gte: recent, lte: now } }, select: { id: true, personId: true, matchId: true, answeredAt: true } });
+  const help = await db.checkIn.findMany({
+    where: { needsHelp: true, role: "mentor", createdAt: { gte: recent, lte: now } },
+    select: { id: true, personId: true, matchId: true, answeredAt: true },
+  });
   for (const c of help) {
     if (c.answeredAt && c.answeredAt > now) continue;
     found.push(needsHelpEscalation(c));
   }
 
   // Self-assessments: the latest average a point or more below the previous one or the intake.
-  const assessed = await db.selfAssessment.findMany({ where: { kind: { not: "intake" }, at: { gte: recent, lte: now } }, select: { personId: true }, distinct: ["personId"] });
+  const assessed = await db.selfAssessment.findMany({
+    where: { kind: { not: "intake" }, at: { gte: recent, lte: now } },
+    select: { personId: true },
+    distinct: ["personId"],
+  });
   for (const { personId } of assessed) {
     const rows = await db.selfAssessment.findMany({ where: { personId, at: { lte: now } } });
     const profile = await db.menteeProfile.findUnique({ where: { personId }, select: { programmeId: true } });
     const latest = fallingAssessment(rows, thresholdsOf(profile?.programmeId ?? "").fallingPoints);
     if (latest) {
-      found.push({ dedupeKey: `falling_assessment:${latest.id}`, kind: "falling_wellbeing", severity: "medium", personId, matchId: latest.matchId ?? undefined, source: "checkin" });
+      found.push({
+        dedupeKey: `falling_assessment:${latest.id}`,
+        kind: "falling_wellbeing",
+        severity: "medium",
+        personId,
+        matchId: latest.matchId ?? undefined,
+        source: "checkin",
+      });
     }
   }
 
   // Offers that timed out (the matchmaking module raises these too, with the same key).
-  const expired = await db.proposal.findMany({ where: { status: "expired", createdAt: { gte: new Date(recent.getTime() - RECENT_DAYS * DAY) } }, select: { id: true, mentorId: true } });
+  const expired = await db.proposal.findMany({
+    where: { status: "expired", createdAt: { gte: new Date(recent.getTime() - RECENT_DAYS * DAY) } },
+    select: { id: true, mentorId: true },
+  });
   for (const p of expired) found.push(offerTimedOutEscalation(p));
 
   // Mentees waiting too long, and cases marked as needing a professional mentor.
@@ -80,7 +124,13 @@ export async function scanSignals(db: Db, now: Date): Promise<number> {
   for (const p of mentees) {
     const days = thresholdsOf(p.programmeId).waitingDays;
     if (p.status === "waiting" && p.waitingSince && now.getTime() - p.waitingSince.getTime() >= days * DAY) {
-      found.push({ dedupeKey: `waiting:${p.personId}:${p.waitingSince.toISOString()}`, kind: "waiting_too_long", severity: "medium", personId: p.personId, source: "matching" });
+      found.push({
+        dedupeKey: `waiting:${p.personId}:${p.waitingSince.toISOString()}`,
+        kind: "waiting_too_long",
+        severity: "medium",
+        personId: p.personId,
+        source: "matching",
+      });
     }
     if (p.needsProfessional) found.push(professionalEscalation(p.personId));
   }

@@ -3,7 +3,8 @@ export const escalationDa: Record<string, string> = {
   // Sikkerhedssvaret: varmt, kort og med hjælpelinjer. Samtalen fortsætter bagefter.
   "esc.safety":
     "Tak fordi du fortæller mig det. Jeg er ked af, at du har det så svært lige nu. Du skal ikke bære det alene.\nDu kan tale med nogen nu, både dag og nat:\n{helplines}\nHvis du er i fare lige nu, så ring 112.\nJeg har sagt det til en koordinator, så et menneske kan kontakte dig. Du må gerne skrive videre her.",
-  "esc.safety_again": "Jeg hører dig. En koordinator ved det, og et menneske vil kontakte dig. Du kan ringe til {helplines} nu. Hvis du er i fare, så ring 112.",
+  "esc.safety_again":
+    "Jeg hører dig. En koordinator ved det, og et menneske vil kontakte dig. Du kan ringe til {helplines} nu. Hvis du er i fare, så ring 112.",
   "esc.helpline": "• {name}: {number}",
 
   "esc.kind.risk": "Bekymrende ord i en besked",
@@ -40,8 +41,10 @@ export const escalationDa: Record<string, string> = {
   "esc.source.mentee": "menteens egen henvendelse",
 
   "esc.alert": "⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
-  "esc.alert_again": "⏰ Påmindelse {count}: ingen har kvitteret for denne alarm endnu.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
-  "esc.alert_raised": "⬆️ Mere alvorligt nu: en ny besked fra samme person har hævet denne alarm til {severity}.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
+  "esc.alert_again":
+    "⏰ Påmindelse {count}: ingen har kvitteret for denne alarm endnu.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
+  "esc.alert_raised":
+    "⬆️ Mere alvorligt nu: en ny besked fra samme person har hævet denne alarm til {severity}.\n⚠️ {what}\nHvor akut: {severity}\nHvem: {who}\nFra: {source}{seen}{excerpt}",
   "esc.seen": "\n{count} beskeder, den seneste {latest}",
   "esc.excerpt": "\nUddrag:\n{text}",
   "esc.btn.open": "Åbn",
@@ -49,8 +52,7 @@ export const escalationDa: Record<string, string> = {
   "esc.btn.me": "Tag den selv",
   "esc.btn.resolve": "Afslut",
 
-  "esc.details":
-    "{what}\nHvor akut: {severity}\nHvem: {names}\nFra: {source}\nOprettet: {created}\nStatus: {status}{seen}{excerpt}",
+  "esc.details": "{what}\nHvor akut: {severity}\nHvem: {names}\nFra: {source}\nOprettet: {created}\nStatus: {status}{seen}{excerpt}",
   "esc.name.mentee": "{name} (mentee)",
   "esc.name.mentor": "{name} (mentor)",
   "esc.name.person": "{name}",

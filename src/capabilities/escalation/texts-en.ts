@@ -40,8 +40,10 @@ export const escalationEn: Record<string, string> = {
   "esc.source.mentee": "the mentee's own request",
 
   "esc.alert": "⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
-  "esc.alert_again": "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
-  "esc.alert_raised": "⬆️ More serious now: a new message from the same person raised this alert to {severity}.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
+  "esc.alert_again":
+    "⏰ Reminder {count}: nobody has acknowledged this alert yet.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
+  "esc.alert_raised":
+    "⬆️ More serious now: a new message from the same person raised this alert to {severity}.\n⚠️ {what}\nHow urgent: {severity}\nWho: {who}\nFrom: {source}{seen}{excerpt}",
   "esc.seen": "\n{count} messages, the latest {latest}",
   "esc.excerpt": "\nExcerpt:\n{text}",
   "esc.btn.open": "Open",
@@ -49,8 +51,7 @@ export const escalationEn: Record<string, string> = {
   "esc.btn.me": "Assign to me",
   "esc.btn.resolve": "Resolve",
 
-  "esc.details":
-    "{what}\nHow urgent: {severity}\nWho: {names}\nFrom: {source}\nCreated: {created}\nStatus: {status}{seen}{excerpt}",
+  "esc.details": "{what}\nHow urgent: {severity}\nWho: {names}\nFrom: {source}\nCreated: {created}\nStatus: {status}{seen}{excerpt}",
   "esc.name.mentee": "{name} (mentee)",
   "esc.name.mentor": "{name} (mentor)",
   "esc.name.person": "{name}",

@@ -28,7 +28,10 @@ export function importReplies(r: ImportResult, l: Locale): Reply[] {
     const header = ["line", "name", "email", "code", "status"].map((c) => t(l, `imp.csv.${c}`));
     const rows = r.invitations.map((i) => [String(i.line), i.name, i.email, i.code ?? t(l, "imp.code_used"), t(l, `imp.status.${i.status}`)]);
     const csv = `\ufeff${[header, ...rows].map((x) => x.map(csvField).join(";")).join("\r\n")}\r\n`;
-    replies.push({ text: t(l, "imp.invitations"), file: { name: "mentorbro-invitationer.csv", mime: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") } });
+    replies.push({
+      text: t(l, "imp.invitations"),
+      file: { name: "mentorbro-invitationer.csv", mime: "text/csv", base64: Buffer.from(csv, "utf8").toString("base64") },
+    });
   }
   return replies;
 }
@@ -43,10 +46,17 @@ export async function runImport(ctx: HandlerContext, csv: string): Promise<Handl
 function start(ctx: HandlerContext): HandlerResult {
   const l = ctx.person.locale;
   return {
-    replies: [{
-      text: t(l, "imp.start"),
-      form: { id: IMPORT_FORM_ID, title: t(l, "imp.form_title"), submitLabel: t(l, "imp.form_submit"), fields: [{ name: "csv", label: t(l, "imp.form_field"), kind: "text" }] },
-    }],
+    replies: [
+      {
+        text: t(l, "imp.start"),
+        form: {
+          id: IMPORT_FORM_ID,
+          title: t(l, "imp.form_title"),
+          submitLabel: t(l, "imp.form_submit"),
+          fields: [{ name: "csv", label: t(l, "imp.form_field"), kind: "text" }],
+        },
+      },
+    ],
     task: { kind: "co_import", data: { text: "" } },
   };
 }

@@ -69,7 +69,15 @@ async function join(ctx: HandlerContext, args: string, removed: Set<string>): Pr
   await tx.conversation.upsert({ where: { personId: row.personId }, create: { personId: row.personId, data: convo, seq: 1 }, update: { data: convo } });
   await tx.auditLog.create({ data: { action: "invite.joined", actorId: row.personId, subjectId: row.personId, at: now } });
   // Like a link: the merged-away person's audit rows keep their actor; this row ties the two ids.
-  await tx.auditLog.create({ data: { action: "identity.linked", actorId: row.personId, subjectId: row.personId, details: { keptId: row.personId, removedId: merged.removedId, via: "invite" }, at: now } });
+  await tx.auditLog.create({
+    data: {
+      action: "identity.linked",
+      actorId: row.personId,
+      subjectId: row.personId,
+      details: { keptId: row.personId, removedId: merged.removedId, via: "invite" },
+      at: now,
+    },
+  });
   const r = firstQuestion(ctx, state, l, kept.displayName ?? "");
   // This message's own conversation belongs to the merged-away person; nothing to continue there.
   return { replies: r.replies, done: true };
@@ -85,7 +93,11 @@ export const inviteTask: TaskHandler = {
     if (!profile || profile.status !== "invited") return { replies: [{ text: t(l, "cmd.no_flow") }], done: true };
     const r = stepFlow(mentorOnboarding, state, ctx.input, { locale: l, now });
     const effects = { personId: person.id, programmeId: profile.programmeId, now };
-    await applyEffects(tx, r.effects.filter((e) => e.type === "consent"), effects);
+    await applyEffects(
+      tx,
+      r.effects.filter((e) => e.type === "consent"),
+      effects,
+    );
     if (r.state) return { replies: r.replies, task: { kind: INVITE_TASK, data: { flow: r.state as unknown as Record<string, unknown> } } };
     const complete = r.effects.find((e) => e.type === "complete");
     if (!complete || complete.type !== "complete") return { replies: r.replies, done: true };
@@ -97,4 +109,3 @@ export const inviteTask: TaskHandler = {
 export function makeJoinCommand(removed: Set<string>): TextCommand {
   return { words: ["join", "tilmeld", "invitation"], handle: (ctx, args) => join(ctx, args, removed) };
 }
-

@@ -91,6 +91,7 @@ export async function importMentors(tx: Tx, csv: string, opts: { programmeId: st
     result.invitations.push({ line, name: row.name, email: row.email, code: showInviteCode(code), status: "new" });
   }
   const created = result.invitations.filter((i) => i.status === "new").length;
-  if (created) await tx.auditLog.create({ data: { actorId: opts.actorId, action: "mentors.imported", details: { created, errors: result.errors.length }, at: opts.now } });
+  if (created)
+    await tx.auditLog.create({ data: { actorId: opts.actorId, action: "mentors.imported", details: { created, errors: result.errors.length }, at: opts.now } });
   return result;
 }

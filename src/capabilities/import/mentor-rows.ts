@@ -9,7 +9,19 @@ import { findMunicipality } from "../../lib/text/municipalities.js";
 import { fold } from "../../lib/text/normalize.js";
 import { matchMany } from "../../lib/text/option-match.js";
 
-export type Field = "name" | "email" | "phone" | "industry" | "role" | "municipality" | "languages" | "competences" | "capacity" | "hours" | "gender" | "qualifications";
+export type Field =
+  | "name"
+  | "email"
+  | "phone"
+  | "industry"
+  | "role"
+  | "municipality"
+  | "languages"
+  | "competences"
+  | "capacity"
+  | "hours"
+  | "gender"
+  | "qualifications";
 
 const HEADERS: Record<Field, string[]> = {
   name: ["navn", "name", "fulde navn", "full name", "fornavn og efternavn"],
@@ -50,7 +62,19 @@ export interface RowError {
 }
 
 const EMAIL = /^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]{2,}$/;
-const GENDERS: Record<string, string> = { kvinde: "woman", woman: "woman", k: "woman", f: "woman", female: "woman", mand: "man", man: "man", m: "man", male: "man", andet: "other", other: "other" };
+const GENDERS: Record<string, string> = {
+  kvinde: "woman",
+  woman: "woman",
+  k: "woman",
+  f: "woman",
+  female: "woman",
+  mand: "man",
+  man: "man",
+  m: "man",
+  male: "man",
+  andet: "other",
+  other: "other",
+};
 
 /** Column index per field, or the names of missing required columns. */
 export function mapHeader(header: string[]): { columns: Partial<Record<Field, number>>; missing: Field[] } {
@@ -74,7 +98,11 @@ const SHORT: Record<string, string[]> = {
   education_choice: ["uddannelse", "uddannelsesvalg", "education"],
   practical: ["praktisk", "praktiske ting", "practical"],
 };
-const competenceOptions = HELP_OPTIONS.map((id) => ({ action: id, label: t("da", `opt.help.${id}`), synonyms: [t("en", `opt.help.${id}`), id.replace(/_/g, " "), ...(SHORT[id] ?? [])] }));
+const competenceOptions = HELP_OPTIONS.map((id) => ({
+  action: id,
+  label: t("da", `opt.help.${id}`),
+  synonyms: [t("en", `opt.help.${id}`), id.replace(/_/g, " "), ...(SHORT[id] ?? [])],
+}));
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 export function validateRow(line: number, fields: string[], columns: Partial<Record<Field, number>>): { row?: MentorRow; errors: RowError[] } {
@@ -113,7 +141,20 @@ export function validateRow(line: number, fields: string[], columns: Partial<Rec
   const qualifications = get("qualifications").slice(0, 500) || null;
   if (errors.length) return { errors };
   return {
-    row: { line, name, email, industry: industry!, role, municipality: municipality!, languages: langs.codes, competences: [...new Set(competences)], capacity, hours: Math.round(hours), gender: gender ?? null, qualifications },
+    row: {
+      line,
+      name,
+      email,
+      industry: industry!,
+      role,
+      municipality: municipality!,
+      languages: langs.codes,
+      competences: [...new Set(competences)],
+      capacity,
+      hours: Math.round(hours),
+      gender: gender ?? null,
+      qualifications,
+    },
     errors,
   };
 }

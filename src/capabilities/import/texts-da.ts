@@ -1,7 +1,8 @@
 // Tekster til import af mentorer (dansk). Nøglerne svarer til texts-en.ts.
 export const importDa: Record<string, string> = {
   "imp.help": "importér mentorer fra et regneark (CSV)",
-  "imp.start": "Indsæt listen over mentorer som CSV (gemt fra Excel; semikolon eller komma). Kolonner: navn, email, branche, kommune; kan også have: stilling, sprog, kompetencer, kapacitet, timer, køn, kvalifikationer.\nIndsæt det hele i én besked, eller linje for linje og skriv så “færdig”. Skriv “annuller” for at stoppe.",
+  "imp.start":
+    "Indsæt listen over mentorer som CSV (gemt fra Excel; semikolon eller komma). Kolonner: navn, email, branche, kommune; kan også have: stilling, sprog, kompetencer, kapacitet, timer, køn, kvalifikationer.\nIndsæt det hele i én besked, eller linje for linje og skriv så “færdig”. Skriv “annuller” for at stoppe.",
   "imp.form_title": "Importér mentorer",
   "imp.form_submit": "Importér",
   "imp.form_field": "CSV-teksten (første linje: kolonnenavne)",
@@ -43,5 +44,6 @@ export const importDa: Record<string, string> = {
   "imp.join_invalid": "Den kode virker ikke. Tjek den, eller bed din koordinator om en ny.",
   "imp.join_too_many": "Du har prøvet for mange koder. Vent 15 minutter, og prøv igen.",
   "imp.join_has_profile": "Denne chatkonto har allerede en profil, så jeg kan ikke bruge invitationen her. Skriv “koordinator”, så hjælper en person dig.",
-  "imp.join_welcome": "Velkommen, {name}! Din koordinator har tilføjet dig som mentor. Jeg kender allerede noget om dig. Svar på nogle få spørgsmål mere. Hvis du stopper, så skriv “tilmeld” for at fortsætte.",
+  "imp.join_welcome":
+    "Velkommen, {name}! Din koordinator har tilføjet dig som mentor. Jeg kender allerede noget om dig. Svar på nogle få spørgsmål mere. Hvis du stopper, så skriv “tilmeld” for at fortsætte.",
 };

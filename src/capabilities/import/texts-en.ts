@@ -1,7 +1,8 @@
 // Mentor import texts (English). Keys mirror texts-da.ts.
 export const importEn: Record<string, string> = {
   "imp.help": "import mentors from a spreadsheet (CSV)",
-  "imp.start": "Paste the mentor list as CSV (saved from Excel; semicolons or commas). Columns: name, email, industry, municipality; can also have: title, languages, competences, capacity, hours, gender, qualifications.\nPaste it all in one message, or line by line and then write “done”. Write “cancel” to stop.",
+  "imp.start":
+    "Paste the mentor list as CSV (saved from Excel; semicolons or commas). Columns: name, email, industry, municipality; can also have: title, languages, competences, capacity, hours, gender, qualifications.\nPaste it all in one message, or line by line and then write “done”. Write “cancel” to stop.",
   "imp.form_title": "Import mentors",
   "imp.form_submit": "Import",
   "imp.form_field": "The CSV text (first line: column names)",
@@ -30,7 +31,8 @@ export const importEn: Record<string, string> = {
   "imp.err.capacity_invalid": "the capacity “{value}” must be 1, 2 or 3",
   "imp.err.hours_invalid": "the hours “{value}” must be a number from 1 to 20",
   "imp.err.gender_unknown": "the gender “{value}” must be woman, man or other",
-  "imp.invitations": "The invitations as a CSV file. Send each mentor their code. They open Mentorbro and write “join” and the code. The codes work for 60 days.",
+  "imp.invitations":
+    "The invitations as a CSV file. Send each mentor their code. They open Mentorbro and write “join” and the code. The codes work for 60 days.",
   "imp.csv.line": "Row",
   "imp.csv.name": "Name",
   "imp.csv.email": "E-mail",
@@ -43,5 +45,6 @@ export const importEn: Record<string, string> = {
   "imp.join_invalid": "That code does not work. Check it, or ask your coordinator for a new one.",
   "imp.join_too_many": "You have tried too many codes. Please wait 15 minutes and try again.",
   "imp.join_has_profile": "This chat account already has a profile, so I cannot use the invitation here. Write “coordinator” and a person will help you.",
-  "imp.join_welcome": "Welcome, {name}! Your coordinator has added you as a mentor. I already know some things about you. Please answer a few more questions. If you stop, write “join” to go on.",
+  "imp.join_welcome":
+    "Welcome, {name}! Your coordinator has added you as a mentor. I already know some things about you. Please answer a few more questions. If you stop, write “join” to go on.",
 };

@@ -25,7 +25,10 @@ export async function askRedeemer(ctx: HandlerContext, code: string, ownerPlatfo
   const { tx, person } = ctx;
   const l = person.locale;
   // One open request per redeemer: an earlier unconfirmed one is dropped.
-  await tx.linkCode.updateMany({ where: { redeemerId: person.id, code: { not: code } }, data: { redeemerId: null, redeemerPlatform: null, redeemerConfirmedAt: null } });
+  await tx.linkCode.updateMany({
+    where: { redeemerId: person.id, code: { not: code } },
+    data: { redeemerId: null, redeemerPlatform: null, redeemerConfirmedAt: null },
+  });
   await tx.linkCode.update({ where: { code }, data: { redeemerId: person.id, redeemerPlatform, redeemerConfirmedAt: null } });
   return reply(t(l, "link.confirm_redeemer", { here: platformName(redeemerPlatform), there: platformName(ownerPlatform) }), [
     { action: "link:join", label: t(l, "link.yes") },

@@ -20,7 +20,6 @@ import { menteeStatus } from "./status.js";
 import { matchDa } from "./texts-da.js";
 import { matchEn } from "./texts-en.js";
 
-
 async function onProposal(ctx: HandlerContext, rest: string): Promise<HandlerResult> {
   if (!ctx.person.roles.includes("coordinator")) return say(ctx, "cmd.not_allowed");
   const [verb, id] = rest.split(":");
@@ -53,7 +52,15 @@ async function onMentorApproval(ctx: HandlerContext, rest: string): Promise<Hand
   // A mentor on holiday can be approved too: they are active when the pause ends.
   const change = await changeMentorStatus(ctx.tx, mentor.personId, { type: "approve" }, { role: "coordinator", id: ctx.person.id }, ctx.now);
   if (!change.ok) return say(ctx, "mentor.already_approved");
-  await enqueue(ctx.tx, [{ dedupeKey: `mentor-approved:${mentor.personId}`, recipient: mentor.personId, kind: "mentor_approved", payload: { key: "mentor.approved_to_mentor" }, dueAt: ctx.now }]);
+  await enqueue(ctx.tx, [
+    {
+      dedupeKey: `mentor-approved:${mentor.personId}`,
+      recipient: mentor.personId,
+      kind: "mentor_approved",
+      payload: { key: "mentor.approved_to_mentor" },
+      dueAt: ctx.now,
+    },
+  ]);
   return say(ctx, "mentor.approved", { name: mentor.person.displayName ?? "" });
 }
 
@@ -69,7 +76,10 @@ async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult
     const n = await ctx.tx.proposal.updateMany({ where: { id: p.id, status: "offered" }, data: { status: "declined", respondedAt: ctx.now } });
     if (n.count === 0) return say(ctx, "offer.gone");
     await ctx.tx.menteeProfile.updateMany({ where: { personId: p.menteeId, status: "proposed" }, data: { status: "waiting" } });
-    return { replies: [{ text: t(ctx.person.locale, "offer.decline_reason"), buttons: declineReasonButtons(p.id, ctx.person.locale) }], task: { kind: "decline_reason", data: { proposalId: p.id } } };
+    return {
+      replies: [{ text: t(ctx.person.locale, "offer.decline_reason"), buttons: declineReasonButtons(p.id, ctx.person.locale) }],
+      task: { kind: "decline_reason", data: { proposalId: p.id } },
+    };
   }
   if (verb === "r" && p.status === "declined" && (DECLINE_REASONS as readonly string[]).includes(reason ?? "")) {
     await ctx.tx.proposal.update({ where: { id: p.id }, data: { declineReason: reason } });
@@ -102,7 +112,10 @@ async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> 
     return say(ctx, ended ? "relay.ended" : "relay.no_match");
   }
   // Only a partner who is still here can be written to (an erased person's rows outlive them).
-  const here = await reachable(ctx.tx, matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)));
+  const here = await reachable(
+    ctx.tx,
+    matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)),
+  );
   const partners = matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)).filter((id) => here.has(id));
   if (partners.length === 0) return say(ctx, "relay.partner_gone");
   let other = partners[0]!;
@@ -115,7 +128,13 @@ async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> 
     other = named;
   }
   await enqueue(ctx.tx, [
-    { dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`, recipient: other, kind: "relay", payload: { key: "relay.from", params: { name: oneLine(ctx.person.displayName ?? ""), text: quoteBlock(jsonSafe(text.slice(0, 2000))) } }, dueAt: ctx.now },
+    {
+      dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`,
+      recipient: other,
+      kind: "relay",
+      payload: { key: "relay.from", params: { name: oneLine(ctx.person.displayName ?? ""), text: quoteBlock(jsonSafe(text.slice(0, 2000))) } },
+      dueAt: ctx.now,
+    },
   ]);
   return say(ctx, "relay.sent");
 }
@@ -137,7 +156,18 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
         words: ["ny mentor", "new mentor", "anden mentor"],
         roles: ["mentee"],
         help: "help.newmentor",
-        handle: async (ctx) => ({ replies: [{ text: t(ctx.person.locale, "newmentor.confirm"), buttons: [{ action: "yes", label: t(ctx.person.locale, "newmentor.yes") }, { action: "no", label: t(ctx.person.locale, "common.cancel") }] }], task: { kind: "new_mentor", data: {} } }),
+        handle: async (ctx) => ({
+          replies: [
+            {
+              text: t(ctx.person.locale, "newmentor.confirm"),
+              buttons: [
+                { action: "yes", label: t(ctx.person.locale, "newmentor.yes") },
+                { action: "no", label: t(ctx.person.locale, "common.cancel") },
+              ],
+            },
+          ],
+          task: { kind: "new_mentor", data: {} },
+        }),
       },
       { words: ["ferie", "holiday", "mentorpause", "mentor pause", "sygdom"], roles: ["mentor"], help: "help.mentorpause", handle: askMentorPause },
     ],
@@ -156,7 +186,18 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
           const yes = ctx.input.kind === "action" ? ctx.input.action === "yes" : ctx.input.kind === "text" ? parseYesNo(ctx.input.text) : false;
           if (!yes) return { ...say(ctx, "newmentor.cancelled"), done: true };
           const match = await ctx.tx.match.findFirst({ where: { menteeId: ctx.person.id, status: { in: ["active", "paused"] } } });
-          await raiseEscalation(ctx.tx, { dedupeKey: `newmentor:${ctx.person.id}:${match?.id ?? "none"}`, kind: "new_mentor_requested", severity: "medium", personId: ctx.person.id, matchId: match?.id, source: "mentee" }, ctx.now);
+          await raiseEscalation(
+            ctx.tx,
+            {
+              dedupeKey: `newmentor:${ctx.person.id}:${match?.id ?? "none"}`,
+              kind: "new_mentor_requested",
+              severity: "medium",
+              personId: ctx.person.id,
+              matchId: match?.id,
+              source: "mentee",
+            },
+            ctx.now,
+          );
           return { ...say(ctx, "newmentor.done"), done: true };
         },
       },

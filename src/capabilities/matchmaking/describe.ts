@@ -8,10 +8,19 @@ import type { Reason } from "../../lib/matching/types.js";
 const list = (ids: string[] | string | undefined): string[] => (Array.isArray(ids) ? ids : ids ? ids.split(", ").filter(Boolean) : []);
 
 export const names = {
-  industries: (ids: string[] | string | undefined, l: Locale) => list(ids).map((i) => industryName(i, l)).join(", "),
+  industries: (ids: string[] | string | undefined, l: Locale) =>
+    list(ids)
+      .map((i) => industryName(i, l))
+      .join(", "),
   municipality: (id: string | null | undefined) => (id ? municipalityName(id) : "–"),
-  languages: (ids: string[] | string | undefined, l: Locale) => list(ids).map((c) => languageName(c, l)).join(", "),
-  options: (set: string, ids: string[] | string | undefined, l: Locale) => list(ids).map((i) => t(l, `opt.${set}.${i}`)).join(", "),
+  languages: (ids: string[] | string | undefined, l: Locale) =>
+    list(ids)
+      .map((c) => languageName(c, l))
+      .join(", "),
+  options: (set: string, ids: string[] | string | undefined, l: Locale) =>
+    list(ids)
+      .map((i) => t(l, `opt.${set}.${i}`))
+      .join(", "),
 };
 
 export function reasonText(r: Reason, l: Locale): string {

@@ -25,7 +25,10 @@ async function backToWaiting(tx: Tx, menteeId: string, now: Date): Promise<void>
 
 async function tellCoordinators(tx: Tx, dedupe: string, key: string, name: string, now: Date): Promise<void> {
   const ids = await coordinatorIds(tx);
-  await enqueue(tx, ids.map((id) => ({ dedupeKey: `${dedupe}:${id}`, recipient: id, kind: "coordinator_notice", payload: { key, params: { name } }, dueAt: now })));
+  await enqueue(
+    tx,
+    ids.map((id) => ({ dedupeKey: `${dedupe}:${id}`, recipient: id, kind: "coordinator_notice", payload: { key, params: { name } }, dueAt: now })),
+  );
 }
 
 /** Ends everything the person is part of; called by erasePerson before anything is anonymised. */
@@ -40,11 +43,26 @@ export async function endForErasure(tx: Tx, personId: string, now: Date): Promis
     const mentorGone = m.mentorId === personId;
     const partnerId = mentorGone ? m.menteeId : m.mentorId;
     await transition(tx, m.id, "ended", ERASED, null, now, { endedAt: now, endReason: ERASED, pausedUntil: null });
-    await tx.escalation.updateMany({ where: { matchId: m.id, kind: { in: STALLED }, status: { in: ["open", "acknowledged"] } }, data: { status: "resolved", resolvedAt: now, resolution: ERASED } });
+    await tx.escalation.updateMany({
+      where: { matchId: m.id, kind: { in: STALLED }, status: { in: ["open", "acknowledged"] } },
+      data: { status: "resolved", resolvedAt: now, resolution: ERASED },
+    });
     if (mentorGone) await backToWaiting(tx, partnerId, now);
     if (!people.has(partnerId)) continue;
-    notices.push({ dedupeKey: `erased:${m.id}:${partnerId}`, recipient: partnerId, kind: "match_ended", payload: { key: mentorGone ? "erase.to_mentee" : "erase.to_mentor" }, dueAt: now });
-    await tellCoordinators(tx, `erased:${m.id}`, mentorGone ? "erase.co_mentor_gone" : "erase.co_mentee_gone", firstName(people.get(partnerId)?.displayName), now);
+    notices.push({
+      dedupeKey: `erased:${m.id}:${partnerId}`,
+      recipient: partnerId,
+      kind: "match_ended",
+      payload: { key: mentorGone ? "erase.to_mentee" : "erase.to_mentor" },
+      dueAt: now,
+    });
+    await tellCoordinators(
+      tx,
+      `erased:${m.id}`,
+      mentorGone ? "erase.co_mentor_gone" : "erase.co_mentee_gone",
+      firstName(people.get(partnerId)?.displayName),
+      now,
+    );
   }
 
   for (const p of proposals) {
@@ -55,7 +73,14 @@ export async function endForErasure(tx: Tx, personId: string, now: Date): Promis
     const partnerId = mentorGone ? p.menteeId : p.mentorId;
     if (mentorGone) await backToWaiting(tx, partnerId, now);
     // The mentor saw the offer and may be about to answer it; a mentee is never shown a proposal.
-    else if (p.status === "offered" && people.has(partnerId)) notices.push({ dedupeKey: `erased:${p.id}:${partnerId}`, recipient: partnerId, kind: "offer_closed", payload: { key: "erase.offer_closed" }, dueAt: now });
+    else if (p.status === "offered" && people.has(partnerId))
+      notices.push({
+        dedupeKey: `erased:${p.id}:${partnerId}`,
+        recipient: partnerId,
+        kind: "offer_closed",
+        payload: { key: "erase.offer_closed" },
+        dueAt: now,
+      });
     if (people.has(partnerId)) await tellCoordinators(tx, `erased:${p.id}`, "erase.co_proposal", firstName(people.get(partnerId)?.displayName), now);
   }
   await enqueue(tx, notices);

@@ -10,11 +10,19 @@ export async function acceptProposal(tx: Tx, proposalId: string, now: Date): Pro
   if (n.count === 0) return undefined;
   const p = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
   const programme = await tx.programme.findUniqueOrThrow({ where: { id: p.programmeId } });
-  const mentee = await tx.menteeProfile.findUniqueOrThrow({ where: { personId: p.menteeId }, include: { person: { include: { identities: true, consents: true } } } });
-  const mentor = await tx.mentorProfile.findUniqueOrThrow({ where: { personId: p.mentorId }, include: { person: { include: { identities: true, consents: true } } } });
+  const mentee = await tx.menteeProfile.findUniqueOrThrow({
+    where: { personId: p.menteeId },
+    include: { person: { include: { identities: true, consents: true } } },
+  });
+  const mentor = await tx.mentorProfile.findUniqueOrThrow({
+    where: { personId: p.mentorId },
+    include: { person: { include: { identities: true, consents: true } } },
+  });
   const endsAt = new Date(now);
   endsAt.setUTCMonth(endsAt.getUTCMonth() + programme.durationMonths);
-  const share = [mentee.person, mentor.person].every((x) => x.consents.some((c) => c.purpose === (x === mentee.person ? "share_contact" : "matching") && c.granted));
+  const share = [mentee.person, mentor.person].every((x) =>
+    x.consents.some((c) => c.purpose === (x === mentee.person ? "share_contact" : "matching") && c.granted),
+  );
   const purposeEn = names.options("goals", mentee.goals, "en");
   const match = await tx.match.create({
     data: {
@@ -25,7 +33,11 @@ export async function acceptProposal(tx: Tx, proposalId: string, now: Date): Pro
       status: "active",
       purpose: purposeEn,
       goals: mentee.goals,
-      mentorTasks: names.options("help", mentee.helpWanted.filter((h) => mentor.competences.includes(h)).concat(mentee.helpWanted.filter((h) => !mentor.competences.includes(h))), "en"),
+      mentorTasks: names.options(
+        "help",
+        mentee.helpWanted.filter((h) => mentor.competences.includes(h)).concat(mentee.helpWanted.filter((h) => !mentor.competences.includes(h))),
+        "en",
+      ),
       qualifications: mentor.qualifications,
       contactShared: share,
       startedAt: now,
@@ -39,28 +51,40 @@ export async function acceptProposal(tx: Tx, proposalId: string, now: Date): Pro
 
   const contactOf = (person: { identities: { externalId: string }[] }) => person.identities.map((i) => i.externalId).join(", ");
   const introFor = (l: Locale, forMentee: boolean): string => {
-    const contact = share
-      ? t(l, "intro.contact_shared", { contact: forMentee ? contactOf(mentor.person) : contactOf(mentee.person) })
-      : t(l, "intro.relay");
+    const contact = share ? t(l, "intro.contact_shared", { contact: forMentee ? contactOf(mentor.person) : contactOf(mentee.person) }) : t(l, "intro.relay");
     const common = { purpose: names.options("goals", mentee.goals, l), goals: names.options("goals", mentee.goals, l), contact };
     const caseworker = mentee.caseworker ? `\n${t(l, "intro.caseworker", { mentee: mentee.person.displayName ?? "" })}` : "";
     if (forMentee) {
-      return t(l, "intro.mentee", {
-        ...common,
-        mentee: mentee.person.displayName ?? "",
-        mentor: mentor.person.displayName ?? "",
-        role: mentor.role ?? "",
-        industry: names.industries(mentor.industry ?? "", l),
-        offers: names.options("help", mentor.competences, l),
-        hours: programme.hoursPerMonth,
-        months: programme.durationMonths,
-      }) + caseworker;
+      return (
+        t(l, "intro.mentee", {
+          ...common,
+          mentee: mentee.person.displayName ?? "",
+          mentor: mentor.person.displayName ?? "",
+          role: mentor.role ?? "",
+          industry: names.industries(mentor.industry ?? "", l),
+          offers: names.options("help", mentor.competences, l),
+          hours: programme.hoursPerMonth,
+          months: programme.durationMonths,
+        }) + caseworker
+      );
     }
     return t(l, "intro.mentor", { ...common, mentee: mentee.person.displayName ?? "", help: names.options("help", mentee.helpWanted, l) }) + caseworker;
   };
   // The mentee hears it through the outbox (they may be on another platform); the mentor gets it as the reply.
   await enqueue(tx, [
-    { dedupeKey: `intro:${match.id}:${p.menteeId}`, recipient: p.menteeId, kind: "introduction", payload: { key: "raw.text", params: { text: introFor(mentee.person.locale as Locale, true) } }, dueAt: now },
+    {
+      dedupeKey: `intro:${match.id}:${p.menteeId}`,
+      recipient: p.menteeId,
+      kind: "introduction",
+      payload: { key: "raw.text", params: { text: introFor(mentee.person.locale as Locale, true) } },
+      dueAt: now,
+    },
   ]);
-  return { matchId: match.id, mentorIntro: t(mentor.person.locale as Locale, "offer.accepted_mentor", { mentor: mentor.person.displayName ?? "", intro: introFor(mentor.person.locale as Locale, false) }) };
+  return {
+    matchId: match.id,
+    mentorIntro: t(mentor.person.locale as Locale, "offer.accepted_mentor", {
+      mentor: mentor.person.displayName ?? "",
+      intro: introFor(mentor.person.locale as Locale, false),
+    }),
+  };
 }

@@ -7,7 +7,15 @@ import { changeMentorStatus, type MentorActor, type MentorChange } from "../../i
 const SYSTEM: MentorActor = { role: "system" };
 
 /** Moves a match to `to`, with its history row and an audit row. */
-export async function transition(tx: Tx, matchId: string, to: string, reason: string | null, actorId: string | null, now: Date, extra: object = {}): Promise<{ menteeId: string; mentorId: string; from: string }> {
+export async function transition(
+  tx: Tx,
+  matchId: string,
+  to: string,
+  reason: string | null,
+  actorId: string | null,
+  now: Date,
+  extra: object = {},
+): Promise<{ menteeId: string; mentorId: string; from: string }> {
   const m = await tx.match.findUnique({ where: { id: matchId } });
   if (!m) throw new MentorbroError("NOT_FOUND", "No such match");
   await tx.match.update({ where: { id: matchId }, data: { status: to, ...extra } });
@@ -19,7 +27,16 @@ export async function transition(tx: Tx, matchId: string, to: string, reason: st
 export async function endMatch(tx: Tx, matchId: string, reason: string, actorId: string | null, now: Date): Promise<void> {
   const m = await transition(tx, matchId, "ended", reason, actorId, now, { endedAt: now, endReason: reason });
   await tx.menteeProfile.updateMany({ where: { personId: m.menteeId, status: "matched" }, data: { status: "ended" } });
-  await enqueue(tx, [m.menteeId, m.mentorId].map((id) => ({ dedupeKey: `ended:${matchId}:${id}`, recipient: id, kind: "match_ended", payload: { key: "match.ended_to_person" }, dueAt: now })));
+  await enqueue(
+    tx,
+    [m.menteeId, m.mentorId].map((id) => ({
+      dedupeKey: `ended:${matchId}:${id}`,
+      recipient: id,
+      kind: "match_ended",
+      payload: { key: "match.ended_to_person" },
+      dueAt: now,
+    })),
+  );
   // An early end still records the outcome, a final self-assessment and feedback.
   await startClosing(tx, matchId, now);
 }
@@ -43,7 +60,8 @@ export async function pauseMentor(tx: Tx, personId: string, until: Date | null, 
 
 async function pauseMatches(tx: Tx, personId: string, until: Date | null, actorId: string | null, now: Date): Promise<void> {
   const matches = await tx.match.findMany({ where: { mentorId: personId, status: { in: until ? ["active"] : ["paused"] } }, select: { id: true } });
-  for (const m of matches) await transition(tx, m.id, until ? "paused" : "active", until ? "mentor paused" : "mentor back", actorId, now, { pausedUntil: until });
+  for (const m of matches)
+    await transition(tx, m.id, until ? "paused" : "active", until ? "mentor paused" : "mentor back", actorId, now, { pausedUntil: until });
 }
 
 /** Pauses that have run out end: each mentor returns to the status the pause interrupted. */

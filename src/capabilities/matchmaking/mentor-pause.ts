@@ -8,7 +8,9 @@ import { parseDate } from "../../lib/text/dates.js";
 import { pauseMentor } from "./lifecycle.js";
 
 const TASK = { kind: "mentor_pause", data: {} };
-const say = (ctx: HandlerContext, key: string, params: Record<string, string | number> = {}): HandlerResult => ({ replies: [{ text: t(ctx.person.locale, key, params) }] });
+const say = (ctx: HandlerContext, key: string, params: Record<string, string | number> = {}): HandlerResult => ({
+  replies: [{ text: t(ctx.person.locale, key, params) }],
+});
 const ymd = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? "–";
 
 function refusal(ctx: HandlerContext, change: Extract<MentorChange, { ok: false }>): HandlerResult {
@@ -19,7 +21,10 @@ function refusal(ctx: HandlerContext, change: Extract<MentorChange, { ok: false 
 
 /** Answers at once when there is nothing the mentor may change; else asks for the date. */
 export async function askMentorPause(ctx: HandlerContext): Promise<HandlerResult> {
-  const m = await ctx.tx.mentorProfile.findUnique({ where: { personId: ctx.person.id }, select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true } });
+  const m = await ctx.tx.mentorProfile.findUnique({
+    where: { personId: ctx.person.id },
+    select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true },
+  });
   if (!m) return say(ctx, "mentorpause.not_possible");
   if (m.status === "paused" && m.pausedBy !== "self") return say(ctx, "mentorpause.coordinator", { date: ymd(m.pausedUntil) });
   const base = baseStatus(m);

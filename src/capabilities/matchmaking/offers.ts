@@ -57,7 +57,11 @@ export async function offerTimeouts(tx: Tx, now: Date): Promise<number> {
       if (n.count === 0) continue;
       expired++;
       await tx.menteeProfile.updateMany({ where: { personId: p.menteeId, status: "proposed" }, data: { status: "waiting" } });
-      await raiseEscalation(tx, { dedupeKey: `offer-timeout:${p.id}`, kind: "offer_timed_out", severity: "low", personId: p.mentorId, source: "matching" }, now);
+      await raiseEscalation(
+        tx,
+        { dedupeKey: `offer-timeout:${p.id}`, kind: "offer_timed_out", severity: "low", personId: p.mentorId, source: "matching" },
+        now,
+      );
     } else if (age >= limit / 2 && !p.remindedAt) {
       await tx.proposal.update({ where: { id: p.id }, data: { remindedAt: now } });
       await enqueue(tx, [
@@ -65,7 +69,13 @@ export async function offerTimeouts(tx: Tx, now: Date): Promise<number> {
           dedupeKey: `offer-reminder:${p.id}`,
           recipient: p.mentorId,
           kind: "offer_reminder",
-          payload: { key: "offer.reminder", buttons: [{ action: `off:y:${p.id}`, labelKey: "offer.accept" }, { action: `off:n:${p.id}`, labelKey: "offer.decline" }] },
+          payload: {
+            key: "offer.reminder",
+            buttons: [
+              { action: `off:y:${p.id}`, labelKey: "offer.accept" },
+              { action: `off:n:${p.id}`, labelKey: "offer.decline" },
+            ],
+          },
           dueAt: now,
         },
       ]);

@@ -20,10 +20,14 @@ export interface Pool {
 
 export async function loadPool(tx: Tx, programmeId: string, now: Date): Promise<Pool> {
   const consenting = async (ids: string[]) =>
-    new Set((await tx.consent.findMany({ where: { personId: { in: ids }, purpose: "matching", granted: true }, select: { personId: true } })).map((c) => c.personId));
+    new Set(
+      (await tx.consent.findMany({ where: { personId: { in: ids }, purpose: "matching", granted: true }, select: { personId: true } })).map((c) => c.personId),
+    );
   const open = await tx.proposal.findMany({ where: { programmeId, status: { in: OPEN_PROPOSAL } }, select: { menteeId: true, mentorId: true } });
   const busyMentees = new Set(open.map((p) => p.menteeId));
-  const menteeRows = (await tx.menteeProfile.findMany({ where: { programmeId, status: "waiting", needsProfessional: false } })).filter((m) => !busyMentees.has(m.personId));
+  const menteeRows = (await tx.menteeProfile.findMany({ where: { programmeId, status: "waiting", needsProfessional: false } })).filter(
+    (m) => !busyMentees.has(m.personId),
+  );
   const menteeConsent = await consenting(menteeRows.map((m) => m.personId));
   const mentorRows = await tx.mentorProfile.findMany({ where: { programmeId, status: "active", OR: [{ pausedUntil: null }, { pausedUntil: { lte: now } }] } });
   const mentorConsent = await consenting(mentorRows.map((m) => m.personId));
@@ -72,7 +76,10 @@ export async function loadPool(tx: Tx, programmeId: string, now: Date): Promise<
   // Earlier declined, expired or ended pairings and marked conflicts are never proposed again.
   const ids = mentees.map((m) => m.id);
   const [past, ended, conflicts] = await Promise.all([
-    tx.proposal.findMany({ where: { menteeId: { in: ids }, status: { in: ["declined", "expired", "cancelled"] } }, select: { menteeId: true, mentorId: true } }),
+    tx.proposal.findMany({
+      where: { menteeId: { in: ids }, status: { in: ["declined", "expired", "cancelled"] } },
+      select: { menteeId: true, mentorId: true },
+    }),
     tx.match.findMany({ where: { menteeId: { in: ids } }, select: { menteeId: true, mentorId: true } }),
     tx.conflict.findMany({ where: { menteeId: { in: ids } }, select: { menteeId: true, mentorId: true } }),
   ]);

@@ -32,7 +32,12 @@ export async function runMatching(db: Db, programmeId: string, now: Date): Promi
       const pool = await loadPool(tx, programmeId, now);
       if (pool.mentees.length === 0 || pool.mentors.length === 0) return 0;
       const weights: MatchWeights = { ...DEFAULT_WEIGHTS, ...((programme.weights ?? {}) as Partial<MatchWeights>) };
-      const result = assign(pool.mentees, pool.mentors, { weights, locality: (a, b) => (a && b ? locality(a, b) : "other"), excluded: (m, r) => pool.excluded.has(`${m}|${r}`) }, now);
+      const result = assign(
+        pool.mentees,
+        pool.mentors,
+        { weights, locality: (a, b) => (a && b ? locality(a, b) : "other"), excluded: (m, r) => pool.excluded.has(`${m}|${r}`) },
+        now,
+      );
       for (const pair of result.pairs) {
         const proposal = await tx.proposal.create({
           data: {
@@ -72,7 +77,12 @@ export async function queueProposalToCoordinators(tx: Tx, proposalId: string, no
       kind: "proposal",
       payload: {
         key: "proposal.to_coordinator",
-        params: { mentee: name(p.menteeId, c.locale as Locale), mentor: name(p.mentorId, c.locale as Locale), score: Math.round(p.score), reasons: reasonsText(p.reasons as unknown as Reason[], c.locale as Locale) },
+        params: {
+          mentee: name(p.menteeId, c.locale as Locale),
+          mentor: name(p.mentorId, c.locale as Locale),
+          score: Math.round(p.score),
+          reasons: reasonsText(p.reasons as unknown as Reason[], c.locale as Locale),
+        },
         buttons: [
           { action: `prop:ok:${p.id}`, labelKey: "proposal.approve" },
           { action: `prop:hold:${p.id}`, labelKey: "proposal.hold" },

@@ -21,7 +21,8 @@ export const matchDa: Record<string, string> = {
   "proposal.held": "Forslaget venter. Skriv “kø” for at se det igen.",
   "proposal.other_done": "OK. Vi leder efter en anden mentor til {mentee}.",
   "proposal.gone": "Forslaget er ikke længere åbent.",
-  "offer.to_mentor": "Hej {mentor}! Vi har en mentee til dig:\n• Situation: {situation}\n• Vil arbejde med: {industries}\n• Vil have hjælp til: {help}\n• Mål: {goals}\n• Bor i: {municipality}\n• Sprog: {languages}\nHvorfor dig: {reasons}\nVil du være mentor? Du får kontaktoplysninger, når du har sagt ja.",
+  "offer.to_mentor":
+    "Hej {mentor}! Vi har en mentee til dig:\n• Situation: {situation}\n• Vil arbejde med: {industries}\n• Vil have hjælp til: {help}\n• Mål: {goals}\n• Bor i: {municipality}\n• Sprog: {languages}\nHvorfor dig: {reasons}\nVil du være mentor? Du får kontaktoplysninger, når du har sagt ja.",
   "offer.accept": "Ja, gerne",
   "offer.decline": "Nej, ikke denne gang",
   "offer.reminder": "Påmindelse: Vi venter på dit svar på tilbuddet om en mentee. Svar gerne med knapperne ovenfor eller her.",
@@ -32,8 +33,10 @@ export const matchDa: Record<string, string> = {
   "offer.declined_thanks": "Tak for dit svar. Vi finder en anden mentor til denne mentee.",
   "offer.gone": "Tilbuddet er ikke længere åbent. Tak alligevel!",
   "offer.accepted_mentor": "Tak, {mentor}! Her er din mentee:\n{intro}",
-  "intro.mentee": "Godt nyt, {mentee}! Du har fået en mentor: {mentor}, {role} inden for {industry}. {mentor} kan hjælpe med {offers}.\nJeres formål: {purpose}. Dine mål: {goals}.\n{contact}\nDe fleste mødes 1–2 gange om måneden, ca. {hours} timer om måneden, i {months} måneder.",
-  "intro.mentor": "{mentee} vil gerne have hjælp til {help}. Formål: {purpose}. Mål: {goals}.\n{contact}\nStart med at lytte: spørg, hvad der er vigtigst for {mentee} lige nu.",
+  "intro.mentee":
+    "Godt nyt, {mentee}! Du har fået en mentor: {mentor}, {role} inden for {industry}. {mentor} kan hjælpe med {offers}.\nJeres formål: {purpose}. Dine mål: {goals}.\n{contact}\nDe fleste mødes 1–2 gange om måneden, ca. {hours} timer om måneden, i {months} måneder.",
+  "intro.mentor":
+    "{mentee} vil gerne have hjælp til {help}. Formål: {purpose}. Mål: {goals}.\n{contact}\nStart med at lytte: spørg, hvad der er vigtigst for {mentee} lige nu.",
   "intro.contact_shared": "I kan kontakte hinanden her: {contact}",
   "intro.relay": "Indtil videre skriver I sammen gennem mig: skriv “besked” og så din besked, fx “besked Hej, hvornår kan vi mødes?”.",
   "intro.caseworker": "{mentee} har en sagsbehandler. Vi foreslår et første møde for jer tre, hvor I aftaler mål og opgaver.",
@@ -58,14 +61,18 @@ export const matchDa: Record<string, string> = {
   "mentorpause.bad_date": "Jeg forstod ikke datoen. Skriv fx “1. marts” eller “15-03-2027”.",
   "mentorpause.past": "Den dato er allerede gået. Skriv en dato efter i dag, fx “1. marts” eller “15-03-2027”.",
   "mentorpause.done_pending": "Du holder pause til {date}. Bagefter venter du stadig på, at en koordinator godkender dig.",
-  "mentorpause.coordinator": "En koordinator har sat dig på pause til {date}. Kun en koordinator kan ændre eller afslutte den pause – skriv til din koordinator, hvis den skal ændres.",
+  "mentorpause.coordinator":
+    "En koordinator har sat dig på pause til {date}. Kun en koordinator kan ændre eller afslutte den pause – skriv til din koordinator, hvis den skal ændres.",
   "mentorpause.not_possible": "Du kan ikke holde pause lige nu, fordi du ikke er med i matchningen af mentees.",
   "match.ended_to_person": "Jeres mentorforløb er slut. Tak for jeres tid og indsats!",
-  "erase.to_mentee": "Din mentor har forladt Mentorbro, så jeres mentorforløb er slut. Det har ikke noget med dig at gøre. Du er tilbage på ventelisten og beholder din plads i køen – vi skriver, så snart vi har fundet en ny mentor til dig.",
+  "erase.to_mentee":
+    "Din mentor har forladt Mentorbro, så jeres mentorforløb er slut. Det har ikke noget med dig at gøre. Du er tilbage på ventelisten og beholder din plads i køen – vi skriver, så snart vi har fundet en ny mentor til dig.",
   "erase.to_mentor": "Din mentee har forladt Mentorbro, så jeres mentorforløb er slut. Tak for din tid og indsats! Du kan få tilbudt en ny mentee.",
   "erase.offer_closed": "Tilbuddet om en mentee er ikke længere åbent, fordi personen har forladt Mentorbro. Tak alligevel!",
-  "erase.co_mentor_gone": "Et mentorforløb er slut, fordi mentoren har forladt Mentorbro og fået slettet sine data. Menteen {name} har fået besked og er tilbage på ventelisten.",
-  "erase.co_mentee_gone": "Et mentorforløb er slut, fordi menteen har forladt Mentorbro og fået slettet sine data. Mentoren {name} har fået besked og kan få en ny mentee.",
+  "erase.co_mentor_gone":
+    "Et mentorforløb er slut, fordi mentoren har forladt Mentorbro og fået slettet sine data. Menteen {name} har fået besked og er tilbage på ventelisten.",
+  "erase.co_mentee_gone":
+    "Et mentorforløb er slut, fordi menteen har forladt Mentorbro og fået slettet sine data. Mentoren {name} har fået besked og kan få en ny mentee.",
   "erase.co_proposal": "Et matchforslag med {name} er trukket tilbage, fordi den anden person har forladt Mentorbro og fået slettet sine data.",
   "help.msg": "send en besked til din mentor eller mentee",
   "help.newmentor": "bed diskret om en ny mentor",

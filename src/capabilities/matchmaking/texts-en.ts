@@ -21,7 +21,8 @@ export const matchEn: Record<string, string> = {
   "proposal.held": "The proposal is on hold. Write “queue” to see it again.",
   "proposal.other_done": "OK. We look for another mentor for {mentee}.",
   "proposal.gone": "This proposal is no longer open.",
-  "offer.to_mentor": "Hi {mentor}! We have a mentee for you:\n• Situation: {situation}\n• Wants to work in: {industries}\n• Wants help with: {help}\n• Goal: {goals}\n• Lives in: {municipality}\n• Languages: {languages}\nWhy you: {reasons}\nWill you be the mentor? You will get contact details after you say yes.",
+  "offer.to_mentor":
+    "Hi {mentor}! We have a mentee for you:\n• Situation: {situation}\n• Wants to work in: {industries}\n• Wants help with: {help}\n• Goal: {goals}\n• Lives in: {municipality}\n• Languages: {languages}\nWhy you: {reasons}\nWill you be the mentor? You will get contact details after you say yes.",
   "offer.accept": "Yes, I will",
   "offer.decline": "No, not this time",
   "offer.reminder": "Reminder: we are waiting for your answer to the mentee offer. Please answer with the buttons above or here.",
@@ -32,8 +33,10 @@ export const matchEn: Record<string, string> = {
   "offer.declined_thanks": "Thank you for your answer. We find another mentor for this mentee.",
   "offer.gone": "This offer is no longer open. Thank you anyway!",
   "offer.accepted_mentor": "Thank you, {mentor}! Here is your mentee:\n{intro}",
-  "intro.mentee": "Good news, {mentee}! You have a mentor: {mentor}, {role} in {industry}. {mentor} can help with {offers}.\nYour purpose: {purpose}. Your goals: {goals}.\n{contact}\nMost pairs meet 1–2 times a month, about {hours} hours a month, for {months} months.",
-  "intro.mentor": "{mentee} wants help with {help}. Purpose: {purpose}. Goals: {goals}.\n{contact}\nStart by listening: ask what matters most to {mentee} right now.",
+  "intro.mentee":
+    "Good news, {mentee}! You have a mentor: {mentor}, {role} in {industry}. {mentor} can help with {offers}.\nYour purpose: {purpose}. Your goals: {goals}.\n{contact}\nMost pairs meet 1–2 times a month, about {hours} hours a month, for {months} months.",
+  "intro.mentor":
+    "{mentee} wants help with {help}. Purpose: {purpose}. Goals: {goals}.\n{contact}\nStart by listening: ask what matters most to {mentee} right now.",
   "intro.contact_shared": "You can contact each other here: {contact}",
   "intro.relay": "For now you write to each other through me: write “msg” followed by your message, e.g. “msg Hi, when can we meet?”.",
   "intro.caseworker": "{mentee} has a caseworker. We suggest a first meeting with the three of you to agree on goals and tasks.",
@@ -58,14 +61,18 @@ export const matchEn: Record<string, string> = {
   "mentorpause.bad_date": "I did not understand the date. Write e.g. “1 March” or “15-03-2027”.",
   "mentorpause.past": "That date has already passed. Write a date after today, e.g. “1 March” or “15-03-2027”.",
   "mentorpause.done_pending": "You are paused until {date}. After that you are still waiting for a coordinator to approve you.",
-  "mentorpause.coordinator": "A coordinator has paused you until {date}. Only a coordinator can change or end that pause — write to your coordinator if it should change.",
+  "mentorpause.coordinator":
+    "A coordinator has paused you until {date}. Only a coordinator can change or end that pause — write to your coordinator if it should change.",
   "mentorpause.not_possible": "You cannot pause right now, because you are not taking part in matching.",
   "match.ended_to_person": "Your mentorship has ended. Thank you for your time and effort!",
-  "erase.to_mentee": "Your mentor has left Mentorbro, so your mentorship has ended. It has nothing to do with you. You are back on the waiting list and keep your place in the queue — we will write as soon as we have found a new mentor for you.",
+  "erase.to_mentee":
+    "Your mentor has left Mentorbro, so your mentorship has ended. It has nothing to do with you. You are back on the waiting list and keep your place in the queue — we will write as soon as we have found a new mentor for you.",
   "erase.to_mentor": "Your mentee has left Mentorbro, so your mentorship has ended. Thank you for your time and effort! You may be offered a new mentee.",
   "erase.offer_closed": "The mentee offer is no longer open, because the person has left Mentorbro. Thank you anyway!",
-  "erase.co_mentor_gone": "A mentorship has ended because the mentor left and their data was deleted. The mentee {name} has been told and is back on the waiting list.",
-  "erase.co_mentee_gone": "A mentorship has ended because the mentee left and their data was deleted. The mentor {name} has been told and can take a new mentee.",
+  "erase.co_mentor_gone":
+    "A mentorship has ended because the mentor left and their data was deleted. The mentee {name} has been told and is back on the waiting list.",
+  "erase.co_mentee_gone":
+    "A mentorship has ended because the mentee left and their data was deleted. The mentor {name} has been told and can take a new mentee.",
   "erase.co_proposal": "A match proposal with {name} was withdrawn because the other person left and their data was deleted.",
   "help.msg": "send a message to your mentor or mentee",
   "help.newmentor": "ask privately for a new mentor",

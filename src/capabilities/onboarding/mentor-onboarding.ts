@@ -18,7 +18,13 @@ export const mentorOnboarding: FlowDef = {
   title: "flow.mentor_onboarding",
   summary: true,
   steps: [
-    { id: "consent_mentor", prompt: "mentor.consent", kind: "consent", consent: { purpose: "matching", required: true, declined: "mentor.consent_declined" }, next: "name" },
+    {
+      id: "consent_mentor",
+      prompt: "mentor.consent",
+      kind: "consent",
+      consent: { purpose: "matching", required: true, declined: "mentor.consent_declined" },
+      next: "name",
+    },
     { id: "name", prompt: "mentor.name", kind: "text", schema: name, reprompt: "common.name_reprompt", next: "industry" },
     { id: "industry", prompt: "mentor.industry", kind: "industries", schema: list(1, 1), reprompt: "mentee.industries_reprompt", next: "role" },
     { id: "role", prompt: "mentor.role", kind: "text", schema: text(120), next: "competences" },
@@ -32,7 +38,15 @@ export const mentorOnboarding: FlowDef = {
     { id: "meeting_form", prompt: "mentor.meeting_form", kind: "multi", options: MEETING_OPTIONS, schema: list(1, 3), next: "pref_groups" },
     { id: "pref_groups", prompt: "mentor.pref_groups", kind: "multi", options: TARGET_GROUPS, schema: list(1, 5), skippable: true, next: "gender" },
     { id: "gender", prompt: "mentor.gender", kind: "single", options: ["woman", "man", "other"], optionSet: "gender", skippable: true, next: "age_group" },
-    { id: "age_group", prompt: "mentor.age_group", kind: "single", options: ["under_35", "35_55", "over_55"], optionSet: "wish_age", skippable: true, next: "invite_code" },
+    {
+      id: "age_group",
+      prompt: "mentor.age_group",
+      kind: "single",
+      options: ["under_35", "35_55", "over_55"],
+      optionSet: "wish_age",
+      skippable: true,
+      next: "invite_code",
+    },
     { id: "invite_code", prompt: "mentor.invite_code", kind: "text", schema: text(60), skippable: true, next: "$end" },
   ],
 };

@@ -25,8 +25,16 @@ export async function consentOverview(ctx: HandlerContext, prefix?: string): Pro
   for (const p of purposes) {
     const row = rows.find((r) => r.purpose === p);
     const given = !!row?.granted && !row.withdrawnAt;
-    lines.push(t(l, given ? "priv.consent_given" : "priv.consent_not_given", { purpose: t(l, `priv.purpose.${p}`), date: (row?.withdrawnAt ?? row?.at)?.toISOString().slice(0, 10) ?? "–" }));
-    buttons.push({ action: `cons:${given ? "w" : "g"}:${p}`, label: t(l, given ? "priv.btn_withdraw" : "priv.btn_give", { purpose: t(l, `priv.purpose.${p}`) }) });
+    lines.push(
+      t(l, given ? "priv.consent_given" : "priv.consent_not_given", {
+        purpose: t(l, `priv.purpose.${p}`),
+        date: (row?.withdrawnAt ?? row?.at)?.toISOString().slice(0, 10) ?? "–",
+      }),
+    );
+    buttons.push({
+      action: `cons:${given ? "w" : "g"}:${p}`,
+      label: t(l, given ? "priv.btn_withdraw" : "priv.btn_give", { purpose: t(l, `priv.purpose.${p}`) }),
+    });
   }
   const text = [prefix, t(l, "priv.consent_head"), ...lines].filter(Boolean).join("\n");
   return { replies: [{ text, buttons }] };
@@ -37,7 +45,10 @@ async function applyMatching(tx: Tx, personId: string, granted: boolean, now: Da
   const self = { role: "self", id: personId } as const;
   const isMentor = (await tx.mentorProfile.count({ where: { personId } })) > 0;
   if (!granted) {
-    await tx.proposal.updateMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }], status: { in: OPEN_PROPOSALS } }, data: { status: "cancelled" } });
+    await tx.proposal.updateMany({
+      where: { OR: [{ menteeId: personId }, { mentorId: personId }], status: { in: OPEN_PROPOSALS } },
+      data: { status: "cancelled" },
+    });
     await tx.menteeProfile.updateMany({ where: { personId, status: { in: ["waiting", "proposed"] } }, data: { status: "paused" } });
     if (isMentor) await changeMentorStatus(tx, personId, { type: "withdraw_consent" }, self, now);
     return;
@@ -59,7 +70,9 @@ export async function changeConsent(ctx: HandlerContext, rest: string): Promise<
     update: granted ? { granted, at: ctx.now, withdrawnAt: null } : { granted, withdrawnAt: ctx.now },
   });
   if (purpose === "matching") await applyMatching(ctx.tx, personId, granted, ctx.now);
-  await ctx.tx.auditLog.create({ data: { actorId: personId, action: granted ? "consent.given" : "consent.withdrawn", subjectId: personId, details: { purpose }, at: ctx.now } });
+  await ctx.tx.auditLog.create({
+    data: { actorId: personId, action: granted ? "consent.given" : "consent.withdrawn", subjectId: personId, details: { purpose }, at: ctx.now },
+  });
   const key = granted ? "priv.given" : `priv.withdrawn.${purpose}`;
   return consentOverview(ctx, t(l, key, { purpose: t(l, `priv.purpose.${purpose}`) }));
 }

@@ -15,7 +15,12 @@ export async function exportFor(ctx: HandlerContext, personId: string): Promise<
   const json = JSON.stringify(data, null, 2);
   const name = `mentorbro-data-${ctx.now.toISOString().slice(0, 10)}.json`;
   return {
-    replies: [{ text: t(l, own ? "priv.export_done" : "priv.export_done_other"), file: { name, mime: "application/json", base64: Buffer.from(json, "utf8").toString("base64") } }],
+    replies: [
+      {
+        text: t(l, own ? "priv.export_done" : "priv.export_done_other"),
+        file: { name, mime: "application/json", base64: Buffer.from(json, "utf8").toString("base64") },
+      },
+    ],
   };
 }
 

@@ -36,8 +36,14 @@ export async function dueForPurge(db: Db, now: Date, months: number): Promise<st
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
   const [matches, proposals] = await Promise.all([
-    db.match.findMany({ where: { OR: [{ menteeId: { in: ids } }, { mentorId: { in: ids } }] }, select: { menteeId: true, mentorId: true, status: true, endedAt: true } }),
-    db.proposal.findMany({ where: { status: { in: OPEN_PROPOSALS }, OR: [{ menteeId: { in: ids } }, { mentorId: { in: ids } }] }, select: { menteeId: true, mentorId: true } }),
+    db.match.findMany({
+      where: { OR: [{ menteeId: { in: ids } }, { mentorId: { in: ids } }] },
+      select: { menteeId: true, mentorId: true, status: true, endedAt: true },
+    }),
+    db.proposal.findMany({
+      where: { status: { in: OPEN_PROPOSALS }, OR: [{ menteeId: { in: ids } }, { mentorId: { in: ids } }] },
+      select: { menteeId: true, mentorId: true },
+    }),
   ]);
   const busy = new Set(proposals.flatMap((p) => [p.menteeId, p.mentorId]));
   const due: string[] = [];
@@ -77,7 +83,8 @@ export async function purgeExpired(db: Db, now: Date, months: number, logger?: L
     });
   }
   // A full batch may leave more: run again on the next tick instead of waiting a day.
-  if (ids.length < BATCH) await db.setting.upsert({ where: { key: LAST_RUN }, create: { key: LAST_RUN, value: { day: today } }, update: { value: { day: today } } });
+  if (ids.length < BATCH)
+    await db.setting.upsert({ where: { key: LAST_RUN }, create: { key: LAST_RUN, value: { day: today } }, update: { value: { day: today } } });
   if (ids.length) logger?.info({ purged: ids.length, months }, "retention purge");
   return ids.length;
 }

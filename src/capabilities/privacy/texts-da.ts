@@ -15,7 +15,8 @@ export const privacyDa: Record<string, string> = {
   "priv.btn_withdraw": "Træk tilbage: {purpose}",
   "priv.btn_give": "Sig ja: {purpose}",
   "priv.given": "Tak. Du har sagt ja til: {purpose}.",
-  "priv.withdrawn.matching": "OK. Vi stopper med at finde et match til dig. Et forløb, du allerede har, fortsætter. Dine data bliver gemt, indtil du skriver “slet mine data”.",
+  "priv.withdrawn.matching":
+    "OK. Vi stopper med at finde et match til dig. Et forløb, du allerede har, fortsætter. Dine data bliver gemt, indtil du skriver “slet mine data”.",
   "priv.withdrawn.share_contact": "OK. Vi deler ikke dine kontaktoplysninger. Du kan skrive til din mentor gennem mig.",
   "priv.withdrawn.statistics": "OK. Dine svar bliver ikke længere brugt i statistik.",
 };

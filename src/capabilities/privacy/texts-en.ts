@@ -15,7 +15,8 @@ export const privacyEn: Record<string, string> = {
   "priv.btn_withdraw": "Take back: {purpose}",
   "priv.btn_give": "Say yes: {purpose}",
   "priv.given": "Thank you. You have said yes to: {purpose}.",
-  "priv.withdrawn.matching": "OK. We stop looking for a match for you. A mentorship you already have goes on. Your data stays until you write “delete my data”.",
+  "priv.withdrawn.matching":
+    "OK. We stop looking for a match for you. A mentorship you already have goes on. Your data stays until you write “delete my data”.",
   "priv.withdrawn.share_contact": "OK. We will not share your contact details. You can write to your mentor through me.",
   "priv.withdrawn.statistics": "OK. Your answers are no longer used in statistics.",
 };

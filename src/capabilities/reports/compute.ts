@@ -53,11 +53,16 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
   const { from, to } = period;
   const programmes = await tx.programme.findMany({ orderBy: { createdAt: "asc" } });
   const profiles = await tx.menteeProfile.findMany({ select: { personId: true, programmeId: true, status: true, waitingSince: true, targetGroup: true } });
-  const statsConsent = new Set((await tx.consent.findMany({ where: { purpose: "statistics", granted: true, withdrawnAt: null }, select: { personId: true } })).map((c) => c.personId));
+  const statsConsent = new Set(
+    (await tx.consent.findMany({ where: { purpose: "statistics", granted: true, withdrawnAt: null }, select: { personId: true } })).map((c) => c.personId),
+  );
   const assessments = await tx.selfAssessment.findMany({ where: { at: { lt: to } }, orderBy: { at: "asc" } });
   const matches = await tx.match.findMany({ where: { startedAt: { lt: to } }, orderBy: { startedAt: "asc" } });
   const proposals = await tx.proposal.findMany({ where: { offeredAt: { gte: from, lt: to } } });
-  const checkins = await tx.checkIn.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { matchId: true, period: true, role: true, status: true, met: true, hours: true } });
+  const checkins = await tx.checkIn.findMany({
+    where: { createdAt: { gte: from, lt: to } },
+    select: { matchId: true, period: true, role: true, status: true, met: true, hours: true },
+  });
   const outcomes = await tx.outcome.findMany({ where: { date: { gte: from, lt: to } } });
 
   const defaultProgramme = programmes[0]?.id ?? "";
@@ -77,7 +82,13 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
     const f: Figures = {
       intakes: assessments.filter((a) => a.kind === "intake" && within(a.at, period) && inP(programmeOf(a.personId))).length,
       // Waiting at the end of the period: still waiting now, or matched only after it ended.
-      waiting: profiles.filter((p) => inP(p.programmeId) && p.waitingSince && p.waitingSince < to && (["waiting", "proposed"].includes(p.status) || (firstMatch.get(p.personId)?.startedAt ?? from) >= to)).length,
+      waiting: profiles.filter(
+        (p) =>
+          inP(p.programmeId) &&
+          p.waitingSince &&
+          p.waitingSince < to &&
+          (["waiting", "proposed"].includes(p.status) || (firstMatch.get(p.personId)?.startedAt ?? from) >= to),
+      ).length,
       waitDays: [],
       matchesStarted: ms.filter((m) => within(m.startedAt, period)).length,
       active: ms.filter((m) => m.status !== "paused" && (!m.endedAt || m.endedAt >= to)).length,

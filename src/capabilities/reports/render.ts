@@ -32,7 +32,10 @@ export function groupLabel(group: string, locale: Locale): string {
 }
 
 function line(r: Row, locale: Locale): string {
-  const pct = r.percent === undefined || r.percent === null ? "" : ` (${r.percent === "hidden" ? t(locale, "rep.hidden") : `${formatNumber(r.percent as number, locale)} %`})`;
+  const pct =
+    r.percent === undefined || r.percent === null
+      ? ""
+      : ` (${r.percent === "hidden" ? t(locale, "rep.hidden") : `${formatNumber(r.percent as number, locale)} %`})`;
   return `• ${figureLabel(r.figure, locale)}: ${shown(r.value, locale, r.figure)}${pct}`;
 }
 
@@ -60,9 +63,23 @@ function block(rows: Row[], locale: Locale): string[] {
 export function reportText(report: Report, locale: Locale): string {
   const rows = reportRows(report);
   const lines = [t(locale, "rep.title", { first: report.period.first, last: report.period.last })];
-  lines.push("", t(locale, "rep.all_programmes"), ...block(rows.filter((r) => r.programme === null), locale).slice(1));
+  lines.push(
+    "",
+    t(locale, "rep.all_programmes"),
+    ...block(
+      rows.filter((r) => r.programme === null),
+      locale,
+    ).slice(1),
+  );
   for (const p of report.programmes.length > 1 ? report.programmes : []) {
-    lines.push("", `— ${p.name} —`, ...block(rows.filter((r) => r.programme === p.name), locale).slice(1));
+    lines.push(
+      "",
+      `— ${p.name} —`,
+      ...block(
+        rows.filter((r) => r.programme === p.name),
+        locale,
+      ).slice(1),
+    );
   }
   lines.push("", t(locale, "rep.note"));
   return lines.join("\n");
@@ -80,16 +97,19 @@ function csvValue(v: Shown | undefined, locale: Locale): string {
 
 export function reportCsv(report: Report, locale: Locale): string {
   const header = ["from", "to", "programme", "section", "figure", "group", "value", "percent"].map((c) => t(locale, `rep.csv.${c}`));
-  const lines = [header, ...reportRows(report).map((r) => [
-    report.period.first,
-    report.period.last,
-    r.programme ?? t(locale, "rep.all_programmes"),
-    t(locale, `rep.section.${r.section}`),
-    figureLabel(r.figure, locale),
-    r.group ? groupLabel(r.group, locale) : "",
-    csvValue(r.value, locale),
-    csvValue(r.percent, locale),
-  ])];
+  const lines = [
+    header,
+    ...reportRows(report).map((r) => [
+      report.period.first,
+      report.period.last,
+      r.programme ?? t(locale, "rep.all_programmes"),
+      t(locale, `rep.section.${r.section}`),
+      figureLabel(r.figure, locale),
+      r.group ? groupLabel(r.group, locale) : "",
+      csvValue(r.value, locale),
+      csvValue(r.percent, locale),
+    ]),
+  ];
   return `\ufeff${lines.map((l) => l.map(csvField).join(";")).join("\r\n")}\r\n`;
 }
 
@@ -99,8 +119,15 @@ export function reportChart(report: Report, locale: Locale): Buffer {
     const v = rows.find((r) => r.figure === figure && r.section === section)?.value;
     return typeof v === "number" ? v : v === null || v === undefined ? 0 : null;
   };
-  return renderChart(t(locale, "rep.chart_title", { first: report.period.first, last: report.period.last }), [
-    { title: t(locale, "rep.section.outcomes"), bars: OUTCOME_CATEGORIES.map((c) => ({ label: t(locale, `rep.cat.${c}`), value: value(c, "outcomes") })) },
-    { title: t(locale, "rep.section.hours"), bars: ["planned", "reported_mentor", "reported_mentee", "confirmed"].map((f) => ({ label: t(locale, `rep.bar.${f}`), value: value(f, "hours") })) },
-  ], (v) => formatNumber(v, locale));
+  return renderChart(
+    t(locale, "rep.chart_title", { first: report.period.first, last: report.period.last }),
+    [
+      { title: t(locale, "rep.section.outcomes"), bars: OUTCOME_CATEGORIES.map((c) => ({ label: t(locale, `rep.cat.${c}`), value: value(c, "outcomes") })) },
+      {
+        title: t(locale, "rep.section.hours"),
+        bars: ["planned", "reported_mentor", "reported_mentee", "confirmed"].map((f) => ({ label: t(locale, `rep.bar.${f}`), value: value(f, "hours") })),
+      },
+    ],
+    (v) => formatNumber(v, locale),
+  );
 }

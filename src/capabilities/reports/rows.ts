@@ -21,7 +21,14 @@ const r1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 const rate = (c: { answered: number; missed: number }) => percent(c.answered, c.answered + c.missed);
 
 export function figureRows(f: Figures, programme: string | null): Row[] {
-  const row = (section: Section, figure: string, value: Shown, pct?: Shown, group?: string): Row => ({ programme, section, figure, value, ...(pct !== undefined ? { percent: pct } : {}), ...(group ? { group } : {}) });
+  const row = (section: Section, figure: string, value: Shown, pct?: Shown, group?: string): Row => ({
+    programme,
+    section,
+    figure,
+    value,
+    ...(pct !== undefined ? { percent: pct } : {}),
+    ...(group ? { group } : {}),
+  });
   const responded = f.accepted + f.declined + f.expired;
   const rows: Row[] = [
     row("intake", "intakes", count(f.intakes)),
@@ -39,7 +46,12 @@ export function figureRows(f: Figures, programme: string | null): Row[] {
     row("hours", "planned", derived(f.hours.planned, f.hours.matches)),
     row("hours", "reported_mentor", derived(f.hours.mentor, f.hours.matches)),
     row("hours", "reported_mentee", derived(f.hours.mentee, f.hours.matches)),
-    row("hours", "confirmed", derived(f.hours.confirmed, f.hours.matches), f.hours.planned > 0 && f.hours.matches >= MIN_GROUP ? Math.round((f.hours.confirmed / f.hours.planned) * 1000) / 10 : null),
+    row(
+      "hours",
+      "confirmed",
+      derived(f.hours.confirmed, f.hours.matches),
+      f.hours.planned > 0 && f.hours.matches >= MIN_GROUP ? Math.round((f.hours.confirmed / f.hours.planned) * 1000) / 10 : null,
+    ),
     row("self", "self_n", count(f.selfAssessment.n)),
     ...SCORE_KEYS.map((k) => row("self", `self_${k}`, derived(f.selfAssessment.change[k], f.selfAssessment.n))),
     row("outcomes", "outcomes_n", count(f.outcomes.n)),

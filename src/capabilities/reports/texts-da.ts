@@ -4,7 +4,8 @@ export const reportsDa: Record<string, string> = {
   "rep.bad_period": "Jeg forstod ikke perioden. Skriv fx “rapport 2026”, “rapport 2026-03” eller “rapport 1/1/2026 30/6/2026”.",
   "rep.title": "Rapport for mentorordningen {first} – {last}",
   "rep.all_programmes": "Alle ordninger",
-  "rep.note": "Kun anonyme tal. Under 5 personer vises som “<5” eller “skjult”. Selvvurdering og målgrupper tæller kun personer, der har sagt ja til statistik.",
+  "rep.note":
+    "Kun anonyme tal. Under 5 personer vises som “<5” eller “skjult”. Selvvurdering og målgrupper tæller kun personer, der har sagt ja til statistik.",
   "rep.hidden": "skjult",
   "rep.group_unknown": "Ukendt",
   "rep.chart_caption": "Graf: resultater og kontakttimer.",

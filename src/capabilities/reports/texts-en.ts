@@ -4,7 +4,8 @@ export const reportsEn: Record<string, string> = {
   "rep.bad_period": "I did not understand the period. Write e.g. “report 2026”, “report 2026-03” or “report 1/1/2026 30/6/2026”.",
   "rep.title": "Programme report {first} – {last}",
   "rep.all_programmes": "All programmes",
-  "rep.note": "Only anonymous totals. Fewer than 5 people are shown as “<5” or “hidden”. Self-assessment and target groups count only people who said yes to statistics.",
+  "rep.note":
+    "Only anonymous totals. Fewer than 5 people are shown as “<5” or “hidden”. Self-assessment and target groups count only people who said yes to statistics.",
   "rep.hidden": "hidden",
   "rep.group_unknown": "Not known",
   "rep.chart_caption": "Chart: outcomes and contact hours.",

@@ -58,7 +58,11 @@ export async function applyEffects(tx: Tx, effects: RouterEffect[], ctx: EffectC
         await tx.auditLog.create({ data: { actorId: personId, action: "coordinator.registered", subjectId: personId, at: now } });
         break;
       case "request_human":
-        await raiseEscalation(tx, { dedupeKey: `human:${personId}:${now.toISOString().slice(0, 10)}`, kind: "human_requested", severity: "medium", personId, source: "chat" }, now);
+        await raiseEscalation(
+          tx,
+          { dedupeKey: `human:${personId}:${now.toISOString().slice(0, 10)}`, kind: "human_requested", severity: "medium", personId, source: "chat" },
+          now,
+        );
         break;
       case "delete_person":
         await tx.auditLog.create({ data: { action: "person.deleted", at: now } });
@@ -123,7 +127,12 @@ async function saveMentee(tx: Tx, a: Answers, ctx: EffectContext): Promise<void>
   await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentee");
   await tx.selfAssessment.create({
-    data: { personId, kind: "intake", scores: { confidence: Number(a.self_confidence), clarity: Number(a.self_clarity), network: Number(a.self_network) }, at: now },
+    data: {
+      personId,
+      kind: "intake",
+      scores: { confidence: Number(a.self_confidence), clarity: Number(a.self_clarity), network: Number(a.self_network) },
+      at: now,
+    },
   });
   await tx.auditLog.create({ data: { actorId: personId, action: "mentee.intake_completed", subjectId: personId, at: now } });
 }
@@ -152,13 +161,21 @@ async function saveMentor(tx: Tx, a: Answers, activation: "code" | "import" | nu
   if (activation) await changeMentorStatus(tx, personId, { type: "invite_code", via: activation }, self, now);
   await tx.person.update({ where: { id: personId }, data: { displayName: storedName(a.name) } });
   await addRole(tx, personId, "mentor");
-  const profile = await tx.mentorProfile.findUniqueOrThrow({ where: { personId }, select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true } });
+  const profile = await tx.mentorProfile.findUniqueOrThrow({
+    where: { personId },
+    select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true },
+  });
   if (baseStatus(profile) === "pending") {
     await notifyCoordinators(
       tx,
       `mentor-pending:${personId}`,
       "notify.mentor_pending",
-      (l) => ({ name: warnedName(l, storedName(a.name), storedName(a.name) ?? ""), industry: fields.industry ? industryName(fields.industry, l) : "–", municipality: fields.municipality ? municipalityName(fields.municipality) : "–", qualifications: fields.qualifications ? quoteBlock(fields.qualifications) : "–" }),
+      (l) => ({
+        name: warnedName(l, storedName(a.name), storedName(a.name) ?? ""),
+        industry: fields.industry ? industryName(fields.industry, l) : "–",
+        municipality: fields.municipality ? municipalityName(fields.municipality) : "–",
+        qualifications: fields.qualifications ? quoteBlock(fields.qualifications) : "–",
+      }),
       now,
       [{ action: `mnt:ok:${personId}`, labelKey: "mentor.approve" }],
     );

@@ -75,7 +75,14 @@ function toInput(event: InboundEvent): FlowInput {
 }
 
 function toOutbound(event: InboundEvent, r: Reply): OutboundMessage {
-  return { to: event.from, text: r.text, ...(r.buttons?.length ? { buttons: r.buttons } : {}), ...(r.form ? { form: r.form } : {}), ...(r.file ? { file: r.file } : {}), ...(event.eventId ? { replyTo: event.eventId } : {}) };
+  return {
+    to: event.from,
+    text: r.text,
+    ...(r.buttons?.length ? { buttons: r.buttons } : {}),
+    ...(r.form ? { form: r.form } : {}),
+    ...(r.file ? { file: r.file } : {}),
+    ...(event.eventId ? { replyTo: event.eventId } : {}),
+  };
 }
 
 export function createConversationService(opts: ConversationServiceOptions): BotCore {
@@ -127,68 +134,68 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     let duplicate = false;
     await db.$transaction(
       async (tx) => {
-      // Everything the step decides on is read after the lock, so it sees the person's previous
-      // step committed, whichever instance ran it.
-      await lockPerson(tx, found.id);
-      const identity = await tx.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
-      // Linked to another person or erased meanwhile: the step starts over from the identity.
-      if (identity?.personId !== found.id) throw new MentorbroError("CONCURRENT_UPDATE", "Identity changed meanwhile");
-      const person = identity.person;
-      if (event.eventId) {
-        // The same event handled by another instance while this one waited for the lock.
-        if (await tx.inboundEvent.findUnique({ where: { key: event.eventId } })) {
-          duplicate = true;
-          return;
+        // Everything the step decides on is read after the lock, so it sees the person's previous
+        // step committed, whichever instance ran it.
+        await lockPerson(tx, found.id);
+        const identity = await tx.identity.findUnique({ where: { externalId: event.from }, include: { person: true } });
+        // Linked to another person or erased meanwhile: the step starts over from the identity.
+        if (identity?.personId !== found.id) throw new MentorbroError("CONCURRENT_UPDATE", "Identity changed meanwhile");
+        const person = identity.person;
+        if (event.eventId) {
+          // The same event handled by another instance while this one waited for the lock.
+          if (await tx.inboundEvent.findUnique({ where: { key: event.eventId } })) {
+            duplicate = true;
+            return;
+          }
+          await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
         }
-        await tx.inboundEvent.create({ data: { key: event.eventId, receivedAt: now } });
-      }
-      const convoRow = await tx.conversation.findUnique({ where: { personId: person.id } });
-      const stored = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
-      const convo: ConvoData = stored.mode ? stored : { mode: "new" };
-      let next: ConvoData = convo;
-      const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
-      const hctx: HandlerContext = { tx, person: hp, now, event, input };
-      const handled = await runHandlers(registry, hctx, convo);
-      if (handled) {
-        replies = handled.replies;
-        next = handled.convo;
-      } else {
-        const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
-        const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
-        const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
-        const codeLock = base.mode === "flow" ? await inviteLock(tx, base.flow?.flowId, person.id, event.from, now) : undefined;
-        const result = route({
-          person: { locale: hp.locale, roles: person.roles, name: person.displayName, menteeStatus },
-          convo: base,
-          input,
-          platformLocale,
-          now,
-          codes: opts.codes,
-          codeLock,
-          extraHelp: helpFor(registry, hp),
-        });
-        replies = result.replies;
-        next = result.convo;
-        effects = result.effects;
-      }
-      const seq = convoRow?.seq ?? 0;
-      const data = next as unknown as Prisma.InputJsonValue;
-      const flowMeta = { flowId: next.flow?.flowId ?? null, flowVersion: next.flow?.version ?? 0, step: next.flow?.step ?? null };
-      if (convoRow) {
-        const n = await tx.conversation.updateMany({ where: { personId: person.id, seq }, data: { data, seq: seq + 1, ...flowMeta } });
-        if (n.count !== 1) throw new MentorbroError("CONCURRENT_UPDATE", "Conversation changed meanwhile");
-      } else {
-        await tx.conversation.create({ data: { personId: person.id, data, seq: 1, ...flowMeta } });
-      }
-      if (!programme && effects.some((e) => e.type === "complete" || e.type === "mentor_registered")) {
-        throw new MentorbroError("NOT_FOUND", "No programme configured");
-      }
-      await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
-      replies.push(...(await recordInviteAttempts(tx, effects, { personId: person.id, externalId: event.from, locale: person.locale as Locale, now })));
-      const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
-      // After an erasure the reply must not point back at the person it was about.
-      const erased = effects.some((e) => e.type === "delete_person");
-      journal = await journalReplies(tx, messages, { personId: erased ? "erased" : person.id, eventKey: event.eventId, workerId, now });
+        const convoRow = await tx.conversation.findUnique({ where: { personId: person.id } });
+        const stored = (convoRow?.data as ConvoData | undefined) ?? { mode: "new" };
+        const convo: ConvoData = stored.mode ? stored : { mode: "new" };
+        let next: ConvoData = convo;
+        const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
+        const hctx: HandlerContext = { tx, person: hp, now, event, input };
+        const handled = await runHandlers(registry, hctx, convo);
+        if (handled) {
+          replies = handled.replies;
+          next = handled.convo;
+        } else {
+          const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
+          const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
+          const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
+          const codeLock = base.mode === "flow" ? await inviteLock(tx, base.flow?.flowId, person.id, event.from, now) : undefined;
+          const result = route({
+            person: { locale: hp.locale, roles: person.roles, name: person.displayName, menteeStatus },
+            convo: base,
+            input,
+            platformLocale,
+            now,
+            codes: opts.codes,
+            codeLock,
+            extraHelp: helpFor(registry, hp),
+          });
+          replies = result.replies;
+          next = result.convo;
+          effects = result.effects;
+        }
+        const seq = convoRow?.seq ?? 0;
+        const data = next as unknown as Prisma.InputJsonValue;
+        const flowMeta = { flowId: next.flow?.flowId ?? null, flowVersion: next.flow?.version ?? 0, step: next.flow?.step ?? null };
+        if (convoRow) {
+          const n = await tx.conversation.updateMany({ where: { personId: person.id, seq }, data: { data, seq: seq + 1, ...flowMeta } });
+          if (n.count !== 1) throw new MentorbroError("CONCURRENT_UPDATE", "Conversation changed meanwhile");
+        } else {
+          await tx.conversation.create({ data: { personId: person.id, data, seq: 1, ...flowMeta } });
+        }
+        if (!programme && effects.some((e) => e.type === "complete" || e.type === "mentor_registered")) {
+          throw new MentorbroError("NOT_FOUND", "No programme configured");
+        }
+        await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
+        replies.push(...(await recordInviteAttempts(tx, effects, { personId: person.id, externalId: event.from, locale: person.locale as Locale, now })));
+        const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
+        // After an erasure the reply must not point back at the person it was about.
+        const erased = effects.some((e) => e.type === "delete_person");
+        journal = await journalReplies(tx, messages, { personId: erased ? "erased" : person.id, eventKey: event.eventId, workerId, now });
       },
       { timeout: 30_000, maxWait: 30_000 },
     );
@@ -204,7 +211,9 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     // their mentor is matched again. The hooks are not about the sender, who may be gone.
     if (handled.personId) {
       for (const hook of opts.afterCommit ?? []) {
-        await hook(handled.personId).catch((err: unknown) => logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"));
+        await hook(handled.personId).catch((err: unknown) =>
+          logger.warn({ code: asMentorbroError(err).code }, "after-commit work failed; the scheduler retries"),
+        );
       }
     }
     if (handled.deleted && opts.afterErasure) {

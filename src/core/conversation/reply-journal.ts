@@ -27,7 +27,11 @@ export interface JournalledReply {
 }
 
 /** Writes the replies inside the step's transaction; ordered by dueAt so the sender keeps their order. */
-export async function journalReplies(tx: Tx, messages: OutboundMessage[], o: { personId: string; eventKey?: string; workerId: string; now: Date }): Promise<JournalledReply[]> {
+export async function journalReplies(
+  tx: Tx,
+  messages: OutboundMessage[],
+  o: { personId: string; eventKey?: string; workerId: string; now: Date },
+): Promise<JournalledReply[]> {
   if (messages.length === 0) return [];
   const key = o.eventKey ?? randomUUID();
   const rows = messages.map((message, i) => ({
@@ -63,7 +67,9 @@ export async function deliverReplies(db: Db, clock: Clock, logger: Logger, worke
         const at = new Date(clock.now().getTime() + retryMs);
         const lastError = asMentorbroError(err).code;
         // lastError marks them as waiting for the platform: later replies queue behind them.
-        await db.outbox.updateMany({ where: { id: { in: replies.slice(i).map((r) => r.id) }, claimedBy: workerId }, data: { claimedUntil: at, lastError } }).catch(() => undefined);
+        await db.outbox
+          .updateMany({ where: { id: { in: replies.slice(i).map((r) => r.id) }, claimedBy: workerId }, data: { claimedUntil: at, lastError } })
+          .catch(() => undefined);
         return;
       }
     }
@@ -88,7 +94,10 @@ async function queueBehindWaiting(db: Db, workerId: string, replies: JournalledR
   const after = last.dueAt.getTime();
   const at = last.claimedUntil ?? last.dueAt;
   for (let i = 0; i < replies.length; i++) {
-    await db.outbox.updateMany({ where: { id: ids[i], claimedBy: workerId }, data: { dueAt: new Date(after + 1 + i), claimedUntil: at, lastError: "QUEUED_BEHIND" } });
+    await db.outbox.updateMany({
+      where: { id: ids[i], claimedBy: workerId },
+      data: { dueAt: new Date(after + 1 + i), claimedUntil: at, lastError: "QUEUED_BEHIND" },
+    });
   }
   return true;
 }

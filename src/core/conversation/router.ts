@@ -150,14 +150,26 @@ function onCommand(cmd: Command, ctx: RouteContext): RouteResult {
     case "language": {
       const direct = ctx.input.kind === "text" ? directLanguage(ctx.input.text) : undefined;
       if (direct) return setLanguage(ctx, direct, here);
-      return { convo: { mode: "language", resume: here, flow: convo.flow }, replies: [{ text: t(locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
+      return {
+        convo: { mode: "language", resume: here, flow: convo.flow },
+        replies: [{ text: t(locale, "cmd.language_choose"), buttons: languageButtons() }],
+        effects: [],
+      };
     }
     case "status":
       return resume(ctx, here, statusText(ctx));
     case "delete":
       return {
         convo: { mode: "confirm_delete", resume: here, flow: convo.flow },
-        replies: [{ text: t(locale, "cmd.delete_confirm"), buttons: [{ action: "delete:yes", label: t(locale, "cmd.delete_yes") }, { action: "delete:no", label: t(locale, "common.cancel") }] }],
+        replies: [
+          {
+            text: t(locale, "cmd.delete_confirm"),
+            buttons: [
+              { action: "delete:yes", label: t(locale, "cmd.delete_yes") },
+              { action: "delete:no", label: t(locale, "common.cancel") },
+            ],
+          },
+        ],
         effects: [],
       };
     case "human": {
@@ -179,7 +191,9 @@ function statusText(ctx: RouteContext): string {
   }
   if (person.roles.includes("mentee") && person.menteeStatus === "waiting") return t(locale, "status.waiting");
   if (person.roles.length === 0) return t(locale, "status.none");
-  return t(locale, `home.${person.roles.includes("coordinator") ? "coordinator" : person.roles.includes("mentor") ? "mentor" : "mentee"}`, { name: person.name ?? "" });
+  return t(locale, `home.${person.roles.includes("coordinator") ? "coordinator" : person.roles.includes("mentor") ? "mentor" : "mentee"}`, {
+    name: person.name ?? "",
+  });
 }
 
 function setLanguage(ctx: RouteContext, locale: Locale, back: Mode): RouteResult {
@@ -232,9 +246,20 @@ function onFlow(ctx: RouteContext): RouteResult {
     // Locked out: the code is not even compared.
     if (ctx.codeLock) return { convo: again, replies: [{ text: t(locale, "invite.locked", { wait: waitText(locale, ctx.codeLock, ctx.now) }) }], effects: [] };
     if (!sameSecret(String(answers.code ?? "").trim(), ctx.codes.coordinator)) {
-      return { convo: again, replies: [{ text: t(locale, "coordinator.code_invalid") }], effects: [{ type: "invite_attempt", kind: "coordinator", ok: false }] };
+      return {
+        convo: again,
+        replies: [{ text: t(locale, "coordinator.code_invalid") }],
+        effects: [{ type: "invite_attempt", kind: "coordinator", ok: false }],
+      };
     }
-    return { convo: { mode: "idle" }, replies: [{ text: t(locale, "coordinator.done") }], effects: [{ type: "coordinator_registered", name }, { type: "invite_attempt", kind: "coordinator", ok: true }] };
+    return {
+      convo: { mode: "idle" },
+      replies: [{ text: t(locale, "coordinator.done") }],
+      effects: [
+        { type: "coordinator_registered", name },
+        { type: "invite_attempt", kind: "coordinator", ok: true },
+      ],
+    };
   }
   if (flow.id === "mentor_onboarding") {
     const code = answers.invite_code;
@@ -242,7 +267,8 @@ function onFlow(ctx: RouteContext): RouteResult {
     const compared = typeof code === "string" && !!ctx.codes.mentor && !ctx.codeLock;
     const active = compared && sameSecret(code.trim(), ctx.codes.mentor!);
     const replies: Reply[] = [];
-    if (typeof code === "string" && !active) replies.push({ text: t(locale, ctx.codeLock && ctx.codes.mentor ? "mentor.invite_locked" : "mentor.invite_invalid") });
+    if (typeof code === "string" && !active)
+      replies.push({ text: t(locale, ctx.codeLock && ctx.codes.mentor ? "mentor.invite_locked" : "mentor.invite_invalid") });
     replies.push({ text: t(locale, active ? "mentor.done_active" : "mentor.done_pending", { name }) });
     const effects: RouterEffect[] = r.effects.filter((e) => e.type !== "complete");
     if (compared) effects.push({ type: "invite_attempt", kind: "mentor", ok: active });

@@ -11,7 +11,18 @@ export interface EngineContext {
   now: Date;
 }
 
-const SKIP_WORDS = new Set(["skip", "spring over", "springover", "spring", "vil ikke svare", "prefer not to say", "pass", "ved ikke", "dont know", "don t know"]);
+const SKIP_WORDS = new Set([
+  "skip",
+  "spring over",
+  "springover",
+  "spring",
+  "vil ikke svare",
+  "prefer not to say",
+  "pass",
+  "ved ikke",
+  "dont know",
+  "don t know",
+]);
 
 export function getStep(flow: FlowDef, id: string): StepDef {
   const step = flow.steps.find((s) => s.id === id);
@@ -113,8 +124,16 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
   if (pending?.kind === "edit-pick") return onEditPick(flow, state, input, ctx);
   const step = getStep(flow, state.step);
   if (pending?.kind === "confirm") {
-    const yes = input.kind === "action" ? input.action === "yes" ? true : input.action === "no" ? false : undefined
-      : input.kind === "text" ? parseYesNo(input.text) : undefined;
+    const yes =
+      input.kind === "action"
+        ? input.action === "yes"
+          ? true
+          : input.action === "no"
+            ? false
+            : undefined
+        : input.kind === "text"
+          ? parseYesNo(input.text)
+          : undefined;
     if (yes === true) return accept(flow, { ...state, pending: undefined }, step, pending.value, ctx);
     if (yes === false) {
       const s = { ...state, pending: undefined };
@@ -139,7 +158,15 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
     const value = displayValue(step, parsed.value, locale);
     return {
       state: s,
-      replies: [{ text: t(locale, "common.did_you_mean", { value }), buttons: [{ action: "yes", label: t(locale, "common.yes") }, { action: "no", label: t(locale, "common.no") }] }],
+      replies: [
+        {
+          text: t(locale, "common.did_you_mean", { value }),
+          buttons: [
+            { action: "yes", label: t(locale, "common.yes") },
+            { action: "no", label: t(locale, "common.no") },
+          ],
+        },
+      ],
       effects: [],
     };
   }
@@ -155,7 +182,14 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
     if (selected.length === 0) return { state, replies: [askStep(step, locale, t(locale, "common.nothing_selected"))], effects: [] };
     return accept(flow, { ...state, pending: undefined }, step, selected, ctx);
   }
-  const prefixKey = parsed.reason === "too_long" ? "common.too_long" : parsed.reason === "empty" ? "common.empty" : parsed.reason === "media" ? "common.media" : (step.reprompt ?? (step.options ? "common.choose_from" : "common.not_understood"));
+  const prefixKey =
+    parsed.reason === "too_long"
+      ? "common.too_long"
+      : parsed.reason === "empty"
+        ? "common.empty"
+        : parsed.reason === "media"
+          ? "common.media"
+          : (step.reprompt ?? (step.options ? "common.choose_from" : "common.not_understood"));
   return { state, replies: [currentQuestion(flow, state, locale, t(locale, prefixKey, { max: 500 }))], effects: [] };
 }
 
@@ -194,8 +228,18 @@ function accept(flow: FlowDef, state: FlowState, step: StepDef, value: AnswerVal
 }
 
 function onSummary(flow: FlowDef, state: FlowState, input: FlowInput, ctx: EngineContext): StepResult {
-  const yes = input.kind === "action" ? (input.action === "summary:confirm" ? true : input.action === "summary:change" ? false : undefined)
-    : input.kind === "text" ? (/^(ret|change|aendr|edit|ret et svar|change an answer)$/.test(fold(input.text)) ? false : parseYesNo(input.text) ?? (/^(bekraeft|confirm)$/.test(fold(input.text)) ? true : undefined)) : undefined;
+  const yes =
+    input.kind === "action"
+      ? input.action === "summary:confirm"
+        ? true
+        : input.action === "summary:change"
+          ? false
+          : undefined
+      : input.kind === "text"
+        ? /^(ret|change|aendr|edit|ret et svar|change an answer)$/.test(fold(input.text))
+          ? false
+          : (parseYesNo(input.text) ?? (/^(bekraeft|confirm)$/.test(fold(input.text)) ? true : undefined))
+        : undefined;
   if (yes === true) return { state: null, replies: [], effects: [{ type: "complete", flowId: flow.id, answers: state.answers }] };
   if (yes === false) {
     const s: FlowState = { ...state, pending: { kind: "edit-pick" } };

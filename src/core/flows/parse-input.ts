@@ -18,7 +18,26 @@ export type ParseResult =
   | { ok: "toggle"; option: string }
   | { ok: "multi-done" };
 
-const YES = new Set(["ja", "j", "yes", "y", "jo", "jep", "yep", "ok", "okay", "gerne", "sure", "selvfolgelig", "jeg accepterer", "i agree", "accepter", "accept", "enig", "agree"]);
+const YES = new Set([
+  "ja",
+  "j",
+  "yes",
+  "y",
+  "jo",
+  "jep",
+  "yep",
+  "ok",
+  "okay",
+  "gerne",
+  "sure",
+  "selvfolgelig",
+  "jeg accepterer",
+  "i agree",
+  "accepter",
+  "accept",
+  "enig",
+  "agree",
+]);
 const NO = new Set(["nej", "n", "no", "nope", "naeh", "ikke", "not", "nej tak", "no thanks", "afvis", "decline"]);
 
 export function parseYesNo(text: string): boolean | undefined {

@@ -43,10 +43,10 @@ function stepButtons(step: StepDef, locale: Locale, selected: string[] = []): Bu
   } else if (step.kind === "single" || step.kind === "scale") {
     buttons.push(...optionButtons(step, locale));
   } else if (step.kind === "multi") {
-    buttons.push(
-      ...optionButtons(step, locale).map((b) => ({ ...b, label: selected.includes(b.action.slice(4)) ? `✓ ${b.label}` : b.label })),
-      { action: "multi:done", label: t(locale, "common.done") },
-    );
+    buttons.push(...optionButtons(step, locale).map((b) => ({ ...b, label: selected.includes(b.action.slice(4)) ? `✓ ${b.label}` : b.label })), {
+      action: "multi:done",
+      label: t(locale, "common.done"),
+    });
   }
   if (step.skippable) buttons.push({ action: "skip", label: t(locale, "common.skip") });
   return buttons;
@@ -91,9 +91,7 @@ export function summarySteps(flow: FlowDef, path: string[]): StepDef[] {
 }
 
 export function summary(flow: FlowDef, answers: Record<string, AnswerValue>, path: string[], locale: Locale): Reply {
-  const lines = summarySteps(flow, path).map(
-    (s, i) => `${i + 1}. ${t(locale, `field.${s.id}`)}: ${displayValue(s, answers[s.id] ?? null, locale)}`,
-  );
+  const lines = summarySteps(flow, path).map((s, i) => `${i + 1}. ${t(locale, `field.${s.id}`)}: ${displayValue(s, answers[s.id] ?? null, locale)}`);
   return {
     text: `${t(locale, "summary.title")}\n${lines.join("\n")}\n\n${t(locale, "summary.ask")}`,
     buttons: [

@@ -3,18 +3,7 @@
 import type { z } from "zod";
 import type { Button, OutboundMessage } from "../messages.js";
 
-export type InputKind =
-  | "single"
-  | "multi"
-  | "text"
-  | "number"
-  | "date"
-  | "yesno"
-  | "consent"
-  | "scale"
-  | "industries"
-  | "municipality"
-  | "languages";
+export type InputKind = "single" | "multi" | "text" | "number" | "date" | "yesno" | "consent" | "scale" | "industries" | "municipality" | "languages";
 
 /** A stored answer: null means the person chose to skip ("prefer not to say"). */
 export type AnswerValue = string | number | boolean | string[] | null;
@@ -49,11 +38,7 @@ export interface FlowDef {
   summary: boolean;
 }
 
-export type Pending =
-  | { kind: "confirm"; value: AnswerValue }
-  | { kind: "multi"; selected: string[] }
-  | { kind: "summary" }
-  | { kind: "edit-pick" };
+export type Pending = { kind: "confirm"; value: AnswerValue } | { kind: "multi"; selected: string[] } | { kind: "summary" } | { kind: "edit-pick" };
 
 export interface FlowState {
   flowId: string;

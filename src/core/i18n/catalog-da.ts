@@ -24,7 +24,8 @@ export const da: Record<string, string> = {
   "common.nothing_selected": "Vælg mindst én.",
   "common.did_you_mean": "Mente du {value}?",
   "common.error": "Undskyld, der gik noget galt hos os. Intet af det, du har skrevet, er tabt. Prøv igen om lidt.",
-  "common.unavailable": "Undskyld, vi har et kort teknisk problem lige nu. Din besked er ikke tabt: vi svarer, så snart vi er tilbage. Hører du ikke fra os om et par minutter, så skriv igen.",
+  "common.unavailable":
+    "Undskyld, vi har et kort teknisk problem lige nu. Din besked er ikke tabt: vi svarer, så snart vi er tilbage. Hører du ikke fra os om et par minutter, så skriv igen.",
   "common.skipped": "(sprunget over)",
   "raw.text": "{text}",
   "common.name_reprompt": "Skriv gerne et navn med bogstaver, fx “Sara”.",
@@ -37,7 +38,8 @@ export const da: Record<string, string> = {
   "name.script.Greek": "græsk",
   "name.script.Armenian": "armensk",
   "name.script.Cherokee": "cherokee",
-  "cmd.help": "Du kan altid skrive disse ord:\n• hjælp – denne tekst\n• tilbage – det forrige spørgsmål\n• forfra – start forfra\n• pause – hold en pause, vi gemmer dine svar\n• sprog – skift sprog\n• status – hvor du er, og hvad der sker nu\n• koordinator – tal med et menneske\n• slet mine data – slet alt om dig",
+  "cmd.help":
+    "Du kan altid skrive disse ord:\n• hjælp – denne tekst\n• tilbage – det forrige spørgsmål\n• forfra – start forfra\n• pause – hold en pause, vi gemmer dine svar\n• sprog – skift sprog\n• status – hvor du er, og hvad der sker nu\n• koordinator – tal med et menneske\n• slet mine data – slet alt om dig",
   "cmd.back_first": "Det er det første spørgsmål, så du kan ikke gå længere tilbage.",
   "cmd.restarted": "OK, vi starter forfra.",
   "cmd.paused": "OK, vi holder pause. Dine svar er gemt. Skriv noget, når du vil fortsætte.",
@@ -61,9 +63,12 @@ export const da: Record<string, string> = {
   "summary.title": "Her er det, du har fortalt mig:",
   "summary.ask": "Er det rigtigt?",
   "summary.which": "Hvilket svar vil du rette?",
-  "mentee.consent": "Inden vi starter: Jeg gemmer dine svar for at finde en god mentor til dig. Kun mentorordningens koordinatorer og din mentor kan se dem. Du kan altid trække dit samtykke tilbage og slette dine data ved at skrive “slet mine data”. Er du indforstået med, at vi bruger dine svar til at finde en mentor?",
-  "mentee.consent_declined": "Det er helt i orden. Uden dit samtykke kan jeg ikke finde en mentor til dig. Skriv “forfra”, hvis du skifter mening. Du kan også skrive “koordinator” for at tale med et menneske.",
-  "mentee.consent_share": "Når du får en mentor, må vi så give din mentor dine kontaktoplysninger (navn og hvordan man når dig)? Siger du nej, kan I skrive sammen gennem mig.",
+  "mentee.consent":
+    "Inden vi starter: Jeg gemmer dine svar for at finde en god mentor til dig. Kun mentorordningens koordinatorer og din mentor kan se dem. Du kan altid trække dit samtykke tilbage og slette dine data ved at skrive “slet mine data”. Er du indforstået med, at vi bruger dine svar til at finde en mentor?",
+  "mentee.consent_declined":
+    "Det er helt i orden. Uden dit samtykke kan jeg ikke finde en mentor til dig. Skriv “forfra”, hvis du skifter mening. Du kan også skrive “koordinator” for at tale med et menneske.",
+  "mentee.consent_share":
+    "Når du får en mentor, må vi så give din mentor dine kontaktoplysninger (navn og hvordan man når dig)? Siger du nej, kan I skrive sammen gennem mig.",
   "mentee.consent_stats": "Må vi bruge dine svar i anonym statistik til kommunen? Ingen kan se, at det er dig.",
   "mentee.name": "Hvad vil du gerne kaldes?",
   "mentee.situation": "Hvad passer bedst på dig?",
@@ -90,14 +95,17 @@ export const da: Record<string, string> = {
   "mentee.self_confidence": "Hvor sikker føler du dig på at finde job eller uddannelse? 1 = slet ikke, 5 = meget",
   "mentee.self_clarity": "Hvor klart er dit næste skridt? 1 = slet ikke, 5 = helt klart",
   "mentee.self_network": "Hvor godt er dit netværk til at finde arbejde? 1 = intet netværk, 5 = meget godt",
-  "mentee.done": "Tak, {name}! Dine svar er gemt. Nu leder vi efter en mentor, der passer til dig. En koordinator tjekker matchet først. Det kan tage nogle dage. Jeg skriver til dig her, når vi har fundet en. Skriv “status” når som helst for at se, hvor du er.",
-  "mentor.consent": "Tak, fordi du vil være mentor! Jeg gemmer dine svar, så koordinatorerne kan matche dig med en mentee. Dine kontaktoplysninger deles først med en mentee, når du har sagt ja. Du kan altid slette dine data ved at skrive “slet mine data”. Er du indforstået?",
+  "mentee.done":
+    "Tak, {name}! Dine svar er gemt. Nu leder vi efter en mentor, der passer til dig. En koordinator tjekker matchet først. Det kan tage nogle dage. Jeg skriver til dig her, når vi har fundet en. Skriv “status” når som helst for at se, hvor du er.",
+  "mentor.consent":
+    "Tak, fordi du vil være mentor! Jeg gemmer dine svar, så koordinatorerne kan matche dig med en mentee. Dine kontaktoplysninger deles først med en mentee, når du har sagt ja. Du kan altid slette dine data ved at skrive “slet mine data”. Er du indforstået?",
   "mentor.consent_declined": "Det er helt i orden. Uden dit samtykke kan vi ikke matche dig. Skriv “forfra”, hvis du skifter mening.",
   "mentor.name": "Hvad er dit fornavn?",
   "mentor.industry": "Hvilken branche arbejder du i? (fx “IT” eller “byggeri”)",
   "mentor.role": "Hvad er dit job eller din rolle? (fx “projektleder”)",
   "mentor.competences": "Hvad kan du hjælpe en mentee med?",
-  "mentor.qualifications": "Hvilken erfaring gør dig til en god mentor? Skriv kort (uddannelse, arbejde, tidligere mentorforløb). Koordinatoren dokumenterer det.",
+  "mentor.qualifications":
+    "Hvilken erfaring gør dig til en god mentor? Skriv kort (uddannelse, arbejde, tidligere mentorforløb). Koordinatoren dokumenterer det.",
   "mentor.languages": "Hvilke sprog kan du være mentor på?",
   "mentor.municipality": "Hvilken kommune bor eller arbejder du i?",
   "mentor.capacity": "Hvor mange mentees kan du have på samme tid? (1–3)",

@@ -24,11 +24,13 @@ export const en: Record<string, string> = {
   "common.nothing_selected": "Please choose at least one.",
   "common.did_you_mean": "Did you mean {value}?",
   "common.error": "Sorry, something went wrong on our side. Nothing you wrote is lost. Please try again in a moment.",
-  "common.unavailable": "Sorry, we have a short technical problem right now. Your message is not lost: we will answer as soon as we are back. If you do not hear from us within a few minutes, please write again.",
+  "common.unavailable":
+    "Sorry, we have a short technical problem right now. Your message is not lost: we will answer as soon as we are back. If you do not hear from us within a few minutes, please write again.",
   "common.skipped": "(skipped)",
   "raw.text": "{text}",
   "common.name_reprompt": "Please write a name with letters, for example “Sara”.",
-  "name.invisible": "I cannot see any letters in that name. It may be made of invisible characters. Please write your name with ordinary letters, for example “Sara”.",
+  "name.invisible":
+    "I cannot see any letters in that name. It may be made of invisible characters. Please write your name with ordinary letters, for example “Sara”.",
   "name.too_long": "That name is too long for me. Please write a shorter name, at most 60 characters.",
   "name.mixed_scripts": "{name} ⚠ name mixes alphabets ({scripts})",
   "name.mixed_mark": "⚠ {name}",
@@ -37,7 +39,8 @@ export const en: Record<string, string> = {
   "name.script.Greek": "Greek",
   "name.script.Armenian": "Armenian",
   "name.script.Cherokee": "Cherokee",
-  "cmd.help": "You can write these words at any time:\n• help – this text\n• back – the previous question\n• restart – start over\n• pause – take a break, we keep your answers\n• language – change language\n• status – where you are and what happens next\n• coordinator – talk to a person\n• delete my data – erase everything about you",
+  "cmd.help":
+    "You can write these words at any time:\n• help – this text\n• back – the previous question\n• restart – start over\n• pause – take a break, we keep your answers\n• language – change language\n• status – where you are and what happens next\n• coordinator – talk to a person\n• delete my data – erase everything about you",
   "cmd.back_first": "This is the first question, so there is nothing to go back to.",
   "cmd.restarted": "OK, we start over.",
   "cmd.paused": "OK, we take a break. Your answers are saved. Write anything when you want to go on.",
@@ -61,9 +64,12 @@ export const en: Record<string, string> = {
   "summary.title": "Here is what you told me:",
   "summary.ask": "Is this correct?",
   "summary.which": "Which answer do you want to change?",
-  "mentee.consent": "Before we start: I will save your answers to find a good mentor for you. Only the coordinators of the mentor scheme and your mentor can see them. You can take back your consent and delete your data at any time by writing “delete my data”. Do you agree that we use your answers to find a mentor?",
-  "mentee.consent_declined": "That is OK. Without your consent I cannot find a mentor for you. If you change your mind, write “restart”. You can also write “coordinator” to talk to a person.",
-  "mentee.consent_share": "When you get a mentor, may we give your mentor your contact details (name and how to reach you)? If you say no, you can write to each other through me.",
+  "mentee.consent":
+    "Before we start: I will save your answers to find a good mentor for you. Only the coordinators of the mentor scheme and your mentor can see them. You can take back your consent and delete your data at any time by writing “delete my data”. Do you agree that we use your answers to find a mentor?",
+  "mentee.consent_declined":
+    "That is OK. Without your consent I cannot find a mentor for you. If you change your mind, write “restart”. You can also write “coordinator” to talk to a person.",
+  "mentee.consent_share":
+    "When you get a mentor, may we give your mentor your contact details (name and how to reach you)? If you say no, you can write to each other through me.",
   "mentee.consent_stats": "May we use your answers in anonymous statistics for the municipality? Nobody can see that it is you.",
   "mentee.name": "What would you like me to call you?",
   "mentee.situation": "Which of these fits you best?",
@@ -90,8 +96,10 @@ export const en: Record<string, string> = {
   "mentee.self_confidence": "How confident do you feel about finding work or education? 1 = not at all, 5 = very",
   "mentee.self_clarity": "How clear is your next step? 1 = not at all, 5 = very clear",
   "mentee.self_network": "How good is your network for finding work? 1 = no network, 5 = very good",
-  "mentee.done": "Thank you, {name}! Your answers are saved. Now we look for a mentor who fits you. A coordinator checks the match first. This can take some days. I will write to you here when we have found someone. Write “status” at any time to see where you are.",
-  "mentor.consent": "Thank you for wanting to be a mentor! I will save your answers so the coordinators can match you with a mentee. Your contact details are only shared with a mentee after you accept. You can delete your data at any time by writing “delete my data”. Do you agree?",
+  "mentee.done":
+    "Thank you, {name}! Your answers are saved. Now we look for a mentor who fits you. A coordinator checks the match first. This can take some days. I will write to you here when we have found someone. Write “status” at any time to see where you are.",
+  "mentor.consent":
+    "Thank you for wanting to be a mentor! I will save your answers so the coordinators can match you with a mentee. Your contact details are only shared with a mentee after you accept. You can delete your data at any time by writing “delete my data”. Do you agree?",
   "mentor.consent_declined": "That is OK. Without your consent we cannot match you. Write “restart” if you change your mind.",
   "mentor.name": "What is your first name?",
   "mentor.industry": "Which industry do you work in? (for example “IT” or “construction”)",
@@ -115,7 +123,8 @@ export const en: Record<string, string> = {
   "field.gender": "Gender",
   "field.age_group": "Age",
   "mentor.invite_code": "Do you have an invitation code from a coordinator? Write it, or press Skip.",
-  "mentor.done_pending": "Thank you, {name}! A coordinator will look at your profile and approve it. Then we can match you with a mentee. I will write to you here.",
+  "mentor.done_pending":
+    "Thank you, {name}! A coordinator will look at your profile and approve it. Then we can match you with a mentee. I will write to you here.",
   "mentor.done_active": "Thank you, {name}! Your invitation code is valid, and your profile is active. I will write to you when we have a mentee for you.",
   "mentor.invite_invalid": "That code is not valid. Your profile will be checked by a coordinator instead.",
   "coordinator.code": "Please write your coordinator invitation code.",

@@ -138,4 +138,3 @@ async function audit(tx: Tx, action: string, input: RaiseInput, escalationId: st
     },
   });
 }
-

@@ -32,10 +32,7 @@ export interface DatabaseOptions {
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new MentorbroError("DB_START_TIMEOUT", `${what} did not finish within ${ms} ms`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new MentorbroError("DB_START_TIMEOUT", `${what} did not finish within ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -68,7 +65,11 @@ async function openPglite(dataDir: string, timeoutMs: number): Promise<Database>
     prisma,
     kind: "pglite",
     scrub,
-    ping: async () => pglite.query("SELECT 1").then(() => true, () => false),
+    ping: async () =>
+      pglite.query("SELECT 1").then(
+        () => true,
+        () => false,
+      ),
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
@@ -95,7 +96,11 @@ async function openPostgres(url: string, timeoutMs: number): Promise<Database> {
     prisma,
     kind: "postgres",
     scrub,
-    ping: async () => prisma.$queryRawUnsafe("SELECT 1").then(() => true, () => false),
+    ping: async () =>
+      prisma.$queryRawUnsafe("SELECT 1").then(
+        () => true,
+        () => false,
+      ),
     close: () => prisma.$disconnect(),
   };
 }

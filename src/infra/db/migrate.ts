@@ -12,7 +12,9 @@ export interface SqlRunner {
 /** Names of the migrations the database has finished, or undefined when it has no record yet. */
 async function appliedNames(runner: SqlRunner): Promise<Set<string> | undefined> {
   try {
-    const res = (await runner.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)) as { rows: { migration_name: string }[] };
+    const res = (await runner.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)) as {
+      rows: { migration_name: string }[];
+    };
     return new Set(res.rows.map((r) => r.migration_name));
   } catch {
     return undefined;
@@ -24,11 +26,7 @@ async function appliedNames(runner: SqlRunner): Promise<Set<string> | undefined>
  * loading the schema engine (WebAssembly, seconds on a small machine): that is every start but
  * the first after a deploy.
  */
-export async function applyMigrations(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  lockConnection?: SqlRunner,
-  reader?: SqlRunner,
-): Promise<string[]> {
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, lockConnection?: SqlRunner, reader?: SqlRunner): Promise<string[]> {
   if (lockConnection) await lockConnection.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`);
   const migrationsList = await readMigrations();
   const runner = lockConnection ?? reader;

@@ -39,11 +39,7 @@ function loadWasm(): Promise<Bg> {
 export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const bg = await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  return bg.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    () => undefined,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 export interface MigrationsList {

@@ -87,7 +87,10 @@ export function createRateLimiter(limits: Record<string, RateLimit>, timer: Time
       const limit = limits[platform] ?? UNLIMITED;
       const prev = queues.get(platform) ?? Promise.resolve();
       const mine = prev.then(() => take(platform, limit));
-      queues.set(platform, mine.catch(() => undefined));
+      queues.set(
+        platform,
+        mine.catch(() => undefined),
+      );
       return mine;
     },
     holdOff(platform, ms) {

@@ -34,11 +34,17 @@ export async function erasePerson(tx: Tx, personId: string, now: Date, opts: Era
   await tx.goal.deleteMany({ where: { menteeId: personId } });
   await tx.outcome.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, note: null } });
   await tx.selfAssessment.updateMany({ where: { personId }, data: { personId: anon } });
-  await tx.matchEvent.updateMany({ where: { match: { OR: [{ menteeId: personId }, { mentorId: personId }] }, NOT: { reason: ERASED } }, data: { reason: null } });
+  await tx.matchEvent.updateMany({
+    where: { match: { OR: [{ menteeId: personId }, { mentorId: personId }] }, NOT: { reason: ERASED } },
+    data: { reason: null },
+  });
   await tx.matchEvent.updateMany({ where: { actorId: personId }, data: { actorId: null } });
   await tx.match.updateMany({ where: { menteeId: personId }, data: { menteeId: anon } });
   await tx.match.updateMany({ where: { mentorId: personId }, data: { mentorId: anon } });
-  await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }] }, data: { purpose: null, goals: [], mentorTasks: null, qualifications: null } });
+  await tx.match.updateMany({
+    where: { OR: [{ menteeId: anon }, { mentorId: anon }] },
+    data: { purpose: null, goals: [], mentorTasks: null, qualifications: null },
+  });
   await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }], NOT: { endReason: ERASED } }, data: { endReason: null } });
   await tx.proposal.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, reasons: [], declineReason: null } });
   await tx.proposal.updateMany({ where: { mentorId: personId }, data: { mentorId: anon, reasons: [], declineReason: null } });
@@ -59,9 +65,14 @@ export async function erasePerson(tx: Tx, personId: string, now: Date, opts: Era
     `UPDATE "Escalation" SET "openKey" = replace("openKey", $1, $2) WHERE position($1 in "openKey") > 0`,
     `UPDATE "Escalation" SET "lastEventKey" = replace("lastEventKey", $1, $2) WHERE position($1 in "lastEventKey") > 0`,
     `UPDATE "Outbox" SET "dedupeKey" = replace("dedupeKey", $1, $2) WHERE position($1 in "dedupeKey") > 0`,
-  ]) await tx.$executeRawUnsafe(sql, personId, anon);
+  ])
+    await tx.$executeRawUnsafe(sql, personId, anon);
   for (const id of auditIds) {
-    await tx.$executeRawUnsafe(`UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`, id, id === personId ? anon : `anon-${randomUUID()}`);
+    await tx.$executeRawUnsafe(
+      `UPDATE "AuditLog" SET details = replace(details::text, $1, $2)::jsonb WHERE position($1 in details::text) > 0`,
+      id,
+      id === personId ? anon : `anon-${randomUUID()}`,
+    );
   }
   await tx.outbox.deleteMany({ where: { recipient: personId } });
   await tx.linkCode.deleteMany({ where: { personId } });

@@ -35,9 +35,7 @@ export type MentorEvent =
 
 export type MentorRefusal = "not_mentor" | "not_allowed" | "past_date" | "coordinator_pause" | "not_paused" | "not_pending" | "unchanged";
 
-export type MentorChange =
-  | { ok: true; from: MentorStatus | null; to: MentorStatus }
-  | { ok: false; reason: MentorRefusal; pausedUntil?: Date | null };
+export type MentorChange = { ok: true; from: MentorStatus | null; to: MentorStatus } | { ok: false; reason: MentorRefusal; pausedUntil?: Date | null };
 
 export interface MentorState {
   status: string;
@@ -116,7 +114,16 @@ export function decide(s: MentorState, event: Exclude<MentorEvent, { type: "regi
   }
 }
 
-async function audit(tx: Tx, personId: string, actor: MentorActor, from: MentorStatus | null, to: MentorStatus, event: MentorEvent, patch: Partial<Patch>, now: Date): Promise<void> {
+async function audit(
+  tx: Tx,
+  personId: string,
+  actor: MentorActor,
+  from: MentorStatus | null,
+  to: MentorStatus,
+  event: MentorEvent,
+  patch: Partial<Patch>,
+  now: Date,
+): Promise<void> {
   const details = {
     event: event.type,
     from,
@@ -137,9 +144,18 @@ async function assertActor(tx: Tx, personId: string, actor: MentorActor): Promis
 }
 
 /** Applies one event to a mentor's status; a refusal changes nothing and says why. */
-export async function changeMentorStatus(tx: Tx, personId: string, event: Exclude<MentorEvent, { type: "register" }>, actor: MentorActor, now: Date): Promise<MentorChange> {
+export async function changeMentorStatus(
+  tx: Tx,
+  personId: string,
+  event: Exclude<MentorEvent, { type: "register" }>,
+  actor: MentorActor,
+  now: Date,
+): Promise<MentorChange> {
   await assertActor(tx, personId, actor);
-  const s = await tx.mentorProfile.findUnique({ where: { personId }, select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true } });
+  const s = await tx.mentorProfile.findUnique({
+    where: { personId },
+    select: { status: true, approvedAt: true, pausedUntil: true, pausedFrom: true, pausedBy: true },
+  });
   if (!s) return { ok: false, reason: "not_mentor" };
   const patch = decide(s, event, actor, now);
   if (typeof patch === "string") return { ok: false, reason: patch, pausedUntil: s.pausedUntil };
@@ -172,7 +188,15 @@ export interface MentorFields {
  * Creates the profile (status `initial`), or updates the fields of an existing one: registering
  * again changes what a mentor offers, never what they are allowed to do.
  */
-export async function saveMentorProfile(tx: Tx, personId: string, programmeId: string, fields: MentorFields, initial: "pending" | "invited", actor: MentorActor, now: Date): Promise<{ created: boolean }> {
+export async function saveMentorProfile(
+  tx: Tx,
+  personId: string,
+  programmeId: string,
+  fields: MentorFields,
+  initial: "pending" | "invited",
+  actor: MentorActor,
+  now: Date,
+): Promise<{ created: boolean }> {
   const existing = await tx.mentorProfile.findUnique({ where: { personId }, select: { personId: true } });
   if (existing) {
     await tx.mentorProfile.update({ where: { personId }, data: fields });

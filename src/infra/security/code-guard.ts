@@ -44,7 +44,10 @@ export async function recordFailure(tx: Tx, keys: string[], now: Date): Promise<
   for (const key of keys) {
     // The row is locked for the rest of the transaction: concurrent failures count one after another.
     await tx.$executeRawUnsafe(`INSERT INTO "CodeGuard" (key, "lastFailureAt") VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, key, now);
-    const [row] = await tx.$queryRawUnsafe<GuardRow[]>(`SELECT failures, lockouts, "lockedUntil", "lastFailureAt" FROM "CodeGuard" WHERE key = $1 FOR UPDATE`, key);
+    const [row] = await tx.$queryRawUnsafe<GuardRow[]>(
+      `SELECT failures, lockouts, "lockedUntil", "lastFailureAt" FROM "CodeGuard" WHERE key = $1 FOR UPDATE`,
+      key,
+    );
     let { failures, lockouts } = row!;
     const quiet = now.getTime() - new Date(row!.lastFailureAt).getTime() > QUIET_RESET_MS && !(row!.lockedUntil && new Date(row!.lockedUntil) > now);
     if (quiet) [failures, lockouts] = [0, 0];

@@ -52,10 +52,28 @@ export async function recordInviteAttempts(
     await tx.auditLog.create({ data: { action: "invite_code.failed", actorId: personId, subjectId: personId, details: { kind: e.kind, platform }, at: now } });
     const lock = await recordFailure(tx, keys, now);
     if (!lock) continue;
-    await tx.auditLog.create({ data: { action: "invite_code.locked", actorId: personId, subjectId: personId, details: { kind: e.kind, platform, lockouts: lock.lockouts, until: lock.until.toISOString() }, at: now } });
+    await tx.auditLog.create({
+      data: {
+        action: "invite_code.locked",
+        actorId: personId,
+        subjectId: personId,
+        details: { kind: e.kind, platform, lockouts: lock.lockouts, until: lock.until.toISOString() },
+        at: now,
+      },
+    });
     // One alert per person and day, however long the burst.
     const day = now.toISOString().slice(0, 10);
-    await raiseEscalation(tx, { dedupeKey: `code-guess:${personId}:${day}`, kind: "code_guessing", severity: "medium", personId, source: e.kind === "coordinator" ? "signup" : "onboarding" }, now);
+    await raiseEscalation(
+      tx,
+      {
+        dedupeKey: `code-guess:${personId}:${day}`,
+        kind: "code_guessing",
+        severity: "medium",
+        personId,
+        source: e.kind === "coordinator" ? "signup" : "onboarding",
+      },
+      now,
+    );
     if (e.kind === "coordinator") replies.push({ text: t(ctx.locale, "invite.locked", { wait: waitText(ctx.locale, lock.until, now) }) });
   }
   return replies;

@@ -32,23 +32,14 @@ export interface AssignResult {
   unassigned: string[];
 }
 
-export function assign(
-  mentees: readonly MenteeCandidate[],
-  mentors: readonly MentorCandidate[],
-  ctx: ScoreContext,
-  now: Date,
-): AssignResult {
+export function assign(mentees: readonly MenteeCandidate[], mentors: readonly MentorCandidate[], ctx: ScoreContext, now: Date): AssignResult {
   const matrix = buildValueMatrix(mentees, mentors, ctx, now);
   const solution = solveAssignment(matrix.values, matrix.mentees.length, matrix.mentors.length, matrix.capacity);
   return describeAssignment(matrix, solution, ctx);
 }
 
 /** Turns solver indices back into ids, with each pair's score and reasons. */
-export function describeAssignment(
-  matrix: ValueMatrix,
-  solution: AssignmentSolution,
-  ctx: ScoreContext,
-): AssignResult {
+export function describeAssignment(matrix: ValueMatrix, solution: AssignmentSolution, ctx: ScoreContext): AssignResult {
   const pairs: ProposedPair[] = [];
   const unassigned: string[] = [];
   matrix.mentees.forEach((mentee, i) => {

@@ -144,9 +144,7 @@ export class CompiledPool {
     this.gender = Int32Array.from(mentors, (m) => gender(m.gender));
     this.ageMin = Float64Array.from(mentees, (m) => m.wishes.mentorAgeMin ?? -Infinity);
     this.ageMax = Float64Array.from(mentees, (m) => m.wishes.mentorAgeMax ?? Infinity);
-    this.hasAgeWish = Uint8Array.from(mentees, (m) =>
-      m.wishes.mentorAgeMin !== undefined || m.wishes.mentorAgeMax !== undefined ? 1 : 0,
-    );
+    this.hasAgeWish = Uint8Array.from(mentees, (m) => (m.wishes.mentorAgeMin !== undefined || m.wishes.mentorAgeMax !== undefined ? 1 : 0));
     this.age = Float64Array.from(mentors, (m) => m.age ?? NaN);
     this.menteeHasForms = Uint8Array.from(mentees, (m) => (m.meetingForms.length > 0 ? 1 : 0));
     this.mentorHasForms = Uint8Array.from(mentors, (m) => (m.meetingForms.length > 0 ? 1 : 0));
@@ -171,10 +169,6 @@ export class CompiledPool {
   }
 }
 
-export function compilePool(
-  mentees: readonly MenteeCandidate[],
-  mentors: readonly MentorCandidate[],
-  locality: ScoreContext["locality"],
-): CompiledPool {
+export function compilePool(mentees: readonly MenteeCandidate[], mentors: readonly MentorCandidate[], locality: ScoreContext["locality"]): CompiledPool {
   return new CompiledPool(mentees, mentors, locality);
 }

@@ -32,12 +32,7 @@ const BIG = 2 ** 30;
 /**
  * values[i * nMentors + r] = value of mentee i with mentor r; ≤ 0 means "not a candidate pair".
  */
-export function solveAssignment(
-  values: Int32Array,
-  nMentees: number,
-  nMentors: number,
-  capacity: ArrayLike<number>,
-): AssignmentSolution {
+export function solveAssignment(values: Int32Array, nMentees: number, nMentors: number, capacity: ArrayLike<number>): AssignmentSolution {
   if (values.length !== nMentees * nMentors) throw new RangeError("values must be nMentees × nMentors");
   const n = nMentees;
   const m = nMentors + 1; // the last column is "nobody"

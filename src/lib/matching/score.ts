@@ -57,15 +57,10 @@ export function evaluate(pool: CompiledPool, i: number, r: number, w: MatchWeigh
   const preferred = common(pool.language.menteeFirst, i, pool.language.mentor, r) > 0;
   score += preferred ? w.languagePreferred : w.languageShared;
   if (reasons) {
-    note(
-      reasons,
-      preferred ? REASON.languagePreferred : REASON.languageShared,
-      preferred ? w.languagePreferred : w.languageShared,
-      {
-        language: mentee.languages[0] ?? "",
-        languages: commonNames(pool.language.mentee, i, pool.language.mentor, r).join(", "),
-      },
-    );
+    note(reasons, preferred ? REASON.languagePreferred : REASON.languageShared, preferred ? w.languagePreferred : w.languageShared, {
+      language: mentee.languages[0] ?? "",
+      languages: commonNames(pool.language.mentee, i, pool.language.mentor, r).join(", "),
+    });
   }
 
   const help = Math.min(common(pool.help.mentee, i, pool.help.mentor, r), w.helpMaxItems);

@@ -44,12 +44,7 @@ function byId<T extends { id: string }>(items: readonly T[], what: string): T[] 
   return sorted;
 }
 
-export function buildValueMatrix(
-  menteesIn: readonly MenteeCandidate[],
-  mentorsIn: readonly MentorCandidate[],
-  ctx: ScoreContext,
-  now: Date,
-): ValueMatrix {
+export function buildValueMatrix(menteesIn: readonly MenteeCandidate[], mentorsIn: readonly MentorCandidate[], ctx: ScoreContext, now: Date): ValueMatrix {
   const w = ctx.weights;
   checkWeights(w);
   const mentees = byId(menteesIn, "mentee");

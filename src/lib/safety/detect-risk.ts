@@ -20,8 +20,14 @@ interface Engine {
 const VOCAB = new Vocabulary();
 
 function build(set: RuleSet, vocab: Vocabulary): Engine {
-  const masks = compile(set.masks.map((pattern) => ({ pattern, payload: null })), vocab);
-  const rules = compile(set.rules.flatMap((rule) => rule.patterns.map((pattern) => ({ pattern, payload: rule }))), vocab);
+  const masks = compile(
+    set.masks.map((pattern) => ({ pattern, payload: null })),
+    vocab,
+  );
+  const rules = compile(
+    set.rules.flatMap((rule) => rule.patterns.map((pattern) => ({ pattern, payload: rule }))),
+    vocab,
+  );
   return { language: set.language, masks, rules };
 }
 

@@ -23,15 +23,7 @@ export const DEFAULT_HELPLINES: readonly Helpline[] = Object.freeze([
   { name: "Alarm", phone: "112" },
 ]);
 
-const CATEGORIES: readonly RiskCategory[] = [
-  "suicide",
-  "self_harm",
-  "abuse",
-  "threat",
-  "acute_crisis",
-  "substance",
-  "psychiatric",
-];
+const CATEGORIES: readonly RiskCategory[] = ["suicide", "self_harm", "abuse", "threat", "acute_crisis", "substance", "psychiatric"];
 const PHONE = /^\+?\d[\d ]{1,19}$/;
 
 function invalid(entry: string, why: string): MentorbroError {

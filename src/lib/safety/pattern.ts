@@ -17,10 +17,7 @@ export interface Alt {
   parts?: Alt[];
 }
 
-export type Slot =
-  | { kind: "word"; alts: Alt[]; optional: boolean }
-  | { kind: "gap"; max: number }
-  | { kind: "not"; alts: Alt[] };
+export type Slot = { kind: "word"; alts: Alt[]; optional: boolean } | { kind: "gap"; max: number } | { kind: "not"; alts: Alt[] };
 
 export interface Pattern {
   source: string;

@@ -34,14 +34,7 @@
 // before the rules run, so a rule cannot use them — but other risk words in the same message still
 // fire. Masks are per language.
 
-export type RiskCategory =
-  | "suicide"
-  | "self_harm"
-  | "abuse"
-  | "threat"
-  | "acute_crisis"
-  | "substance"
-  | "psychiatric";
+export type RiskCategory = "suicide" | "self_harm" | "abuse" | "threat" | "acute_crisis" | "substance" | "psychiatric";
 
 /** high: possible immediate danger to life or safety; medium: needs a human to follow up soon. */
 export type Severity = "high" | "medium";

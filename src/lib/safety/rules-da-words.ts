@@ -19,10 +19,8 @@ const PEOPLE =
   "bror=|broren|soester*|kollega*|kolleger*|leder*|vagt*|vagten|laerer*|eks=|udlejer*|familie*|foraeldre*|" +
   "konsulent*|raadgiver*|politi*|betjent*";
 // The target of a threat, as two slots: an optional determiner, then a person or pronoun.
-export const OTHER =
-  "min=|mine=|den=|de=|hans=|hendes=? ham=|hende|dem=|dig=|jer=|alle*|nogen|folk=|" + PEOPLE;
-export const INSTITUTION =
-  "jobcent*|kommune*|raadhus*|kontor*|kontoret|huset|bygning*|lejlighed*|stedet|butik*|a_kasse*|akasse*";
+export const OTHER = "min=|mine=|den=|de=|hans=|hendes=? ham=|hende|dem=|dig=|jer=|alle*|nogen|folk=|" + PEOPLE;
+export const INSTITUTION = "jobcent*|kommune*|raadhus*|kontor*|kontoret|huset|bygning*|lejlighed*|stedet|butik*|a_kasse*|akasse*";
 // Groups of other people — mentions of them with a topic word are about others, not the writer.
 export const GROUP =
   "unge=|borgere=|mennesker=|personer=|patienter=|klienter=|brugere=|beboere=|boern=|elever=|kvinder=|" +
@@ -40,8 +38,7 @@ export const TOPIC =
   "voldtaeg*|overgreb*|hjemloes*|afhaengig*|overdos*|krisecent*|stemmer=|tilbagefald*|alkohol*|" +
   "stoffer=|hoer*";
 export const SUBSTANCE =
-  "stoffer|stof=|kokain|coke|amfetamin*|speed=|heroin|ketamin|mdma|hash=|piller|pillerne|sovepiller|" +
-  "smertestillende|alkohol*|spiritus|vodka|joints|skunk";
+  "stoffer|stof=|kokain|coke|amfetamin*|speed=|heroin|ketamin|mdma|hash=|piller|pillerne|sovepiller|" + "smertestillende|alkohol*|spiritus|vodka|joints|skunk";
 export const GAMES =
   "ludo|skak|kort=|fodbold|badminton|tennis|matador|uno=|fifa=|quiz*|bordtennis|spil*|yatzy|poker|pool=|padel|" +
   "dart=|bowling|kryds|trivial|wordfeud|golf=|squash|billard|backgammon|kamp*|finalen";

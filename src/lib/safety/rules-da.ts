@@ -231,9 +231,7 @@ export const RULES_DA: RuleSet = {
       id: "da.psychiatric.command",
       category: "psychiatric",
       severity: "high",
-      patterns: [
-        "stemme*|stemmer|stemmerne ~3 siger|fortaeller|befaler|beordrer|kommanderer|beder|vil= ~3 skal=|skulle|at=",
-      ],
+      patterns: ["stemme*|stemmer|stemmerne ~3 siger|fortaeller|befaler|beordrer|kommanderer|beder|vil= ~3 skal=|skulle|at="],
     },
     {
       id: "da.psychiatric",

@@ -23,8 +23,7 @@ const HIT =
 // First-person intent in front of a violent verb.
 // "ill", "im", "id" are I'll, I'm, I'd typed without apostrophes.
 const INTENT = "i=|ll=|ill=|im=|id=|will|gonna|going|want*|wanna|shall|swear|gon=|plan*|d=";
-const VICTIM =
-  "him=|her=|them=|you=|u=|everyone|everybody|somebody|someone|anyone|anybody|people|that_guy|bitch|bastard";
+const VICTIM = "him=|her=|them=|you=|u=|everyone|everybody|somebody|someone|anyone|anybody|people|that_guy|bitch|bastard";
 const VICTIM_OF = "my=|the=|his=|her=|that=|this=|our=";
 const PEOPLE =
   "caseworker*|case_worker|boss|manager|neighbou*|neighbor*|landlord|ex=|mentor|advisor|adviser|dad=|father|mum=|" +

@@ -46,13 +46,47 @@ const WEEKDAYS: readonly { full: readonly string[]; short: readonly string[] }[]
 const WEEKDAY_TRIGGERS = new Set(["naeste", "next", "paa", "on", "kommende", "coming", "this", "til", "until", "fra", "from"]);
 
 const NUMBER_WORDS: Record<string, number> = {
-  en: 1, et: 1, a: 1, an: 1, one: 1, to: 2, two: 2, tre: 3, three: 3, fire: 4, four: 4, fem: 5, five: 5,
-  seks: 6, six: 6, syv: 7, seven: 7, otte: 8, eight: 8, ni: 9, nine: 9, ti: 10, ten: 10,
+  en: 1,
+  et: 1,
+  a: 1,
+  an: 1,
+  one: 1,
+  to: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fire: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  seks: 6,
+  six: 6,
+  syv: 7,
+  seven: 7,
+  otte: 8,
+  eight: 8,
+  ni: 9,
+  nine: 9,
+  ti: 10,
+  ten: 10,
 };
 
 const UNITS: Record<string, "day" | "week" | "month" | "year"> = {
-  dag: "day", dage: "day", day: "day", days: "day", uge: "week", uger: "week", week: "week", weeks: "week",
-  maaned: "month", maaneder: "month", month: "month", months: "month", aar: "year", year: "year", years: "year",
+  dag: "day",
+  dage: "day",
+  day: "day",
+  days: "day",
+  uge: "week",
+  uger: "week",
+  week: "week",
+  weeks: "week",
+  maaned: "month",
+  maaneder: "month",
+  month: "month",
+  months: "month",
+  aar: "year",
+  year: "year",
+  years: "year",
 };
 
 /**

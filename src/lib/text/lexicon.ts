@@ -179,7 +179,12 @@ export class Lexicon {
 
   private fuzzyAt(tokens: readonly Token[], i: number): Hit | undefined {
     for (let w = this.reach(tokens, i); w >= 1; w--) {
-      const s = skeleton(tokens.slice(i, i + w).map((t) => t.norm).join(" "));
+      const s = skeleton(
+        tokens
+          .slice(i, i + w)
+          .map((t) => t.norm)
+          .join(" "),
+      );
       if (s.length < MIN_FUZZY_LENGTH || /\d/.test(s)) continue;
       let best: Key | undefined;
       let bestDistance = Infinity;

@@ -92,7 +92,11 @@ function classify(input: string, options: readonly ChoiceOption[], loose: boolea
   // The label inside a sentence: "ja tak". A label inside a longer label that is also there
   // ("ja" in "ja men senere") doesn't count; two unrelated labels ("ja nej") are a tie.
   const within = (outer: string, inner: string): boolean => ` ${outer} `.includes(` ${inner} `);
-  const inside = options.flatMap((o) => phrases(o).filter((p) => within(text, p)).map((p) => ({ action: o.action, p })));
+  const inside = options.flatMap((o) =>
+    phrases(o)
+      .filter((p) => within(text, p))
+      .map((p) => ({ action: o.action, p })),
+  );
   const outermost = inside.filter((x) => !inside.some((y) => y.p !== x.p && within(y.p, x.p)));
   const byInside = single(outermost.map((x) => x.action));
   if (byInside) return fuzzy(byInside);
