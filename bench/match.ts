@@ -1,7 +1,7 @@
 // Matching benchmark on seeded, realistic random pools.
 //   npx tsx bench/match.ts [--sizes 100x30,2000x500] [--seed 1] [--out dir]
 // Prints per size: pool, candidate pairs, scoring and assignment time, objective, pairs, and
-// whether the LP-duality certificate (src/matching/certificate.ts) confirms optimality.
+// whether the LP-duality certificate (src/lib/matching/certificate.ts) confirms optimality.
 //
 // --out dir writes dir/match-<mentees>x<mentors>.json per size, for independent checking:
 //   { mentees: string[], mentors: string[],      // ids in index (= id) order

@@ -1,6 +1,6 @@
 // What "delete my data" costs on the embedded database's files: a PGlite data folder with N people
 // (profiles, conversations, check-ins, goals, alerts, sent replies, audit rows), then one erasure
-// and the scrub after it (src/db/scrub.ts), and a retention purge of a batch and its scrub. Also
+// and the scrub after it (src/infra/db/scrub.ts), and a retention purge of a batch and its scrub. Also
 // checks, as the test does, that no file in the folder still holds the erased strings.
 //   npx tsx bench/scrub.ts [--people 1000] [--purge 50]
 import { randomUUID } from "node:crypto";

@@ -23,7 +23,7 @@ export interface AppOptions {
   codes: { coordinator: string; mentor?: string };
   workerId?: string;
   settings?: AppSettings;
-  /** Per-platform send rates for the outbox sender (src/outbox/rate-limit.ts); unset = unlimited. */
+  /** Per-platform send rates for the outbox sender (src/infra/outbox/rate-limit.ts); unset = unlimited. */
   rateLimiter?: RateLimiter;
   /** Outbox sends in flight at once (default 1); raise it for platforms far away. */
   sendConcurrency?: number;

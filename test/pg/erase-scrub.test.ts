@@ -1,4 +1,4 @@
-// On a PostgreSQL server the scrub after an erasure is a plain VACUUM (ANALYZE) (src/db/scrub.ts):
+// On a PostgreSQL server the scrub after an erasure is a plain VACUUM (ANALYZE) (src/infra/db/scrub.ts):
 // no erased value stays in the planner statistics (pg_stats, which ANALYZE fills with sampled
 // values), it runs at the next start when the process died before it, and a table another session
 // holds locked is skipped instead of stalling the instance. Own marked people, removed afterwards.

@@ -26,7 +26,7 @@ type Rng = () => number;
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
 
-// The core's own command words (src/conversation/commands.ts), as people type them in both languages.
+// The core's own command words (src/core/conversation/commands.ts), as people type them in both languages.
 export const CORE_COMMANDS = [
   "hjælp",
   "help",

@@ -1,4 +1,4 @@
-// Issue 13, point 1: a mentor's status changes only through src/people/mentor-status.ts. A holiday
+// Issue 13, point 1: a mentor's status changes only through src/infra/people/mentor-status.ts. A holiday
 // returns a mentor to what they were (an unapproved mentor stays unapproved), dates in the past are
 // refused, a coordinator's pause is the coordinator's, and every change leaves an audit row.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -226,7 +226,7 @@ describe("one writer", () => {
     return src.slice(open);
   }
 
-  it("no file but src/people/mentor-status.ts writes a mentor's status, pause or approval", () => {
+  it("no file but src/infra/people/mentor-status.ts writes a mentor's status, pause or approval", () => {
     const offenders: string[] = [];
     for (const file of files("src")) {
       if (file.endsWith(join("people", "mentor-status.ts"))) continue;
