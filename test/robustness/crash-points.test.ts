@@ -105,6 +105,9 @@ async function intake(failAt: number): Promise<{ received: string[]; crashes: nu
     crashes++;
     await releaseAllClaims(db.prisma);
     const bot = await createBotHarness(db);
+    // A restart takes a moment: a reply journalled a millisecond after the step (replies keep their
+    // order by due time) is due by then, as it is for a real process started after a crash.
+    bot.clock.advance(1_000);
     instances.push({ bot, seen: 0 });
     await bot.app.sender.drain();
     sync();
