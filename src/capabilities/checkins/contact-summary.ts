@@ -2,7 +2,7 @@
 // happened). A period is CONFIRMED when mentor and mentee both answered "met" with hours within
 // the programme's tolerance (confirmed hours = the smaller). One-sided reports and disagreements
 // are kept and counted for coordinators. Used by escalations and the municipal report.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { MentorbroError } from "../../core/errors.js";
 import { isWeekPeriod } from "../../lib/time.js";
 

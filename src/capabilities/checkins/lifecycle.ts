@@ -1,6 +1,6 @@
 // Pausing check-ins, extending a mentorship and closing it, each recorded in the match's history
 // (MatchEvent) so coordinators can see what happened and why.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { enqueue } from "../../infra/outbox/outbox.js";
 import { MentorbroError } from "../../core/errors.js";
 import { t, type Locale } from "../../core/i18n/index.js";

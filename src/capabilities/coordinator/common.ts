@@ -1,6 +1,6 @@
 // Shared by the coordinator commands: finding people by name or id, first names for lists, and
 // the audit trail of every coordinator read of a person's data.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { firstName as kitFirstName } from "../../core/conversation/kit.js";
 import { nameSkeleton } from "../../lib/text/names.js";
 

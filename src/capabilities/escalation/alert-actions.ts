@@ -5,7 +5,7 @@ import type { ActionHandler, HandlerContext, HandlerResult, TaskHandler } from "
 import type { Reply } from "../../core/flows/types.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { warnedName } from "../../core/i18n/name-warning.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { excerptText, kindText, renderedButtons, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
 import { firstName as kitFirstName } from "../../core/conversation/kit.js";
 

@@ -4,7 +4,8 @@
 // so two workers never send the same alert twice, and the dedupe key carries that counter.
 import type { AppSettings } from "../../core/capability.js";
 import type { Locale } from "../../core/i18n/index.js";
-import { enqueue, type QueueItem, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue, type QueueItem } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { alertPayload, type EscalationRow } from "./alert-text.js";
 import type { Thresholds } from "./thresholds.js";
 

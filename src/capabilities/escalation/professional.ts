@@ -2,7 +2,7 @@
 // A coordinator marks the case; the flag stays on the profile and an alert asks someone to
 // arrange a professional mentor. The coordinator tools own the command that calls this.
 import { MentorbroError } from "../../core/errors.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { professionalEscalation } from "./scan-signals.js";
 

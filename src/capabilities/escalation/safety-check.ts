@@ -9,7 +9,7 @@ import type { InboundEvent } from "../../core/messages.js";
 import type { ConvoData } from "../../core/conversation/router.js";
 import type { Reply } from "../../core/flows/types.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { detectRisk, type RiskCategory } from "../../lib/safety/detect-risk.js";
 import { DEFAULT_HELPLINES } from "../../lib/safety/helplines.js";
 import { fold } from "../../lib/text/normalize.js";

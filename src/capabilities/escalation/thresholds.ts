@@ -1,6 +1,6 @@
 // Per-programme thresholds for the stalled-mentorship signals and re-notification, stored in
 // Programme.thresholds (JSON); anything missing or invalid falls back to the defaults.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 export interface Thresholds {
   /** No confirmed contact for this many weeks. */

@@ -10,7 +10,7 @@ import { mentorOnboarding } from "../onboarding/index.js";
 import type { Answers, FlowState } from "../../core/flows/types.js";
 import { t } from "../../core/i18n/index.js";
 import { mergePersons } from "../linking/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { normalizeInviteCode } from "./mentor-import.js";
 
 const MAX_FAILED = 5;

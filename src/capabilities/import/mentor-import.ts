@@ -3,7 +3,7 @@
 // (join.ts). A row is known by a hash of its e-mail, so importing the same file again changes
 // nothing. The e-mail itself is not stored: the coordinator has it.
 import { createHash, randomInt } from "node:crypto";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { saveMentorProfile } from "../../infra/people/mentor-status.js";
 import { MAX_ROWS, parseCsv } from "./csv.js";
 import { mapHeader, validateRow, type RowError } from "./mentor-rows.js";

@@ -7,7 +7,7 @@
 // the commit (it may still be the person whose message is being stored). Audit rows are history:
 // they keep their original actor and subject; the link itself is recorded with both ids.
 import { riskOpenKey } from "../escalation/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 export type MergeRefusal = "both_profiles" | "coordinator_only" | "roles_differ" | "gone";
 export type MergeResult = { ok: true; keepId: string; removedId: string } | { ok: false; reason: MergeRefusal };

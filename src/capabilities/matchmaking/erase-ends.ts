@@ -3,7 +3,8 @@
 // kindly in their own language, a mentee who lost their mentor goes back to the waiting list first
 // in line, and coordinators are told. Nothing here names the erased person: these rows outlive them.
 import { coordinatorIds } from "../../core/conversation/apply-effects.js";
-import { enqueue, type QueueItem, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue, type QueueItem } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { firstName } from "../checkins/index.js";
 import { transition } from "./lifecycle.js";
 

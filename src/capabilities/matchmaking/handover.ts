@@ -1,7 +1,8 @@
 // Acceptance: the match is created with its documented purpose, goals, the mentor's tasks and
 // qualifications (seed 001), and both get an introduction. Contact details are shared only when
 // both consented; otherwise they write through Mentorbro ("msg …").
-import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { names } from "./describe.js";
 

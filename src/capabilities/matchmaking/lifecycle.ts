@@ -1,5 +1,6 @@
 // Changes to a running mentorship, each recorded in the match's status history.
-import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { MentorbroError } from "../../core/errors.js";
 import { startClosing } from "../checkins/index.js";
 import { changeMentorStatus, type MentorActor, type MentorChange } from "../../infra/people/mentor-status.js";

@@ -1,6 +1,7 @@
 // Offers to mentors: an anonymised summary (no name or contact before acceptance), accept or
 // decline with a reason, a reminder, and expiry to the next candidate.
-import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { raiseEscalation } from "../escalation/index.js";
 import type { Reason } from "../../lib/matching/types.js";

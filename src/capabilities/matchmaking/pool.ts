@@ -1,6 +1,6 @@
 // Loads the waiting pool and the mentors with free capacity for one programme, as the pure
 // matching module's candidates. Hard constraints that live in the database are applied here.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import type { MenteeCandidate, MentorCandidate } from "../../lib/matching/types.js";
 
 /** Proposal states that hold a mentor's capacity and a mentee's place. */

@@ -2,7 +2,8 @@
 // proposals — for a coordinator to approve or straight to the mentor, per programme. Runs under a
 // transaction-scoped advisory lock so two instances never hand out the same capacity twice.
 import type { Db } from "../../infra/db/database.js";
-import { enqueue, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { locality } from "../../lib/text/municipalities.js";
 import { assign } from "../../lib/matching/assign.js";
 import { DEFAULT_WEIGHTS, type MatchWeights } from "../../lib/matching/types.js";

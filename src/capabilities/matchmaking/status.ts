@@ -1,7 +1,7 @@
 // "Where do I stand?" for a mentee: waiting (position and an honest estimate), proposed, matched.
 import { t } from "../../core/i18n/index.js";
 import type { HandlerPerson } from "../../core/conversation/handlers.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 export async function menteeStatus(tx: Tx, person: HandlerPerson, now: Date): Promise<string> {
   const l = person.locale;

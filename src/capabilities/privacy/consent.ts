@@ -4,7 +4,7 @@
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import type { Button } from "../../core/messages.js";
 import { t } from "../../core/i18n/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { changeMentorStatus } from "../../infra/people/mentor-status.js";
 
 export const PURPOSES = ["matching", "share_contact", "statistics"] as const;

@@ -1,7 +1,7 @@
 // "Give me my data" (GDPR art. 15/20): everything Mentorbro holds about one person, as JSON. Other
 // people's names are left out (a match shows ids and dates, not the other person); the access log
 // shows who looked at the data by role, not by name.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import { personIdsOf } from "../../infra/people/former-ids.js";
 
 const without = <T extends object>(o: T | null, keys: string[]) => (o ? Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) : null);

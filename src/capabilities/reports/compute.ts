@@ -5,7 +5,7 @@
 // only for those). Small groups are suppressed when shown (suppress.ts), not here.
 import { periodState, type CheckInFacts } from "../checkins/index.js";
 import { isWeekPeriod, DAY } from "../../lib/time.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import type { Period } from "./period.js";
 
 export const OUTCOME_CATEGORIES = ["job", "education", "internship", "wage_subsidy", "other", "none"] as const;

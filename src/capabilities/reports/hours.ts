@@ -2,7 +2,7 @@
 // the check-ins capability's contact summary (confirmed = both said they met, hours within the
 // programme's tolerance), so the chat and the alerts agree.
 import { contactSummaries } from "../checkins/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 export interface MatchHours {
   mentor: number;

@@ -1,7 +1,8 @@
 // Writes what a conversation step decided, inside the same transaction as the new flow state.
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Answers } from "../flows/types.js";
-import { enqueue, type OutboxPayload, type Tx } from "../../infra/outbox/outbox.js";
+import { enqueue, type OutboxPayload } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 import type { Locale } from "../i18n/index.js";
 import { warnedName } from "../i18n/name-warning.js";
 import { storedName } from "../../lib/text/names.js";

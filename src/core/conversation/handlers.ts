@@ -4,7 +4,7 @@
 import type { InboundEvent } from "../messages.js";
 import type { FlowInput, Reply } from "../flows/types.js";
 import type { Locale } from "../i18n/index.js";
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 export interface HandlerPerson {
   id: string;

@@ -4,7 +4,7 @@
 // rollback or a lost connection), so nothing can leave it held. The two-key form keeps these
 // locks apart from the single-key ones (migrations, matching); a hash collision between two people
 // only makes one wait for the other, never fail.
-import type { Tx } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 const PERSON_LOCK_SPACE = 727_003;
 

@@ -10,7 +10,8 @@ import { AdapterError, asMentorbroError } from "../errors.js";
 import type { OutboundMessage } from "../messages.js";
 import type { Db } from "../../infra/db/database.js";
 import type { Logger } from "../../infra/logger.js";
-import { markSent, type Tx } from "../../infra/outbox/outbox.js";
+import { markSent } from "../../infra/outbox/outbox.js";
+import type { Tx } from "../../infra/db/tx.js";
 
 /** How long the instance that answered has to deliver before the sender takes over. */
 export const REPLY_LEASE_MS = 120_000;

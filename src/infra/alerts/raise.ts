@@ -4,7 +4,7 @@
 // no notification yet are sent to the coordinators right after the commit or on the next tick,
 // in the configured channel, so callers need no settings.
 import { MentorbroError } from "../../core/errors.js";
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 
 export type EscalationKind =
   | "risk"

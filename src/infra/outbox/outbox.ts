@@ -4,8 +4,7 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { Db } from "../db/database.js";
-
-export type Tx = Prisma.TransactionClient | Db;
+import type { Tx } from "../db/tx.js";
 
 export interface OutboxPayload {
   /** Catalogue key and parameters: rendered in the recipient's language at send time. */

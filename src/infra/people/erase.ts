@@ -1,7 +1,7 @@
 // "Delete my data": personal data is erased; anonymised facts (a match happened, hours, outcome
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 import { endForErasure, ERASED } from "../../capabilities/matchmaking/index.js";
 import { changeMentorStatus } from "./mentor-status.js";
 import { personIdsOf } from "./former-ids.js";

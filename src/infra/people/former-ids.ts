@@ -1,7 +1,7 @@
 // A person who linked accounts may have had other person ids before: each link's audit row
 // ("identity.linked", subject = the kept person) names the id that was merged away. Audit rows
 // keep those original ids, so erasure and data exports look them up here.
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 
 /** The person's own id and every id merged into it, directly or through earlier links. */
 export async function personIdsOf(tx: Tx, personId: string): Promise<string[]> {

@@ -7,7 +7,7 @@
 // one AuditLog row "mentor.status" with actor, from, to and the event.
 import { MentorbroError } from "../../core/errors.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 
 export type MentorStatus = "invited" | "pending" | "active" | "paused" | "inactive";
 /** What a pause can return to. */

@@ -6,7 +6,7 @@
 // starts afresh, and the scheduler removes it.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/database.js";
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 
 export const FREE_TRIES = 5;
 export const LOCKOUTS_MS = [60_000, 5 * 60_000, 60 * 60_000, 24 * 60 * 60_000];

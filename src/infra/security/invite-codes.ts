@@ -5,7 +5,7 @@
 // and reports the attempt as an effect, which is recorded here in the message's transaction.
 import type { Reply } from "../../core/flows/types.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import type { Tx } from "../outbox/outbox.js";
+import type { Tx } from "../db/tx.js";
 import { raiseEscalation } from "../alerts/raise.js";
 import { clearGuard, guardKeys, lockedUntil, recordFailure } from "./code-guard.js";
 
