@@ -1,28 +1,26 @@
 // Transcript tables for the coordinator commands: what a coordinator sends → what the bot answers
 // (catalogue texts), through the real core and database; then what changed in the tables and the
 // audit log. Every command is refused for people without the coordinator role.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../src/core/messages.js";
 import { t, type Params } from "../../src/core/i18n/index.js";
-import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { type BotHarness } from "../helpers/bot-harness.js";
 import { ago, makeWorld, type World } from "./world.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
 type In = string | { action: string };
 type Check = string | RegExp | ((replies: OutboundMessage[]) => void);
 type Row = [In, Check];
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
 let w: World;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db);
-  w = await makeWorld(db);
+useTestBot({
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+    w = await makeWorld(d);
+  },
 });
 
 const da = (key: string, p: Params = {}) => t("da", key, p);

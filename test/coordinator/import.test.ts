@@ -1,23 +1,21 @@
 // Mentor import: a spreadsheet with 5 bad rows reports exactly those rows; valid rows become
 // invited mentors; importing the same file again changes nothing; an invited mentor joins with
 // the code and finishes onboarding in the chat, asked only what the spreadsheet did not say.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t, type Params } from "../../src/core/i18n/index.js";
 import { parseCsv } from "../../src/capabilities/import/csv.js";
-import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { type BotHarness } from "../helpers/bot-harness.js";
 import { makeWorld } from "./world.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db);
-  await makeWorld(db);
+useTestBot({
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+    await makeWorld(d);
+  },
 });
 
 const da = (key: string, p: Params = {}) => t("da", key, p);

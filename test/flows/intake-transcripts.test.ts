@@ -1,22 +1,21 @@
 // Transcript tables: what a person sends → what the bot must answer (catalogue text), through the
 // real core and database. Happy paths of all three flows in both languages.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/core/i18n/index.js";
-import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { type BotHarness } from "../helpers/bot-harness.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
 type In = string | { action: string };
 type Row = [In, string | RegExp];
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db, { mentorCode: "mentor-2026" });
+useTestBot({
+  harness: { mentorCode: "mentor-2026" },
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+  },
 });
 
 async function play(from: string, rows: Row[]): Promise<void> {

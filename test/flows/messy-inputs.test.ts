@@ -1,24 +1,22 @@
 // Messy inputs in every flow: typos, emojis only, empty text, 5,000 characters, media, commands
 // in the middle of a step, back at the first step, restart half-way, a process restart between
 // messages, the same message delivered twice. Each row: input → the reply must contain this text.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
 import type { InboundEvent } from "../../src/core/messages.js";
 import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
 type In = string | Partial<InboundEvent> | "RESTART_PROCESS";
 type Row = [string, In, string | RegExp | null];
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db);
+useTestBot({
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+  },
 });
 
 const da = (key: string, p: Record<string, string | number> = {}) => t("da", key, p);

@@ -2,11 +2,11 @@
 // (catalogue text), through the real core and database. "{code}" in an input is the last code the
 // bot gave out; the actions "{allow}" and "{deny}" are the buttons of the last question sent to a
 // code's owner ("someone wrote your code on …"). Nothing is joined before both sides said yes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/core/i18n/index.js";
 import { MAX_FAILED_TRIES } from "../../src/capabilities/linking/capability.js";
-import { createBotHarness, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { type BotHarness } from "../helpers/bot-harness.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
 type In = string | { action: string };
 type Row = [from: string, input: In, expected: string | RegExp];
@@ -16,17 +16,15 @@ const SLACK = "slack:T1:U7002";
 const TEAMS = "teams:aad-7003";
 const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}/;
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
 let code = "";
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db);
-  code = "";
+useTestBot({
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+    code = "";
+  },
 });
 
 const k = (l: Locale, key: string, p: Record<string, string> = {}) => t(l, key, p);

@@ -1,22 +1,22 @@
 // Intake → proposal (with reasons) → coordinator approval → offer → accept / decline / timeout →
 // introductions, through the real core with the demo mentors.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t } from "../../src/core/i18n/index.js";
 import { seedDemo } from "../../src/infra/seed/demo-data.js";
 import { ensureProgramme } from "../../src/infra/seed/programme.js";
-import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
-import { openTestDb } from "../helpers/test-db.js";
+import { T0, type BotHarness } from "../helpers/bot-harness.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  await seedDemo(db.prisma, await ensureProgramme(db.prisma), T0);
-  bot = await createBotHarness(db);
+useTestBot({
+  prepare: async (d) => {
+    await seedDemo(d.prisma, await ensureProgramme(d.prisma), T0);
+  },
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+  },
 });
 
 /** An IT mentee in Aarhus speaking Danish and English: Anna (IT, Aarhus) is the best mentor. */

@@ -1,27 +1,26 @@
 // Data protection: a person gets all their data as JSON, withdraws consent per purpose, deletes
 // everything; the retention job erases people whose mentorships ended long ago. After /delete and
 // after the purge, a scan of every table finds none of that person's personal data.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../src/core/messages.js";
 import { t } from "../../src/core/i18n/index.js";
 import { computeReport } from "../../src/capabilities/reports/compute.js";
 import { parsePeriod } from "../../src/capabilities/reports/period.js";
 import { dueForPurge, purgeExpired } from "../../src/capabilities/privacy/retention.js";
-import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
-import { dumpAllText, openTestDb } from "../helpers/test-db.js";
+import { T0, type BotHarness } from "../helpers/bot-harness.js";
+import { dumpAllText } from "../helpers/test-db.js";
 import { ago, makeWorld, type World } from "../coordinator/world.js";
+import { useTestBot, type TestDb } from "../helpers/test-bot.js";
 
-let db: Awaited<ReturnType<typeof openTestDb>>;
+let db: TestDb;
 let bot: BotHarness;
 let w: World;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => db.close());
-beforeEach(async () => {
-  await db.reset();
-  bot = await createBotHarness(db);
-  w = await makeWorld(db);
+useTestBot({
+  ready: async (d, b) => {
+    db = d;
+    bot = b;
+    w = await makeWorld(d);
+  },
 });
 
 const da = (key: string) => t("da", key);
