@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./co
 import { ALL_CAPABILITIES } from "./capabilities/index.js";
 import { asMentorbroError } from "./core/errors.js";
 import type { Scrubber } from "./infra/db/scrub.js";
+import { createEraser, type ErasureStep } from "./infra/people/erase.js";
+import { signupCatalog } from "./core/conversation/signup.js";
 
 export interface AppOptions {
   db: Db;
@@ -53,8 +55,13 @@ export function createApp(opts: AppOptions): App {
     rateLimiter: opts.rateLimiter,
     concurrency: opts.sendConcurrency,
   });
-  const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS };
+  // Erasure runs every capability's onErase first; the list is known once they are all built.
+  let erasureSteps: ErasureStep[] = [];
+  const erase = createEraser(() => erasureSteps);
+  const deps = { db: opts.db, clock: opts.clock, logger: opts.logger, settings: opts.settings ?? DEFAULT_SETTINGS, erase };
   const caps = (opts.capabilities ?? ALL_CAPABILITIES).map((f) => f(deps));
+  erasureSteps = caps.flatMap((c) => (c.onErase ? [c.onErase] : []));
+  const signups = signupCatalog(caps.flatMap((c) => c.signups ?? []));
   for (const c of caps) if (c.texts) addTexts(c.texts);
   const handlers: HandlerRegistry = {
     actions: caps.flatMap((c) => c.actions ?? []),
@@ -77,6 +84,8 @@ export function createApp(opts: AppOptions): App {
     codes: opts.codes,
     workerId,
     handlers,
+    signups,
+    erase,
     preCheck: async (event, personId, locale) => {
       const out = [];
       for (const c of caps) if (c.preCheck) out.push(...(await c.preCheck(event, { id: personId, locale })));

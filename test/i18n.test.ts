@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FLOWS } from "../src/core/flows/registry.js";
+import { SIGNUPS } from "../src/capabilities/onboarding/index.js";
 import { addTexts, CATALOGUES, LOCALES, placeholders, t } from "../src/core/i18n/index.js";
 import { loadAllTexts } from "./helpers/texts.js";
 
@@ -19,7 +19,7 @@ describe("catalogues", () => {
     }
   });
   it("every key a flow uses exists", () => {
-    for (const flow of Object.values(FLOWS)) {
+    for (const { flow } of SIGNUPS) {
       for (const step of flow.steps) {
         const used = [step.prompt, step.reprompt, step.consent?.declined, step.kind === "consent" ? undefined : `field.${step.id}`].filter(
           (k): k is string => !!k,

@@ -1,6 +1,7 @@
 // Every capability Mentorbro runs, in the order their handlers are tried.
 import type { CapabilityFactory } from "../core/capability.js";
 import { escalationCapability } from "./escalation/index.js";
+import { createOnboardingCapability } from "./onboarding/index.js";
 import { createMatchmakingCapability } from "./matchmaking/index.js";
 import { createLinkingCapability } from "./linking/index.js";
 import { createCheckinsCapability } from "./checkins/index.js";
@@ -16,4 +17,5 @@ export const ALL_CAPABILITIES: CapabilityFactory[] = [
   createCoordinatorCapability,
   createPrivacyCapability,
   createSecurityCapability,
+  createOnboardingCapability,
 ];

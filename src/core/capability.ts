@@ -1,5 +1,5 @@
-// A capability (matching, check-ins, escalations, coordinator tools) is a bundle of handlers,
-// periodic jobs and post-commit hooks, built from shared dependencies. createApp merges them.
+// A capability (onboarding, matching, check-ins, escalations, coordinator tools) is a bundle of
+// sign-ups, handlers, periodic jobs and hooks, built from shared dependencies. createApp merges them.
 import type { Clock } from "./clock.js";
 import type { Db } from "../infra/db/database.js";
 import type { ActionHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
@@ -7,12 +7,16 @@ import type { Logger } from "../infra/logger.js";
 import type { InboundEvent } from "./messages.js";
 import type { Reply } from "./flows/types.js";
 import type { Locale, Texts } from "./i18n/index.js";
+import type { Signup } from "./conversation/signup.js";
+import type { Eraser, ErasureStep } from "../infra/people/erase.js";
 
 export interface CapabilityDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
   settings: AppSettings;
+  /** Erases a person with every capability's onErase first (retention, merged accounts, coordinators). */
+  erase: Eraser;
 }
 
 /** Settings capabilities read (from configuration in production, from tests directly). */
@@ -48,6 +52,10 @@ export interface Capability {
    * replies are sent before the normal answer. Must be idempotent per event.
    */
   preCheck?: (event: InboundEvent, person: { id: string; locale: Locale }) => Promise<Reply[]>;
+  /** Roles people can sign up for, each a flow and what finishing it means; offered in list order. */
+  signups?: Signup[];
+  /** Ends what a person is part of before they are erased, while the rows still name them. */
+  onErase?: ErasureStep;
   /** Runs after a person's message was committed. */
   afterCommit?: (personId: string) => Promise<void>;
 }

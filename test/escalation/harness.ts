@@ -8,6 +8,7 @@ import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
 import type { Database } from "../../src/infra/db/database.js";
 import { escalationCapability } from "../../src/capabilities/escalation/capability.js";
+import { createOnboardingCapability } from "../../src/capabilities/onboarding/index.js";
 import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
 
@@ -45,7 +46,7 @@ export async function createEscBot(
     codes: { coordinator: "coord-secret" },
     workerId: "test",
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
-    capabilities: opts.capabilities ?? [escalationCapability],
+    capabilities: opts.capabilities ?? [escalationCapability, createOnboardingCapability],
   });
   return {
     app,

@@ -2,6 +2,7 @@
 // nothing about another person leaks in the refusal. The list is taken from the registered
 // capabilities, so a new coordinator command is covered automatically.
 import pino from "pino";
+import { erasePerson } from "../../src/infra/people/erase.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
 import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS });
+const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS, erase: erasePerson });
 
 describe("coordinator-only commands and actions", () => {
   it("are refused to a mentee and a mentor, every one of them", async () => {

@@ -4,6 +4,7 @@
 // words nowhere, and no row changes. Prefixes come from the registered capabilities and buttons
 // from what the bot really sends, so a new one must be added to FORGE below or the test fails.
 import pino from "pino";
+import { erasePerson } from "../../src/infra/people/erase.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
 import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
@@ -220,7 +221,7 @@ const REFUSALS = [
   "link.nothing_pending",
 ].map((k) => t("da", k));
 const ACTORS = ["zelda", "anna", "bodil", "omar"]; // mentee A, mentor A, mentee B, mentor B
-const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS });
+const deps = () => ({ db: db.prisma, clock: { now: () => T0 }, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS, erase: erasePerson });
 const capabilities = () => ALL_CAPABILITIES.map((c) => c(deps()));
 
 /**

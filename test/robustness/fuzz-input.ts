@@ -2,6 +2,7 @@
 // seeded generator of hostile texts by category, commands in Danish and English, plausible answers
 // and random buttons; and the shard runner with its checks. Same seed, same messages.
 import { Worker } from "node:worker_threads";
+import { erasePerson } from "../../src/infra/people/erase.js";
 import pino from "pino";
 import { ALL_CAPABILITIES } from "../../src/capabilities/index.js";
 import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
@@ -380,7 +381,9 @@ export async function runCoreShard(index: number): Promise<ShardResult> {
   try {
     await makeWorld(db); // mentees proposed / waiting / matched / ended, demo mentors, the coordinator
     const bot = await createBotHarness(db);
-    const caps = ALL_CAPABILITIES.map((f) => f({ db: db.prisma, clock: bot.clock, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS }));
+    const caps = ALL_CAPABILITIES.map((f) =>
+      f({ db: db.prisma, clock: bot.clock, logger: pino({ level: "silent" }), settings: DEFAULT_SETTINGS, erase: erasePerson }),
+    );
     const commands = caps.flatMap((c) => c.commands ?? []);
     const words = [...CORE_COMMANDS, ...commands.flatMap((c) => c.words)];
     // The commands of a persona's own role (coordinator tools, mentee relay…), typed more often by them.

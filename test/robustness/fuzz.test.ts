@@ -5,9 +5,13 @@
 // through the pure router too: cheap (seconds), and a crash there points straight at the logic.
 import { describe, expect, it } from "vitest";
 import { route, type ConvoData } from "../../src/core/conversation/router.js";
+import { signupCatalog } from "../../src/core/conversation/signup.js";
+import { SIGNUPS } from "../../src/capabilities/onboarding/index.js";
 import type { FlowInput } from "../../src/core/flows/types.js";
 import { t } from "../../src/core/i18n/index.js";
 import { LEAK, SHARDS, leakTokens, randomMessage, rng } from "./fuzz-input.js";
+
+const signups = signupCatalog(SIGNUPS);
 
 describe("fuzzing", () => {
   it("the full-core shards add up to 10,000 messages, each with its own seed", () => {
@@ -36,6 +40,7 @@ describe("fuzzing", () => {
         convo: convos.get(who) ?? { mode: "new" },
         input,
         now: new Date("2026-11-24T10:00:00Z"),
+        signups,
         codes: { coordinator: "coord-secret" },
       });
       expect(res.replies.length, `message ${i}`).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyEffects } from "../../src/core/conversation/apply-effects.js";
+import { saveMentor } from "../../src/capabilities/onboarding/index.js";
 import { t, type Locale, type Params } from "../../src/core/i18n/index.js";
 import { changeMentorStatus, decide, type MentorState } from "../../src/infra/people/mentor-status.js";
 import { createBotHarness, T0, type BotHarness } from "../helpers/bot-harness.js";
@@ -96,7 +96,7 @@ describe("a mentor nobody approved cannot make themselves active", () => {
   it("registering again keeps the status: no approval from it, and no way around a pause", async () => {
     await bot.say("console:coord", { action: `co:pm:${w.pia}:30` });
     const answers = { name: "Pia Pending", industry: ["it"], municipality: "aarhus", languages: ["da"], capacity: 2 };
-    await applyEffects(db.prisma, [{ type: "mentor_registered", answers, active: false }], { personId: w.pia, programmeId: w.programmeId, now: T0 });
+    await saveMentor(db.prisma, { type: "signup", role: "mentor", answers }, { personId: w.pia, programmeId: w.programmeId, now: T0 });
     expect(await statusOf(db, w.pia)).toMatchObject({ status: "paused", pausedFrom: "pending", pausedBy: "coordinator" });
     expect((await db.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: w.pia } })).capacity).toBe(2);
   });

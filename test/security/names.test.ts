@@ -4,7 +4,7 @@
 // flagged on the coordinators' screens, and the coordinators' search finds it as "Anna".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/core/i18n/index.js";
-import { applyEffects } from "../../src/core/conversation/apply-effects.js";
+import { saveMentor } from "../../src/capabilities/onboarding/index.js";
 import { validateRow } from "../../src/capabilities/import/mentor-rows.js";
 import { queueProposalToCoordinators } from "../../src/capabilities/matchmaking/run-matching.js";
 import { cleanName, MAX_MARKS, mixedScripts, nameSkeleton } from "../../src/lib/text/names.js";
@@ -167,9 +167,7 @@ describe("look-alike names", () => {
 
     const newMentor = await person("", []);
     const answers = { name: "\u041carie", industry: ["it"], municipality: "aarhus", qualifications: "x" }; // Cyrillic М
-    await db.prisma.$transaction((tx) =>
-      applyEffects(tx, [{ type: "mentor_registered", answers, active: false }], { personId: newMentor, programmeId, now: new Date() }),
-    );
+    await db.prisma.$transaction((tx) => saveMentor(tx, { type: "signup", role: "mentor", answers }, { personId: newMentor, programmeId, now: new Date() }));
     const pending = await db.prisma.outbox.findFirstOrThrow({ where: { recipient: kim, kind: "coordinator_notice" } });
     expect((pending.payload as { params: Record<string, string> }).params.name).toBe(mixed("\u041carie"));
   });

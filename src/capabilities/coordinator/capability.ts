@@ -4,7 +4,6 @@
 import type { CapabilityFactory } from "../../core/capability.js";
 import type { ActionHandler, HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
-import { erasePerson } from "../../infra/people/erase.js";
 import { importCommand, importTask, IMPORT_FORM_ID, runImport } from "../import/index.js";
 import { inviteTask, makeJoinCommand } from "../import/index.js";
 import { exportFor } from "../privacy/index.js";
@@ -56,13 +55,13 @@ async function onAction(ctx: HandlerContext, rest: string): Promise<HandlerResul
   }
 }
 
-export const createCoordinatorCapability: CapabilityFactory = ({ db, clock }) => {
+export const createCoordinatorCapability: CapabilityFactory = ({ db, clock, erase }) => {
   // People merged away when an invited mentor joined from a new chat account: erased after commit.
   const removed = new Set<string>();
   const sweep = async (ids: string[]) => {
     for (const id of ids) {
       const p = await db.person.findFirst({ where: { id, deletedAt: { not: null }, identities: { none: {} } }, select: { id: true } });
-      if (p) await db.$transaction((tx) => erasePerson(tx, id, clock.now(), { keepAuditTrail: true }));
+      if (p) await db.$transaction((tx) => erase(tx, id, clock.now(), { keepAuditTrail: true }));
     }
   };
   const actions: ActionHandler[] = [{ prefix: "co", handle: onAction }];

@@ -4,9 +4,9 @@
 // A coordinator imported them, so they are active without a second approval.
 import type { HandlerContext, HandlerResult, TaskHandler, TextCommand } from "../../core/conversation/handlers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { applyEffects } from "../../core/conversation/apply-effects.js";
+import { recordConsent } from "../../core/conversation/apply-effects.js";
 import { currentQuestion, stepFlow } from "../../core/flows/engine.js";
-import { mentorOnboarding } from "../onboarding/index.js";
+import { mentorOnboarding, saveMentor } from "../onboarding/index.js";
 import type { Answers, FlowState } from "../../core/flows/types.js";
 import { t } from "../../core/i18n/index.js";
 import { mergePersons } from "../linking/index.js";
@@ -93,15 +93,11 @@ export const inviteTask: TaskHandler = {
     if (!profile || profile.status !== "invited") return { replies: [{ text: t(l, "cmd.no_flow") }], done: true };
     const r = stepFlow(mentorOnboarding, state, ctx.input, { locale: l, now });
     const effects = { personId: person.id, programmeId: profile.programmeId, now };
-    await applyEffects(
-      tx,
-      r.effects.filter((e) => e.type === "consent"),
-      effects,
-    );
+    for (const e of r.effects) if (e.type === "consent") await recordConsent(tx, person.id, e, now);
     if (r.state) return { replies: r.replies, task: { kind: INVITE_TASK, data: { flow: r.state as unknown as Record<string, unknown> } } };
     const complete = r.effects.find((e) => e.type === "complete");
     if (!complete || complete.type !== "complete") return { replies: r.replies, done: true };
-    await applyEffects(tx, [{ type: "mentor_registered", answers: complete.answers, active: true, via: "import" }], effects);
+    await saveMentor(tx, { type: "signup", role: "mentor", answers: complete.answers, activation: "import" }, effects);
     return { replies: [...r.replies, { text: t(l, "mentor.done_active", { name: String(complete.answers.name ?? "") }) }], done: true };
   },
 };

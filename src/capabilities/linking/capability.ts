@@ -8,7 +8,7 @@ import type { HandlerContext, HandlerResult } from "../../core/conversation/hand
 import { platformOf } from "../../core/messages.js";
 import type { Db } from "../../infra/db/database.js";
 import { t } from "../../core/i18n/index.js";
-import { erasePerson } from "../../infra/people/erase.js";
+import type { Eraser } from "../../infra/people/erase.js";
 import { CODE_TTL_MS, newCode, normalizeCode, showCode } from "./codes.js";
 import { askRedeemer, onLinkAction, refusalText, reply } from "./confirm.js";
 import { linkRefusal, loadSide } from "./merge.js";
@@ -53,17 +53,17 @@ async function redeem(ctx: HandlerContext, typed: string): Promise<HandlerResult
 }
 
 /** Removes merged-away persons that have no identity left (audit rows stay as written); returns how many. */
-async function sweep(db: Db, now: Date, ids?: string[]): Promise<number> {
+async function sweep(db: Db, erase: Eraser, now: Date, ids?: string[]): Promise<number> {
   const rows = await db.person.findMany({
     where: { deletedAt: { not: null }, identities: { none: {} }, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true },
     take: 100,
   });
-  for (const { id } of rows) await db.$transaction((tx) => erasePerson(tx, id, now, { keepAuditTrail: true }));
+  for (const { id } of rows) await db.$transaction((tx) => erase(tx, id, now, { keepAuditTrail: true }));
   return rows.length;
 }
 
-export const createLinkingCapability: CapabilityFactory = ({ db, clock }) => {
+export const createLinkingCapability: CapabilityFactory = ({ db, clock, erase }) => {
   // Ids merged away by messages of this process, erased once their message has committed.
   const removed = new Set<string>();
   return {
@@ -81,11 +81,11 @@ export const createLinkingCapability: CapabilityFactory = ({ db, clock }) => {
       if (removed.size === 0) return;
       const ids = [...removed];
       removed.clear();
-      await sweep(db, clock.now(), ids);
+      await sweep(db, erase, clock.now(), ids);
     },
     jobs: [
       async (now) => {
-        await sweep(db, now);
+        await sweep(db, erase, now);
       },
     ],
   };

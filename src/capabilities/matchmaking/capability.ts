@@ -12,7 +12,7 @@ import { firstName, say } from "../../core/conversation/kit.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
 import { endExpiredPauses } from "./lifecycle.js";
-import { reachable } from "./erase-ends.js";
+import { endForErasure, reachable } from "./erase-ends.js";
 import { askMentorPause, onMentorPauseDate } from "./mentor-pause.js";
 import { changeMentorStatus } from "../../infra/people/mentor-status.js";
 import { runMatchingAll } from "./run-matching.js";
@@ -144,6 +144,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
   return {
     name: "matchmaking",
     texts: { da: matchDa, en: matchEn },
+    onErase: endForErasure,
     actions: [
       { prefix: "prop", handle: onProposal },
       { prefix: "off", handle: onOffer },

@@ -2,13 +2,13 @@
 // history records the end, reason "erased"), their open proposals and offers. The partner is told
 // kindly in their own language, a mentee who lost their mentor goes back to the waiting list first
 // in line, and coordinators are told. Nothing here names the erased person: these rows outlive them.
-import { coordinatorIds } from "../../core/conversation/apply-effects.js";
+import { coordinatorIds } from "../../infra/people/coordinators.js";
+import { ERASED } from "../../infra/people/erase.js";
 import { enqueue, type QueueItem } from "../../infra/outbox/outbox.js";
 import type { Tx } from "../../infra/db/tx.js";
 import { firstName } from "../checkins/index.js";
 import { transition } from "./lifecycle.js";
 
-export const ERASED = "erased";
 const LIVE = ["active", "paused"];
 const OPEN_PROPOSALS = ["proposed", "held", "offered"];
 /** Stalled-pair alerts: about a pair that no longer exists once the match has ended. */

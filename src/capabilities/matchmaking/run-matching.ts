@@ -7,7 +7,7 @@ import type { Tx } from "../../infra/db/tx.js";
 import { locality } from "../../lib/text/municipalities.js";
 import { assign } from "../../lib/matching/assign.js";
 import { DEFAULT_WEIGHTS, type MatchWeights } from "../../lib/matching/types.js";
-import { coordinatorIds } from "../../core/conversation/apply-effects.js";
+import { coordinatorIds } from "../../infra/people/coordinators.js";
 import type { Locale } from "../../core/i18n/index.js";
 import { warnedName } from "../../core/i18n/name-warning.js";
 import { loadPool } from "./pool.js";

@@ -77,4 +77,8 @@ export const matchDa: Record<string, string> = {
   "help.msg": "send en besked til din mentor eller mentee",
   "help.newmentor": "bed diskret om en ny mentor",
   "help.mentorpause": "hold pause som mentor (ferie, sygdom)",
+  "mentor.approve": "Godkend mentor",
+  "mentor.approved": "{name} er godkendt og kan nu matches.",
+  "mentor.approved_to_mentor": "Godt nyt: En koordinator har godkendt dig som mentor. Jeg skriver til dig, når vi har en mentee til dig.",
+  "mentor.already_approved": "Denne mentor er allerede godkendt.",
 };

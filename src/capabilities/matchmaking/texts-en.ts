@@ -77,4 +77,8 @@ export const matchEn: Record<string, string> = {
   "help.msg": "send a message to your mentor or mentee",
   "help.newmentor": "ask privately for a new mentor",
   "help.mentorpause": "pause as a mentor (holiday, illness)",
+  "mentor.approve": "Approve mentor",
+  "mentor.approved": "{name} is approved and can now be matched.",
+  "mentor.approved_to_mentor": "Good news: a coordinator has approved you as a mentor. I will write to you when we have a mentee for you.",
+  "mentor.already_approved": "This mentor is already approved.",
 };

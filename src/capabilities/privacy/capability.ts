@@ -7,7 +7,7 @@ import { DEFAULT_RETENTION_MONTHS, purgeExpired } from "./retention.js";
 import { privacyDa } from "./texts-da.js";
 import { privacyEn } from "./texts-en.js";
 
-export const createPrivacyCapability: CapabilityFactory = ({ db, logger, settings }) => {
+export const createPrivacyCapability: CapabilityFactory = ({ db, logger, settings, erase }) => {
   const months = settings.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
   return {
     name: "privacy",
@@ -16,7 +16,7 @@ export const createPrivacyCapability: CapabilityFactory = ({ db, logger, setting
     commands: [exportCommandDef, consentCommand],
     jobs: [
       async (now) => {
-        await purgeExpired(db, now, months, logger);
+        await purgeExpired(db, now, months, logger, erase);
       },
     ],
   };

@@ -4,7 +4,7 @@
 // have not written for that long. Anonymised statistics remain (see people/erase.ts).
 import type { Db } from "../../infra/db/database.js";
 import type { Logger } from "../../infra/logger.js";
-import { erasePerson } from "../../infra/people/erase.js";
+import { erasePerson, type Eraser } from "../../infra/people/erase.js";
 import { requestScrub } from "../../infra/db/scrub.js";
 
 export const DEFAULT_RETENTION_MONTHS = 24;
@@ -63,7 +63,7 @@ export async function dueForPurge(db: Db, now: Date, months: number): Promise<st
 const EVENT_DAYS = 3;
 
 /** Erases what is due, once per Danish day at most; returns how many people were erased. */
-export async function purgeExpired(db: Db, now: Date, months: number, logger?: Logger): Promise<number> {
+export async function purgeExpired(db: Db, now: Date, months: number, logger?: Logger, erase: Eraser = erasePerson): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   const last = await db.setting.findUnique({ where: { key: LAST_RUN } });
   if ((last?.value as { day?: string } | undefined)?.day === today) return 0;
@@ -79,7 +79,7 @@ export async function purgeExpired(db: Db, now: Date, months: number, logger?: L
   for (const id of ids) {
     await db.$transaction(async (tx) => {
       await tx.auditLog.create({ data: { action: "person.purged", details: { reason: "retention", months }, at: now } });
-      await erasePerson(tx, id, now);
+      await erase(tx, id, now);
     });
   }
   // A full batch may leave more: run again on the next tick instead of waiting a day.

@@ -17,6 +17,8 @@ import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerReg
 import { helpFor, runHandlers } from "./run-handlers.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
 import { inviteLock, recordInviteAttempts } from "../../infra/security/invite-codes.js";
+import type { Eraser } from "../../infra/people/erase.js";
+import type { InviteCodes, Signups } from "./signup.js";
 import { lockPerson } from "./person-lock.js";
 import { createSerialQueues } from "../serial-queue.js";
 
@@ -25,7 +27,11 @@ export interface ConversationServiceOptions {
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
-  codes: { coordinator: string; mentor?: string };
+  codes: InviteCodes;
+  /** The roles people can sign up for (brought by capabilities). */
+  signups: Signups;
+  /** "Delete my data" (with every capability's onErase first). */
+  erase: Eraser;
   /** Run after a committed step (e.g. matching, sending queued messages). */
   afterCommit?: ((personId: string) => Promise<void>)[];
   /** Capabilities plugged in through actions, typed commands and tasks. */
@@ -163,13 +169,15 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
           const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
           const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
           const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
-          const codeLock = base.mode === "flow" ? await inviteLock(tx, base.flow?.flowId, person.id, event.from, now) : undefined;
+          const signup = base.mode === "flow" && base.flow ? opts.signups.forFlow(base.flow.flowId) : undefined;
+          const codeLock = signup?.invitation ? await inviteLock(tx, person.id, event.from, now) : undefined;
           const result = route({
             person: { locale: hp.locale, roles: person.roles, name: person.displayName, menteeStatus },
             convo: base,
             input,
             platformLocale,
             now,
+            signups: opts.signups,
             codes: opts.codes,
             codeLock,
             extraHelp: helpFor(registry, hp),
@@ -187,10 +195,10 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         } else {
           await tx.conversation.create({ data: { personId: person.id, data, seq: 1, ...flowMeta } });
         }
-        if (!programme && effects.some((e) => e.type === "complete" || e.type === "mentor_registered")) {
+        if (!programme && effects.some((e) => e.type === "signup")) {
           throw new MentorbroError("NOT_FOUND", "No programme configured");
         }
-        await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now });
+        await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now, signups: opts.signups, erase: opts.erase });
         replies.push(...(await recordInviteAttempts(tx, effects, { personId: person.id, externalId: event.from, locale: person.locale as Locale, now })));
         const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
         // After an erasure the reply must not point back at the person it was about.

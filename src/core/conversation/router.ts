@@ -2,13 +2,12 @@
 // to the current flow step. Pure: the service loads the inputs and stores the result atomically.
 import { t, type Locale } from "../i18n/index.js";
 import { currentQuestion, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
-import { getFlow } from "../flows/registry.js";
-import type { Answers, Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
+import type { Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
 import { matchOption } from "../../lib/text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
-import { sameSecret } from "../../infra/security/code-guard.js";
-import { waitText, type InviteAttempt } from "../../infra/security/invite-codes.js";
+import type { InviteAttempt } from "../../infra/security/invite-codes.js";
+import type { InviteCodes, SignupEffect, Signups } from "./signup.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -34,8 +33,10 @@ export interface RouteContext {
   input: FlowInput;
   platformLocale?: Locale;
   now: Date;
-  codes: { coordinator: string; mentor?: string };
-  /** While a lock-out for wrong invitation codes runs (src/security): its end. Codes are then not compared. */
+  /** The roles people can sign up for and their flows (brought by capabilities). */
+  signups: Signups;
+  codes: InviteCodes;
+  /** While a lock-out for wrong invitation codes runs (src/infra/security): its end. Codes are then not compared. */
   codeLock?: Date;
   /** Lines added to the help text, e.g. the commands of the person's roles. */
   extraHelp?: string;
@@ -46,9 +47,7 @@ export type RouterEffect =
   | { type: "set_locale"; locale: Locale }
   | { type: "delete_person" }
   | { type: "request_human" }
-  /** active: a valid invitation code was given; via "import" = a coordinator's invitation (join). */
-  | { type: "mentor_registered"; answers: Answers; active: boolean; via?: "code" | "import" }
-  | { type: "coordinator_registered"; name: string }
+  | SignupEffect
   | InviteAttempt;
 
 export interface RouteResult {
@@ -57,8 +56,6 @@ export interface RouteResult {
   effects: RouterEffect[];
 }
 
-const FLOW_FOR_ROLE: Record<string, string> = { mentee: "mentee_intake", mentor: "mentor_onboarding", coordinator: "coordinator_signup" };
-
 function languageButtons() {
   return [
     { action: "lang:da", label: "Dansk" },
@@ -66,17 +63,17 @@ function languageButtons() {
   ];
 }
 
-function roleReply(locale: Locale): Reply {
+function roleReply(ctx: RouteContext, locale: Locale): Reply {
   return {
     text: t(locale, "welcome.who"),
-    buttons: (["mentee", "mentor", "coordinator"] as const).map((r) => ({ action: `role:${r}`, label: t(locale, `role.${r}`) })),
+    buttons: ctx.signups.roles.map((r) => ({ action: `role:${r}`, label: t(locale, `role.${r}`) })),
   };
 }
 
 export function route(ctx: RouteContext): RouteResult {
   let { convo } = ctx;
   if (convo.mode === "flow" && convo.flow) {
-    const flow = getFlow(convo.flow.flowId);
+    const flow = ctx.signups.flow(convo.flow.flowId);
     const m = migrateState(flow, convo.flow);
     if (m.migrated) {
       convo = { ...convo, flow: m.state };
@@ -92,7 +89,7 @@ function routeInner(ctx: RouteContext): RouteResult {
   const locale = person.locale;
   if (convo.mode === "new") {
     if (ctx.platformLocale) {
-      return { convo: { mode: "role" }, replies: [roleReply(ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
+      return { convo: { mode: "role" }, replies: [roleReply(ctx, ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
     }
     return { convo: { mode: "language" }, replies: [{ text: t(locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
   }
@@ -120,10 +117,10 @@ function routeInner(ctx: RouteContext): RouteResult {
 function resume(ctx: RouteContext, mode: Mode, prefix: string, locale = ctx.person.locale): RouteResult {
   const convo: ConvoData = { mode, flow: ctx.convo.flow };
   if (mode === "flow" && convo.flow) {
-    return { convo, replies: [currentQuestion(getFlow(convo.flow.flowId), convo.flow, locale, prefix)], effects: [] };
+    return { convo, replies: [currentQuestion(ctx.signups.flow(convo.flow.flowId), convo.flow, locale, prefix)], effects: [] };
   }
-  if (mode === "role") return { convo, replies: [{ text: prefix }, roleReply(locale)], effects: [] };
-  if (mode === "new" || mode === "language") return { convo: { mode: "role" }, replies: [{ text: prefix }, roleReply(locale)], effects: [] };
+  if (mode === "role") return { convo, replies: [{ text: prefix }, roleReply(ctx, locale)], effects: [] };
+  if (mode === "new" || mode === "language") return { convo: { mode: "role" }, replies: [{ text: prefix }, roleReply(ctx, locale)], effects: [] };
   return { convo: { mode: "idle" }, replies: [{ text: prefix }], effects: [] };
 }
 
@@ -137,12 +134,12 @@ function onCommand(cmd: Command, ctx: RouteContext): RouteResult {
       return resume(ctx, here, ctx.extraHelp ? `${t(locale, "cmd.help")}\n${ctx.extraHelp}` : t(locale, "cmd.help"));
     case "back": {
       if (!inFlow) return resume(ctx, here, t(locale, "cmd.no_flow"));
-      const r = goBack(getFlow(convo.flow!.flowId), convo.flow!, { locale, now: ctx.now });
+      const r = goBack(ctx.signups.flow(convo.flow!.flowId), convo.flow!, { locale, now: ctx.now });
       return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
     }
     case "restart": {
-      if (!inFlow) return { convo: { mode: "role" }, replies: [{ text: t(locale, "cmd.restarted") }, roleReply(locale)], effects: [] };
-      const r = startFlow(getFlow(convo.flow!.flowId), { locale, now: ctx.now });
+      if (!inFlow) return { convo: { mode: "role" }, replies: [{ text: t(locale, "cmd.restarted") }, roleReply(ctx, locale)], effects: [] };
+      const r = startFlow(ctx.signups.flow(convo.flow!.flowId), { locale, now: ctx.now });
       return { convo: { mode: "flow", flow: r.state! }, replies: [{ text: t(locale, "cmd.restarted") }, ...r.replies], effects: [] };
     }
     case "pause":
@@ -183,7 +180,7 @@ function statusText(ctx: RouteContext): string {
   const { convo, person } = ctx;
   const locale = person.locale;
   if (convo.flow && (convo.mode === "flow" || convo.resume === "flow")) {
-    const flow = getFlow(convo.flow.flowId);
+    const flow = ctx.signups.flow(convo.flow.flowId);
     const n = pathOf(flow, convo.flow.answers).length;
     const total = pathLength(flow, convo.flow.answers);
     const next = convo.flow.pending?.kind === "summary" ? t(locale, "summary.ask") : t(locale, `field.${convo.flow.step}`);
@@ -212,67 +209,36 @@ function onLanguage(ctx: RouteContext): RouteResult {
 
 function onRole(ctx: RouteContext): RouteResult {
   const { input, person } = ctx;
-  const buttons = roleReply(person.locale).buttons!;
+  const buttons = roleReply(ctx, person.locale).buttons!;
   const action = input.kind === "action" ? input.action : input.kind === "text" ? matchOption(input.text, buttons)?.action : undefined;
   const role = action?.startsWith("role:") ? action.slice(5) : undefined;
-  const flowId = role ? FLOW_FOR_ROLE[role] : undefined;
-  if (!flowId) {
-    const r = roleReply(person.locale);
+  const signup = role ? ctx.signups.forRole(role) : undefined;
+  if (!signup) {
+    const r = roleReply(ctx, person.locale);
     return { convo: ctx.convo, replies: [{ ...r, text: `${t(person.locale, "common.choose_from")}\n\n${r.text}` }], effects: [] };
   }
-  const r = startFlow(getFlow(flowId), { locale: person.locale, now: ctx.now });
+  const r = startFlow(signup.flow, { locale: person.locale, now: ctx.now });
   return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
 }
 
 function home(ctx: RouteContext): RouteResult {
   const { person } = ctx;
-  if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(person.locale)], effects: [] };
+  if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(ctx, person.locale)], effects: [] };
   return { convo: { mode: "idle" }, replies: [{ text: statusText(ctx) }], effects: [] };
 }
 
 function onFlow(ctx: RouteContext): RouteResult {
   const { person } = ctx;
   const locale = person.locale;
-  const flow = getFlow(ctx.convo.flow!.flowId);
+  const flow = ctx.signups.flow(ctx.convo.flow!.flowId);
   const r = stepFlow(flow, ctx.convo.flow!, ctx.input, { locale, now: ctx.now });
   const complete = r.effects.find((e) => e.type === "complete");
   if (r.state) return { convo: { mode: "flow", flow: r.state }, replies: r.replies, effects: r.effects };
   if (!complete || complete.type !== "complete") return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };
-  const answers = complete.answers;
-  const name = String(answers.name ?? "");
-  if (flow.id === "coordinator_signup") {
-    const { code: _code, ...rest } = answers;
-    const again: ConvoData = { mode: "flow", flow: { ...ctx.convo.flow!, answers: rest, step: "code", pending: undefined } };
-    // Locked out: the code is not even compared.
-    if (ctx.codeLock) return { convo: again, replies: [{ text: t(locale, "invite.locked", { wait: waitText(locale, ctx.codeLock, ctx.now) }) }], effects: [] };
-    if (!sameSecret(String(answers.code ?? "").trim(), ctx.codes.coordinator)) {
-      return {
-        convo: again,
-        replies: [{ text: t(locale, "coordinator.code_invalid") }],
-        effects: [{ type: "invite_attempt", kind: "coordinator", ok: false }],
-      };
-    }
-    return {
-      convo: { mode: "idle" },
-      replies: [{ text: t(locale, "coordinator.done") }],
-      effects: [
-        { type: "coordinator_registered", name },
-        { type: "invite_attempt", kind: "coordinator", ok: true },
-      ],
-    };
-  }
-  if (flow.id === "mentor_onboarding") {
-    const code = answers.invite_code;
-    // Only a configured code can be guessed; while locked out, none is compared.
-    const compared = typeof code === "string" && !!ctx.codes.mentor && !ctx.codeLock;
-    const active = compared && sameSecret(code.trim(), ctx.codes.mentor!);
-    const replies: Reply[] = [];
-    if (typeof code === "string" && !active)
-      replies.push({ text: t(locale, ctx.codeLock && ctx.codes.mentor ? "mentor.invite_locked" : "mentor.invite_invalid") });
-    replies.push({ text: t(locale, active ? "mentor.done_active" : "mentor.done_pending", { name }) });
-    const effects: RouterEffect[] = r.effects.filter((e) => e.type !== "complete");
-    if (compared) effects.push({ type: "invite_attempt", kind: "mentor", ok: active });
-    return { convo: { mode: "idle" }, replies, effects: [...effects, { type: "mentor_registered", answers, active }] };
-  }
-  return { convo: { mode: "idle" }, replies: [{ text: t(locale, "mentee.done", { name }) }], effects: r.effects };
+  const signup = ctx.signups.forFlow(flow.id);
+  if (!signup) return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };
+  const done = signup.finish(complete.answers, ctx.convo.flow!, { locale, now: ctx.now, codes: ctx.codes, codeLock: ctx.codeLock });
+  const effects: RouterEffect[] = [...r.effects.filter((e) => e.type !== "complete"), ...done.effects];
+  if (done.again) return { convo: { mode: "flow", flow: done.again }, replies: done.replies, effects };
+  return { convo: { mode: "idle" }, replies: done.replies, effects };
 }

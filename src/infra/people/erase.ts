@@ -2,12 +2,22 @@
 // category) stay for statistics under a fresh random id, with free-text fields cleared.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/tx.js";
-import { endForErasure, ERASED } from "../../capabilities/matchmaking/index.js";
 import { changeMentorStatus } from "./mentor-status.js";
 import { personIdsOf } from "./former-ids.js";
 import { requestScrub } from "../db/scrub.js";
 
+/** Ends something the person is part of, before anything is anonymised (a capability's onErase). */
+export type ErasureStep = (tx: Tx, personId: string, now: Date) => Promise<void>;
+
+/** Erasure with every capability's steps first: what capabilities and the core are given. */
+export type Eraser = (tx: Tx, personId: string, now: Date, opts?: Pick<EraseOptions, "keepAuditTrail">) => Promise<void>;
+
+/** The reason on a match that ended because a person was erased; not personal, it stays. */
+export const ERASED = "erased";
+
 export interface EraseOptions {
+  /** Run first, while the rows still name the person (ending mentorships, telling partners). */
+  before?: ErasureStep[];
   /**
    * For a person merged into another by linking: the human lives on as the kept person, so the
    * audit rows keep their original actor and subject (the link's audit row names both ids).
@@ -15,11 +25,15 @@ export interface EraseOptions {
   keepAuditTrail?: boolean;
 }
 
+export function createEraser(steps: () => ErasureStep[]): Eraser {
+  return (tx, personId, now, opts = {}) => erasePerson(tx, personId, now, { ...opts, before: steps() });
+}
+
 export async function erasePerson(tx: Tx, personId: string, now: Date, opts: EraseOptions = {}): Promise<void> {
   const anon = `anon-${randomUUID()}`;
   // First what the person was part of ends (partners and coordinators are told), while the rows
   // still name them; the "erased" reason on those ends is not personal and stays.
-  await endForErasure(tx, personId, now);
+  for (const step of opts.before ?? []) await step(tx, personId, now);
   await changeMentorStatus(tx, personId, { type: "erase" }, { role: "system" }, now);
   // Audit rows written under ids later merged into this person are this person's too.
   const auditIds = opts.keepAuditTrail ? [] : await personIdsOf(tx, personId);

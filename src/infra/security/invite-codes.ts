@@ -10,9 +10,6 @@ import { raiseEscalation } from "../alerts/raise.js";
 import { clearGuard, guardKeys, lockedUntil, recordFailure } from "./code-guard.js";
 
 export const INVITE_SCOPE = "invite";
-/** The flows whose last answer may be an invitation code. */
-const INVITE_FLOWS = new Set(["coordinator_signup", "mentor_onboarding"]);
-
 export interface InviteAttempt {
   type: "invite_attempt";
   kind: "coordinator" | "mentor";
@@ -29,8 +26,7 @@ export function waitText(l: Locale, until: Date, now: Date): string {
 }
 
 /** Before routing: the running lock-out for a message that may complete a sign-up with a code. */
-export async function inviteLock(tx: Tx, flowId: string | undefined, personId: string, externalId: string, now: Date): Promise<Date | undefined> {
-  if (!flowId || !INVITE_FLOWS.has(flowId)) return undefined;
+export async function inviteLock(tx: Tx, personId: string, externalId: string, now: Date): Promise<Date | undefined> {
   return lockedUntil(tx, guardKeys(INVITE_SCOPE, personId, externalId), now);
 }
 
