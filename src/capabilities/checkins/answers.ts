@@ -3,7 +3,7 @@
 import type { HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import { raiseEscalation } from "../escalation/index.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { needsHelpEscalation } from "../escalation/index.js";
 import { parseDate } from "../../lib/text/dates.js";
 import { fold } from "../../lib/text/normalize.js";

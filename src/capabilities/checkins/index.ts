@@ -3,5 +3,4 @@ export { createCheckinsCapability } from "./capability.js";
 export { contactSummaries, periodState } from "./contact-summary.js";
 export type { CheckInFacts } from "./contact-summary.js";
 export { startClosing } from "./lifecycle.js";
-export { firstName } from "./messages.js";
 export { queueDueNudges } from "./schedule.js";

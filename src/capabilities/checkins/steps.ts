@@ -5,7 +5,7 @@ import type { HandlerContext } from "../../core/conversation/handlers.js";
 import type { Reply } from "../../core/flows/types.js";
 import type { Button } from "../../core/messages.js";
 import { CATALOGUES, t, type Locale } from "../../core/i18n/index.js";
-import { raiseEscalation } from "../escalation/index.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { parseDate } from "../../lib/text/dates.js";
 import { fold } from "../../lib/text/normalize.js";
 import { isSkip, parseHours, parseScore } from "./parse.js";

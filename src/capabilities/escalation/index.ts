@@ -1,4 +1,3 @@
 // The escalation capability's public surface: all that the rest of Mentorbro may use of it.
 export { escalationCapability } from "./capability.js";
-export { raiseEscalation, riskOpenKey } from "../../infra/alerts/raise.js";
 export { needsHelpEscalation } from "./scan-signals.js";

@@ -6,7 +6,7 @@
 // can point at a person without a profile move over, and it is marked deleted, to be removed after
 // the commit (it may still be the person whose message is being stored). Audit rows are history:
 // they keep their original actor and subject; the link itself is recorded with both ids.
-import { riskOpenKey } from "../escalation/index.js";
+import { riskOpenKey } from "../../infra/alerts/raise.js";
 import type { Tx } from "../../infra/db/tx.js";
 
 export type MergeRefusal = "both_profiles" | "coordinator_only" | "roles_differ" | "gone";

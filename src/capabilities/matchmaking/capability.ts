@@ -4,7 +4,7 @@ import type { Capability, CapabilityDeps } from "../../core/capability.js";
 import type { HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
 import { enqueue } from "../../infra/outbox/outbox.js";
-import { raiseEscalation } from "../escalation/index.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { parseYesNo } from "../../core/flows/parse-input.js";
 import { fold } from "../../lib/text/normalize.js";
 import { oneLine, quoteBlock } from "../../lib/text/quote.js";

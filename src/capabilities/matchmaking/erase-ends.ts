@@ -6,7 +6,7 @@ import { coordinatorIds } from "../../infra/people/coordinators.js";
 import { ERASED } from "../../infra/people/erase.js";
 import { enqueue, type QueueItem } from "../../infra/outbox/outbox.js";
 import type { Tx } from "../../infra/db/tx.js";
-import { firstName } from "../checkins/index.js";
+import { firstName } from "../../core/conversation/kit.js";
 import { transition } from "./lifecycle.js";
 
 const LIVE = ["active", "paused"];

@@ -3,7 +3,7 @@
 import { enqueue } from "../../infra/outbox/outbox.js";
 import type { Tx } from "../../infra/db/tx.js";
 import { t, type Locale } from "../../core/i18n/index.js";
-import { raiseEscalation } from "../escalation/index.js";
+import { raiseEscalation } from "../../infra/alerts/raise.js";
 import type { Reason } from "../../lib/matching/types.js";
 import { names, reasonsText } from "./describe.js";
 

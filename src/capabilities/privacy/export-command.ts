@@ -2,7 +2,7 @@
 // coordinator can add a name ("export Ali") to hand a citizen their data; that read is audit-logged.
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
-import { findPeople } from "../coordinator/index.js";
+import { findPeople } from "../../infra/people/find.js";
 import { pickPerson } from "../coordinator/index.js";
 import { collectPersonData } from "./export-data.js";
 
