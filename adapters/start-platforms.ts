@@ -6,15 +6,12 @@ import { enabledPlatforms } from "../src/config.js";
 import { MentorbroError } from "../src/core/errors.js";
 import type { BotCore, Channel, Platform } from "../src/core/messages.js";
 import { createHttpServer, type HealthReport } from "./http/server.js";
-import type { ErrorSink, PlatformAdapter } from "./platform.js";
-import { createSlackAdapter } from "./slack/index.js";
-import type { CredentialsFactory, TeamsEndpoints } from "./teams/auth/authentication.js";
-import { createTeamsAdapter } from "./teams/index.js";
-import { createTelegramAdapter } from "./telegram/index.js";
+import type { ErrorSink, PlatformAdapter, PlatformDescriptor } from "./platform.js";
+import { PLATFORMS } from "./platforms.js";
 
-export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
-export const SLACK_EVENTS_PATH = "/slack/events";
-export const TEAMS_MESSAGES_PATH = "/api/messages";
+export { TELEGRAM_WEBHOOK_PATH } from "./telegram/descriptor.js";
+export { SLACK_EVENTS_PATH } from "./slack/descriptor.js";
+export { TEAMS_MESSAGES_PATH } from "./teams/descriptor.js";
 
 export interface PlatformsOptions {
   config: Config;
@@ -22,8 +19,10 @@ export interface PlatformsOptions {
   /** Is the database reachable? (Database.ping) */
   ping: () => Promise<boolean>;
   onError: ErrorSink;
-  /** Only to point Teams' auth at a fake (tests) or another cloud. */
-  teams?: { endpoints?: TeamsEndpoints; credentialsFactory?: CredentialsFactory };
+  /** Per-platform extras by name (e.g. teams: fake auth endpoints in tests; see each descriptor). */
+  extras?: Readonly<Record<string, unknown>>;
+  /** The platform list; default adapters/platforms.ts. */
+  platforms?: readonly PlatformDescriptor[];
   /** Longest wait for the database ping on /healthz. */
   pingTimeoutMs?: number;
 }
@@ -41,10 +40,14 @@ export interface Platforms {
 
 type State = "created" | "starting" | "started" | "stopping" | "stopped";
 
-export function createPlatforms(options: PlatformsOptions): Platforms {
+export async function createPlatforms(options: PlatformsOptions): Promise<Platforms> {
   const { config } = options;
-  const names = enabledPlatforms(config);
-  const adapters = new Map<PlatformName, PlatformAdapter>(names.map((name) => [name, build(name, options)]));
+  const list = options.platforms ?? PLATFORMS;
+  const names = enabledPlatforms(config, list);
+  const adapters = new Map<PlatformName, PlatformAdapter>();
+  for (const d of list.filter((p) => names.includes(p.name))) {
+    adapters.set(d.name, await d.create(config as never, { core: options.core, onError: options.onError, extras: options.extras }));
+  }
   const channels = new Map<Platform, Channel>([...adapters].map(([name, a]) => [name, a.channel]));
   let state: State = "created";
 
@@ -99,55 +102,6 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
       state = "stopped";
     },
   };
-}
-
-function build(name: PlatformName, o: PlatformsOptions): PlatformAdapter {
-  const c = o.config;
-  switch (name) {
-    case "telegram":
-      return createTelegramAdapter({
-        token: c.TELEGRAM_BOT_TOKEN ?? "",
-        core: o.core,
-        onError: o.onError,
-        ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
-        mode:
-          c.TELEGRAM_MODE === "webhook"
-            ? {
-                kind: "webhook",
-                path: TELEGRAM_WEBHOOK_PATH,
-                secretToken: c.TELEGRAM_WEBHOOK_SECRET ?? "",
-                ...(c.TELEGRAM_WEBHOOK_URL ? { publicUrl: c.TELEGRAM_WEBHOOK_URL } : {}),
-              }
-            : { kind: "polling" },
-      });
-    case "slack":
-      return createSlackAdapter({
-        core: o.core,
-        botToken: c.SLACK_BOT_TOKEN ?? "",
-        onError: o.onError,
-        ...(c.SLACK_API_URL ? { apiUrl: c.SLACK_API_URL } : {}),
-        mode: c.SLACK_APP_TOKEN
-          ? { kind: "socket", appToken: c.SLACK_APP_TOKEN }
-          : { kind: "http", signingSecret: c.SLACK_SIGNING_SECRET ?? "", path: SLACK_EVENTS_PATH },
-      });
-    case "teams":
-      return createTeamsAdapter({
-        core: o.core,
-        path: TEAMS_MESSAGES_PATH,
-        onError: o.onError,
-        alertChannel: { serviceUrl: c.TEAMS_SERVICE_URL, ...(c.TEAMS_TENANT_ID ? { tenantId: c.TEAMS_TENANT_ID } : {}) },
-        ...(c.TEAMS_TENANT_ID ? { tenantId: c.TEAMS_TENANT_ID } : {}),
-        auth: c.TEAMS_AUTH_DISABLED
-          ? { disabled: true }
-          : {
-              appId: c.TEAMS_APP_ID ?? "",
-              ...(c.TEAMS_APP_PASSWORD ? { appPassword: c.TEAMS_APP_PASSWORD } : {}),
-              ...(c.TEAMS_TENANT_ID ? { tenantId: c.TEAMS_TENANT_ID } : {}),
-              ...(o.teams?.endpoints ? { endpoints: o.teams.endpoints } : {}),
-              ...(o.teams?.credentialsFactory ? { credentialsFactory: o.teams.credentialsFactory } : {}),
-            },
-      });
-  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

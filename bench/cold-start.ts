@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { CONFIG_KEYS } from "../src/config.js";
+import { configKeys } from "../src/config.js";
+import { PLATFORMS } from "../adapters/platforms.js";
 import { parseArgs } from "./lib/args.js";
 import { fmt, median, table } from "./lib/stats.js";
 
@@ -37,7 +38,7 @@ function cpuOf(pid: number | undefined): number {
 /** One start: resolves with the timings once the process has answered and exited. */
 function start(dataDir: string): Promise<Start> {
   // Only our settings: a developer's platform tokens in the environment must not start platforms.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONFIG_KEYS.includes(k)));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !configKeys(PLATFORMS).includes(k)));
   const t0 = performance.now();
   const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--jsonl"], {
     cwd: ROOT,

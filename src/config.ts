@@ -5,13 +5,15 @@ import { z } from "zod";
 import type { AppSettings } from "./core/capability.js";
 import { parseHelplines } from "./lib/safety/helplines.js";
 
-const bool = z.enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" }).transform((v) => v === "true" || v === "1" || v === "yes");
+export const envBool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
 
 export const DEMO_COORDINATOR_CODE = "koordinator-demo";
 /** Shortest invitation code accepted once a platform (reachable by anyone) is connected. */
 export const MIN_PLATFORM_CODE_LENGTH = 12;
 
-const schema = z.object({
+const baseSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -21,7 +23,7 @@ const schema = z.object({
   DEFAULT_LOCALE: z.enum(["da", "en"]).default("da"),
   TIMEZONE: z.string().default("Europe/Copenhagen"),
   // Unset: demo data for the console only, never when a platform is connected.
-  DEMO_DATA: bool.optional(),
+  DEMO_DATA: envBool.optional(),
   COORDINATOR_INVITE_CODE: z.string().min(6, { message: "expected at least 6 characters" }).default(DEMO_COORDINATOR_CODE),
   MENTOR_INVITE_CODE: z.string().min(6, { message: "expected at least 6 characters" }).optional(),
   HELPLINES: z.string().optional(),
@@ -38,72 +40,69 @@ const schema = z.object({
   HTTP_HOST: z.string().default("127.0.0.1"),
   HTTP_PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(3978),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: "expected a number of milliseconds" }).int().positive().default(10_000),
-  TELEGRAM_BOT_TOKEN: z
-    .string()
-    .regex(/^\d+:[\w-]+$/, { message: "expected the token from BotFather, like 123456:ABC-…" })
-    .optional(),
-  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: "expected 1-256 characters of A-Z a-z 0-9 _ -" })
-    .optional(),
-  TELEGRAM_WEBHOOK_URL: z.string().url({ message: "expected the public https URL of /telegram/webhook" }).optional(),
-  TELEGRAM_API_ROOT: z.string().url().optional(),
-  SLACK_BOT_TOKEN: z.string().optional(),
-  SLACK_SIGNING_SECRET: z.string().optional(),
-  SLACK_APP_TOKEN: z
-    .string()
-    .regex(/^xapp-/, { message: "expected an app-level token starting with xapp-" })
-    .optional(),
-  SLACK_API_URL: z.string().url().optional(),
-  TEAMS_APP_ID: z.string().optional(),
-  TEAMS_APP_PASSWORD: z.string().optional(),
-  TEAMS_TENANT_ID: z.string().optional(),
-  TEAMS_AUTH_DISABLED: bool.default(false),
-  TEAMS_SERVICE_URL: z.string().url().default("https://smba.trafficmanager.net/teams/"),
 });
 
-export type Config = z.infer<typeof schema>;
-/** Every variable the bot reads (.env.example documents each one; a test checks). */
-export const CONFIG_KEYS = Object.keys(schema.shape);
-export type PlatformName = "telegram" | "slack" | "teams";
+/**
+ * What configuration needs to know of one platform. Each adapter's descriptor (adapters/<name>/)
+ * is one of these plus how to create it; the list in adapters/platforms.ts is passed in here, so
+ * adding a platform touches nothing in this file.
+ */
+export interface PlatformSpec<S extends z.ZodRawShape = z.ZodRawShape> {
+  /** The prefix of its identities ("telegram:42"). */
+  name: string;
+  /** Its environment variables (each documented in .env.example). */
+  env: S;
+  /** Its credentials are set: connect it. */
+  enabled(c: z.infer<z.ZodObject<S>>): boolean;
+  /** A combination of its variables that cannot work: one line naming the variable. */
+  problem?(c: z.infer<z.ZodObject<S>>): string | undefined;
+  /** Outbox sends per second (and burst) below the platform's published limit. */
+  sendLimit: { perSecond: number; burst?: number };
+  /** ALERT_TARGET for a coordinators' channel on this platform. */
+  alertTarget: { pattern: RegExp; example: string };
+}
+
+export type BaseConfig = z.infer<typeof baseSchema>;
+/** The base settings, plus each platform's variables (read by that platform's descriptor). */
+export type Config = BaseConfig & { readonly [variable: string]: unknown };
+export type PlatformName = string;
+
+function schemaFor(platforms: readonly PlatformSpec[]) {
+  return platforms.reduce((schema, p) => schema.extend(p.env), baseSchema as z.ZodObject<z.ZodRawShape>);
+}
+
+/** Every variable the bot reads with these platforms (.env.example documents each one; a test checks). */
+export function configKeys(platforms: readonly PlatformSpec[]): string[] {
+  return Object.keys(schemaFor(platforms).shape);
+}
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError with one line naming the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, platforms: readonly PlatformSpec[]): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const res = schema.safeParse(cleaned);
+  const res = schemaFor(platforms).safeParse(cleaned);
   if (!res.success) {
     const issue = res.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
   }
-  const problem = combinationProblem(res.data);
+  const config = res.data as Config;
+  const problem = combinationProblem(config, platforms);
   if (problem) throw new ConfigError(`Invalid configuration: ${problem}`);
-  return res.data;
+  return config;
 }
 
-/** The platforms whose credentials are set, in a fixed order. */
-export function enabledPlatforms(c: Config): PlatformName[] {
-  const out: PlatformName[] = [];
-  if (c.TELEGRAM_BOT_TOKEN) out.push("telegram");
-  if (c.SLACK_BOT_TOKEN) out.push("slack");
-  if (c.TEAMS_APP_ID || c.TEAMS_AUTH_DISABLED) out.push("teams");
-  return out;
+/** The platforms whose credentials are set, in the list's order. */
+export function enabledPlatforms(c: Config, platforms: readonly PlatformSpec[]): PlatformName[] {
+  return platforms.filter((p) => p.enabled(c as never)).map((p) => p.name);
 }
 
-const ALERT_TARGET = /^(telegram:group:-?\d+|slack:[A-Z0-9]+:[A-Z0-9]+|teams:channel:\S+)$/;
-
-function combinationProblem(c: Config): string | undefined {
-  if (c.TELEGRAM_MODE === "webhook" && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
-    return "TELEGRAM_WEBHOOK_SECRET: needed when TELEGRAM_MODE=webhook";
+function combinationProblem(c: Config, all: readonly PlatformSpec[]): string | undefined {
+  for (const p of all) {
+    const problem = p.problem?.(c as never);
+    if (problem) return problem;
   }
-  if (!c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) return "SLACK_BOT_TOKEN: needed with the other SLACK_ variables";
-  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
-    return "SLACK_SIGNING_SECRET: needed with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)";
-  }
-  if (c.TEAMS_APP_ID && !c.TEAMS_APP_PASSWORD && !c.TEAMS_AUTH_DISABLED) return "TEAMS_APP_PASSWORD: needed with TEAMS_APP_ID";
   if (c.HELPLINES !== undefined) {
     try {
       parseHelplines(c.HELPLINES);
@@ -111,12 +110,16 @@ function combinationProblem(c: Config): string | undefined {
       return `HELPLINES: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
-  const platforms = enabledPlatforms(c);
+  const platforms = enabledPlatforms(c, all);
   if (c.ALERT_TARGET !== undefined) {
-    if (!ALERT_TARGET.test(c.ALERT_TARGET))
-      return "ALERT_TARGET: expected telegram:group:<chat id>, slack:<team id>:<channel id> or teams:channel:<conversation id>";
-    const platform = c.ALERT_TARGET.split(":")[0] as PlatformName;
-    if (!platforms.includes(platform)) return `ALERT_TARGET: ${platform} is not connected (set its credentials, or unset ALERT_TARGET)`;
+    const target = c.ALERT_TARGET;
+    const platform = all.find((p) => p.alertTarget.pattern.test(target));
+    if (!platform) {
+      const examples = all.map((p) => p.alertTarget.example);
+      const list = examples.length > 1 ? `${examples.slice(0, -1).join(", ")} or ${examples.at(-1)}` : (examples[0] ?? "a connected platform's channel");
+      return `ALERT_TARGET: expected ${list}`;
+    }
+    if (!platforms.includes(platform.name)) return `ALERT_TARGET: ${platform.name} is not connected (set its credentials, or unset ALERT_TARGET)`;
   }
   // The demo code is public (README): a connected bot would let anyone become a coordinator.
   if (platforms.length > 0 && c.COORDINATOR_INVITE_CODE === DEMO_COORDINATOR_CODE) {

@@ -5,6 +5,7 @@ import "dotenv/config";
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { appSettings, ConfigError, enabledPlatforms, loadConfig, redactConfig, type Config } from "./config.js";
+import { PLATFORMS } from "../adapters/platforms.js";
 import { DEFAULT_SETTINGS } from "./core/capability.js";
 import { AdjustableClock } from "./core/clock.js";
 import { asMentorbroError, isRetryable } from "./core/errors.js";
@@ -39,13 +40,13 @@ async function openLogger(config: Config, mode: "chat" | "jsonl" | "server"): Pr
 async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, PLATFORMS);
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
   const jsonl = process.argv.includes("--jsonl");
-  const platforms = enabledPlatforms(config);
+  const platforms = enabledPlatforms(config, PLATFORMS);
   const withConsole = platforms.length === 0 || jsonl || process.argv.includes("--console");
   const logger = await openLogger(config, jsonl ? "jsonl" : withConsole ? "chat" : "server");
   logger.info({ config: redactConfig(config), platforms, console: withConsole }, "starting");
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
   const server =
     platforms.length === 0
       ? undefined
-      : (await import("../adapters/start-platforms.js")).createPlatforms({
+      : await (
+          await import("../adapters/start-platforms.js")
+        ).createPlatforms({
           config,
           core: lateCore,
           ping: () => database.ping(),
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
     codes: { coordinator: config.COORDINATOR_INVITE_CODE, mentor: config.MENTOR_INVITE_CODE },
     settings: appSettings(config, DEFAULT_SETTINGS),
     // Per-platform send limits (retry-after from a platform holds off only that platform).
-    rateLimiter: createRateLimiter(parseRateLimits(config.SEND_RATE_LIMITS)),
+    rateLimiter: createRateLimiter(parseRateLimits(config.SEND_RATE_LIMITS, Object.fromEntries(PLATFORMS.map((p) => [p.name, p.sendLimit])))),
     // Several sends in flight hide platform latency; the console has none, and one at a time keeps
     // a crash from catching more than one message between sending and confirming.
     sendConcurrency: platforms.length > 0 ? 8 : 1,

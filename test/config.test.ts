@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/core/capability.js";
-import { appSettings, CONFIG_KEYS, enabledPlatforms, loadConfig } from "../src/config.js";
+import { appSettings, configKeys, enabledPlatforms, loadConfig as load } from "../src/config.js";
+import { PLATFORMS } from "../adapters/platforms.js";
+
+const loadConfig = (env: NodeJS.ProcessEnv) => load(env, PLATFORMS);
+const CONFIG_KEYS = configKeys(PLATFORMS);
 
 const example = parse(readFileSync(new URL("../.env.example", import.meta.url)));
 const base = { COORDINATOR_INVITE_CODE: "own-code-2026" };
@@ -59,9 +63,9 @@ describe("loadConfig", () => {
   });
 
   it("knows which platforms are configured", () => {
-    expect(enabledPlatforms(loadConfig({}))).toEqual([]);
+    expect(enabledPlatforms(loadConfig({}), PLATFORMS)).toEqual([]);
     const all = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: "12:ab", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", TEAMS_AUTH_DISABLED: "true" });
-    expect(enabledPlatforms(all)).toEqual(["telegram", "slack", "teams"]);
+    expect(enabledPlatforms(all, PLATFORMS)).toEqual(["telegram", "slack", "teams"]);
   });
 
   it("turns ALERT_TARGET and HELPLINES into the capabilities' settings", () => {

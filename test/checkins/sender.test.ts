@@ -140,7 +140,7 @@ describe("outbox sender", () => {
 
 describe("rate limits", () => {
   it("parses a spec over the defaults", () => {
-    const l = parseRateLimits("slack=2:5, telegram=x, teams=3");
+    const l = parseRateLimits("slack=2:5, telegram=x, teams=3", { telegram: { perSecond: 25, burst: 5 } });
     expect(l.slack).toEqual({ perSecond: 2, burst: 5 });
     expect(l.teams).toEqual({ perSecond: 3 });
     expect(l.telegram!.perSecond).toBe(25);

@@ -7,6 +7,7 @@ import { createPlatforms, SLACK_EVENTS_PATH, TEAMS_MESSAGES_PATH, TELEGRAM_WEBHO
 import { createApp, type App } from "../../src/app.js";
 import { DEFAULT_SETTINGS } from "../../src/core/capability.js";
 import { appSettings, loadConfig } from "../../src/config.js";
+import { PLATFORMS } from "../../adapters/platforms.js";
 import { FixedClock } from "../../src/core/clock.js";
 import type { InboundEvent } from "../../src/core/messages.js";
 import type { Database } from "../../src/infra/db/database.js";
@@ -59,26 +60,29 @@ export interface PlatformRig {
 export async function startRig(db: Database, env: Record<string, string> = {}): Promise<PlatformRig> {
   await ensureProgramme(db.prisma);
   const [tg, slack, teams] = await Promise.all([startFakeTelegram(TG_TOKEN), startFakeSlack(), startFakeTeams()]);
-  const config = loadConfig({
-    HTTP_PORT: "0",
-    COORDINATOR_INVITE_CODE: COORDINATOR_CODE,
-    TELEGRAM_BOT_TOKEN: TG_TOKEN,
-    TELEGRAM_MODE: "webhook",
-    TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
-    TELEGRAM_API_ROOT: tg.url,
-    SLACK_BOT_TOKEN: "xoxb-rig",
-    SLACK_SIGNING_SECRET: SLACK_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    TEAMS_APP_ID: APP_ID,
-    TEAMS_APP_PASSWORD: "rig-password",
-    TEAMS_TENANT_ID: "tenant-1",
-    TEAMS_SERVICE_URL: teams.serviceUrl,
-    ...env,
-  });
+  const config = loadConfig(
+    {
+      HTTP_PORT: "0",
+      COORDINATOR_INVITE_CODE: COORDINATOR_CODE,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_MODE: "webhook",
+      TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+      TELEGRAM_API_ROOT: tg.url,
+      SLACK_BOT_TOKEN: "xoxb-rig",
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      TEAMS_APP_ID: APP_ID,
+      TEAMS_APP_PASSWORD: "rig-password",
+      TEAMS_TENANT_ID: "tenant-1",
+      TEAMS_SERVICE_URL: teams.serviceUrl,
+      ...env,
+    },
+    PLATFORMS,
+  );
   const seen: InboundEvent[] = [];
   let gate: Promise<void> | undefined;
   const late: { app?: App } = {};
-  const platforms = createPlatforms({
+  const platforms = await createPlatforms({
     config,
     core: {
       async handle(event, deliver) {
@@ -89,9 +93,11 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
     },
     ping: () => db.ping(),
     onError: () => undefined,
-    teams: {
-      credentialsFactory: staticCredentials,
-      endpoints: { openIdMetadataUrl: teams.openIdUrl, tokenIssuer: ISSUER, loginUrl: `${teams.url}/login`, oauthScope: "https://api.botframework.com" },
+    extras: {
+      teams: {
+        credentialsFactory: staticCredentials,
+        endpoints: { openIdMetadataUrl: teams.openIdUrl, tokenIssuer: ISSUER, loginUrl: `${teams.url}/login`, oauthScope: "https://api.botframework.com" },
+      },
     },
   });
   const clock = new FixedClock(T0);

@@ -25,13 +25,6 @@ export interface RateLimiter {
   holdOff(platform: string, ms: number): void;
 }
 
-/** Starting points below the platforms' published limits; override per deployment. */
-export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
-  telegram: { perSecond: 25, burst: 5 },
-  slack: { perSecond: 1, burst: 3 },
-  teams: { perSecond: 7, burst: 7 },
-};
-
 // Platforms without a configured limit still honour a retry-after.
 const UNLIMITED: RateLimit = { perSecond: 1e9, burst: 1e9 };
 
@@ -40,9 +33,12 @@ export const systemTimer: Timer = {
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 
-/** Parses "telegram=25,slack=1:3" (perSecond[:burst]); unknown or bad parts are ignored. */
-export function parseRateLimits(spec: string | undefined): Record<string, RateLimit> {
-  const out: Record<string, RateLimit> = { ...DEFAULT_RATE_LIMITS };
+/**
+ * Parses "telegram=25,slack=1:3" (perSecond[:burst]) over the defaults (each platform's descriptor
+ * gives one below its published limit); bad parts are ignored.
+ */
+export function parseRateLimits(spec: string | undefined, defaults: Record<string, RateLimit> = {}): Record<string, RateLimit> {
+  const out: Record<string, RateLimit> = { ...defaults };
   for (const part of (spec ?? "").split(",")) {
     const m = /^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)(?::(\d+))?\s*$/.exec(part);
     if (m && Number(m[2]) > 0) out[m[1]!] = { perSecond: Number(m[2]), ...(m[3] ? { burst: Number(m[3]) } : {}) };
