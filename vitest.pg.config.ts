@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/pg/**/*.test.ts"],
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    // A test that needs longer says so itself.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     fileParallelism: false,
     pool: "forks",
     setupFiles: ["test/setup.ts"],

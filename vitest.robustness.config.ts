@@ -5,8 +5,9 @@ import { LONG_RUNS } from "./vitest.config.js";
 export default defineConfig({
   test: {
     include: LONG_RUNS,
-    testTimeout: 900_000,
-    hookTimeout: 300_000,
+    // Each long run declares how long it may take; anything else gets the usual 30 s.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
     pool: "forks",
     setupFiles: ["test/setup.ts"],
   },

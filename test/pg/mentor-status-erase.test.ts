@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endExpiredPauses, pauseMentor } from "../../src/capabilities/matchmaking/lifecycle.js";
 import { saveMentorProfile } from "../../src/infra/people/mentor-status.js";
 import { erasePerson } from "../../src/infra/people/erase.js";
+import { endForErasure } from "../../src/capabilities/matchmaking/index.js";
 import { openTestDb } from "../helpers/test-db.js";
 
 const URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -63,7 +64,8 @@ describe("mentor status and erasure on PostgreSQL", () => {
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: matchId } })).status).toBe("active");
 
     const at = new Date(NOW.getTime() + 3 * DAY);
-    await db.prisma.$transaction((tx) => erasePerson(tx, mentor!.id, at));
+    // As the app erases: matchmaking ends the mentorship first (its onErase).
+    await db.prisma.$transaction((tx) => erasePerson(tx, mentor!.id, at, { before: [endForErasure] }));
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({ status: "ended", endReason: "erased", endedAt: at });
     expect(await db.prisma.matchEvent.findMany({ where: { matchId, to: "ended" } })).toEqual([expect.objectContaining({ reason: "erased" })]);
     expect((await db.prisma.menteeProfile.findUniqueOrThrow({ where: { personId: mentee!.id } })).status).toBe("waiting");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runCoreShard, runCoreShardInWorker } from "./fuzz-input.js";
 
 describe("fuzzing the full core with its database, messages 5,001–10,000 of 10,000", () => {
-  it("answers each message clearly, never crashes, and leaves the database consistent", async () => {
+  it("answers each message clearly, never crashes, and leaves the database consistent", { timeout: 900_000 }, async () => {
     const results = await Promise.all([runCoreShard(2), runCoreShardInWorker(3)]);
     // Both shards' problems in one report: each lists the message, its sender and state, and what went wrong.
     expect(results.map((r) => ({ failures: r.failures, inconsistencies: r.inconsistencies }))).toEqual(
