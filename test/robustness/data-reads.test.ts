@@ -309,7 +309,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-describe("reads and changes of another person's data", () => {
+describe("reads and changes of another person's data", { timeout: 120_000 }, () => {
   it("every action prefix has a way to forge it, and every button sent uses a known prefix", async () => {
     const prefixes = capabilities().flatMap((c) => (c.actions ?? []).map((a) => a.prefix));
     expect(

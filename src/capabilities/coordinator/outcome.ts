@@ -112,4 +112,10 @@ export async function outcomeFor(ctx: HandlerContext, personId: string, category
   return category ? recordOutcome(ctx, latest.id, category) : askOutcome(ctx, latest.id);
 }
 
-export const outcomeCommand: TextCommand = { words: ["outcome", "resultat", "result"], roles: ["coordinator"], help: "co.help_outcome", handle: outcome };
+export const outcomeCommand: TextCommand = {
+  words: ["outcome", "resultat", "result"],
+  args: true,
+  roles: ["coordinator"],
+  help: "co.help_outcome",
+  handle: outcome,
+};

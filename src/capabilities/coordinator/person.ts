@@ -114,6 +114,7 @@ export async function pickPerson(
 
 export const personCommand: TextCommand = {
   words: ["person", "borger", "profil", "profile"],
+  args: true,
   roles: ["coordinator"],
   help: "co.help_person",
   async handle(ctx, args) {

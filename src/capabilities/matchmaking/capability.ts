@@ -151,7 +151,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
       { prefix: "mnt", handle: onMentorApproval },
     ],
     commands: [
-      { words: ["msg", "besked", "message"], roles: ["mentee", "mentor"], help: "help.msg", handle: relay },
+      { words: ["msg", "besked", "message"], args: true, roles: ["mentee", "mentor"], help: "help.msg", handle: relay },
       { words: ["status"], roles: ["mentee"], handle: async (ctx) => ({ replies: [{ text: await menteeStatus(ctx.tx, ctx.person, ctx.now) }] }) },
       {
         words: ["ny mentor", "new mentor", "anden mentor"],

@@ -8,6 +8,8 @@ import { commandFromAction, directLanguage, recogniseCommand, type Command } fro
 import type { TaskState } from "./handlers.js";
 import type { InviteAttempt } from "../../infra/security/invite-codes.js";
 import type { InviteCodes, SignupEffect, Signups } from "./signup.js";
+import type { Intent, Understanding } from "../../lib/understanding/recognise.js";
+import { askToConfirm, CORE_INTENTS, menuReply } from "./understand.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -40,6 +42,10 @@ export interface RouteContext {
   codeLock?: Date;
   /** Lines added to the help text, e.g. the commands of the person's roles. */
   extraHelp?: string;
+  /** What the understanding component read in a typed message (src/lib/understanding). */
+  understood?: Understanding;
+  /** Intents capabilities act on for this person: the menu's buttons. */
+  menuIntents?: readonly Intent[];
 }
 
 export type RouterEffect =
@@ -95,6 +101,11 @@ function routeInner(ctx: RouteContext): RouteResult {
   }
   const cmd = input.kind === "text" ? recogniseCommand(input.text) : input.kind === "action" ? commandFromAction(input.action) : undefined;
   if (cmd && convo.mode !== "confirm_delete") return onCommand(cmd, ctx);
+  // Free text that is no answer here: what the understanding component read, before any fallback.
+  if (convo.mode === "idle" || convo.mode === "paused") {
+    const understood = onUnderstood(ctx, convo.mode === "paused" ? (convo.resume ?? "idle") : "idle");
+    if (understood) return understood;
+  }
   switch (convo.mode) {
     case "paused":
       return resume(ctx, convo.resume ?? "idle", t(locale, "cmd.resumed"));
@@ -112,6 +123,23 @@ function routeInner(ctx: RouteContext): RouteResult {
     default:
       return home(ctx);
   }
+}
+
+/** A core intent read clearly is acted on; an unsure one is asked about. Undefined: not the core's. */
+function onUnderstood(ctx: RouteContext, here: Mode): RouteResult | undefined {
+  const u = ctx.understood;
+  if (!u || u.intent === "none" || !CORE_INTENTS.has(u.intent)) return undefined;
+  if (u.confidence === "unsure") {
+    const ask = askToConfirm(ctx.person.locale, u);
+    return { convo: { mode: "task", task: ask.task, resume: here, flow: ctx.convo.flow }, replies: [ask.reply], effects: [] };
+  }
+  if (u.confidence !== "clear") return undefined;
+  if (u.intent === "language") {
+    const wanted = u.slots.lang;
+    if (wanted) return setLanguage(ctx, wanted, here);
+    return onCommand("language", { ...ctx, input: { kind: "text", text: "" } });
+  }
+  return onCommand(u.intent as Command, ctx);
 }
 
 function resume(ctx: RouteContext, mode: Mode, prefix: string, locale = ctx.person.locale): RouteResult {
@@ -222,9 +250,12 @@ function onRole(ctx: RouteContext): RouteResult {
 }
 
 function home(ctx: RouteContext): RouteResult {
-  const { person } = ctx;
+  const { person, input } = ctx;
   if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(ctx, person.locale)], effects: [] };
-  return { convo: { mode: "idle" }, replies: [{ text: statusText(ctx) }], effects: [] };
+  // A greeting gets a greeting; anything else that was not understood gets the menu, never a dead end.
+  const greeting = input.kind !== "text" || /^(hej|hi|hello|hey|hejsa|davs|goddag|godmorgen|good morning|hallo|halloj|yo)\b/i.test(input.text.trim());
+  const text = greeting ? t(person.locale, "understand.home", { name: person.name ?? "" }) : t(person.locale, "understand.menu");
+  return { convo: { mode: "idle" }, replies: [menuReply(person.locale, text, ctx.menuIntents ?? [])], effects: [] };
 }
 
 function onFlow(ctx: RouteContext): RouteResult {
@@ -233,6 +264,11 @@ function onFlow(ctx: RouteContext): RouteResult {
   const flow = ctx.signups.flow(ctx.convo.flow!.flowId);
   const r = stepFlow(flow, ctx.convo.flow!, ctx.input, { locale, now: ctx.now });
   const complete = r.effects.find((e) => e.type === "complete");
+  // Not an answer to the question (the flow did not move): maybe something else was meant.
+  if (r.state && ctx.input.kind === "text" && JSON.stringify(r.state) === JSON.stringify(ctx.convo.flow)) {
+    const understood = onUnderstood(ctx, "flow");
+    if (understood) return understood;
+  }
   if (r.state) return { convo: { mode: "flow", flow: r.state }, replies: r.replies, effects: r.effects };
   if (!complete || complete.type !== "complete") return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };
   const signup = ctx.signups.forFlow(flow.id);

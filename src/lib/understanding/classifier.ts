@@ -13,7 +13,11 @@ export interface Prediction {
   p: number;
   /** The runner-up, to tell a clear answer from a close call. */
   second: { label: string; p: number };
+  /** Every label, likeliest first. */
+  ranked: { label: string; p: number }[];
 }
+
+const NGRAMS = [4];
 
 export function features(text: string): string[] {
   const words = fold(text).split(" ").filter(Boolean).slice(0, 60);
@@ -23,8 +27,10 @@ export function features(text: string): string[] {
     out.push(`w:${w}`);
     if (i > 0) out.push(`b:${words[i - 1]} ${w}`);
     const padded = `<${w}>`;
-    if (padded.length > 4) for (let j = 0; j + 4 <= padded.length; j++) out.push(`c:${padded.slice(j, j + 4)}`);
-    else out.push(`c:${padded}`);
+    for (const n of NGRAMS) {
+      if (padded.length > n) for (let j = 0; j + n <= padded.length; j++) out.push(`c${n}:${padded.slice(j, j + n)}`);
+      else out.push(`c${n}:${padded}`);
+    }
   }
   if (words.length <= 2) out.push(`len:${words.length}`);
   return out;
@@ -80,7 +86,7 @@ export function trainClassifier(examples: readonly Example[], opts: { epochs?: n
       const p = new Float64Array(k);
       softmax(x, weights, bias, k, p);
       const ranked = [...p].map((v, c) => ({ label: labels[c]!, p: v })).sort((a, b) => b.p - a.p);
-      return { label: ranked[0]!.label, p: ranked[0]!.p, second: ranked[1] ?? { label: "", p: 0 } };
+      return { label: ranked[0]!.label, p: ranked[0]!.p, second: ranked[1] ?? { label: "", p: 0 }, ranked };
     },
   };
 }

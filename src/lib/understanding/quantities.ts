@@ -55,12 +55,12 @@ const NUMBER: Record<string, number> = {
 /** Words that stand for a small amount: "et par timer", "a couple of weeks", "nogle dage". */
 const ABOUT: Record<string, number> = { par: 2, couple: 2, nogle: 3, few: 3, faa: 3, several: 3, flere: 3 };
 
-const HOUR = /^(t|tim|time|timer|timers|timen|h|hr|hrs|hour|hours|houre|timme|timmer)$/;
+const HOUR = /^(t|tim|time|timer|timers|timen|times|h|hr|hrs|hour|hours|houre|timme|timmer|tmer|timr)$/;
 const MINUTE = /^(m|min|mins|minut|minutter|minuter|minute|minutes)$/;
 const QUARTER = /^(kvarter|kvart|quarter|quarters)$/;
 const DAY = /^(d|dag|dage|dagen|day|days)$/;
 const WEEK = /^(uge|uger|ugen|ugr|week|weeks|wk|wks|uges)$/;
-const MONTH = /^(maaned|maaneder|maaneden|maned|maneder|month|months|mdr|md)$/;
+const MONTH = /^(maaned|maaneder|maaneden|maaneds|maned|maneder|month|months|mdr|md|mnd|mnds)$/;
 
 export interface Hours {
   hours: number;
@@ -78,6 +78,9 @@ function numberAt(words: readonly string[], i: number): { value: number; used: n
     return { value: Number(w), used: 1 };
   }
   if (w === "halvanden" || w === "halvandet") return { value: 1.5, used: 1 };
+  if (w === "halv" && (words[i + 1] === "anden" || words[i + 1] === "andet")) return { value: 1.5, used: 2 };
+  // "half an hour", "en halv times tid"
+  if ((w === "half" || w === "halv") && /^(an|a|en|et)$/.test(words[i + 1] ?? "") && HOUR.test(words[i + 2] ?? "")) return { value: 0.5, used: 2 };
   if ((w === "en" || w === "et" || w === "a") && (words[i + 1] === "halv" || words[i + 1] === "half")) return { value: 0.5, used: 2 };
   if (w === "halv" || w === "half") return { value: 0.5, used: 1 };
   if ((w === "et" || w === "a") && ABOUT[words[i + 1] ?? ""] !== undefined) {
@@ -88,6 +91,8 @@ function numberAt(words: readonly string[], i: number): { value: number; used: n
     // "to og en halv" / "two and a half"
     const rest = words.slice(i + 1, i + 4).join(" ");
     if (/^(og|and) (en|et|a) (halv|half)\b/.test(rest)) return { value: NUMBER[w] + 0.5, used: 4 };
+    // "to en halv time" (SMS style for "to og en halv")
+    if (/^(en|et) (halv)\b/.test(rest) && HOUR.test(words[i + 3] ?? "")) return { value: NUMBER[w] + 0.5, used: 3 };
     return { value: NUMBER[w], used: 1 };
   }
   return undefined;
@@ -98,10 +103,21 @@ function isUnitAhead(words: readonly string[], i: number): boolean {
   return HOUR.test(w) || MINUTE.test(w) || w === "" || /^(og|and|i|om)$/.test(w);
 }
 
+// Run-together words people type on phones: "tretimer", "twohours", "3timer".
+const GLUED = new RegExp(
+  `\\b(${Object.keys(NUMBER)
+    .filter((w) => w.length > 2)
+    .join("|")})(timer|time|hours|hour|uger|uge|weeks|week|dage|days|min)\\b`,
+  "g",
+);
+
 function prepare(text: string): string[] {
   const raw = text
     .toLowerCase()
+    .replace(/(\d)\s*½/g, "$1,5")
+    .replace(/(\d)\s*[th]\s*(\d{2})\b/g, (_, h: string, m: string) => `${h} timer og ${m} min`)
     .replace(/½/g, " halv ")
+    .replace(GLUED, "$1 $2")
     .replace(/(\d)[,.](\d)/g, "$1 $2")
     .replace(/(\d)(?=[a-zæøå])/g, "$1 ")
     .replace(/(\d)\s*[-–]\s*(\d)/g, "$1 til $2");
@@ -140,8 +156,15 @@ export function findHours(text: string): Hours | undefined {
       if (/^(og|and) (en|et|a) (halv|half)\b/.test(tail)) hours += 0.5;
       else if (/^(og|and) (et|a) (kvarter|quarter)\b/.test(tail)) hours += 0.25;
       else {
-        const m = /^(og|and) (\d{1,2}) (m|min|mins|minutter|minutes)\b/.exec(tail);
-        if (m) hours += Number(m[2]) / 60;
+        const m = /^(?:(?:og|and) )?(\d{1,2}) (m|min|mins|minutter|minutes)\b/.exec(tail);
+        if (m) hours += Number(m[1]) / 60;
+        // "an hour or two", "en time eller to": the middle of the two.
+        const or = /^(or|eller) (\w+)\b/.exec(tail);
+        const upper = or ? (NUMBER[or[2]!] ?? (/^\d+$/.test(or[2]!) ? Number(or[2]) : undefined)) : undefined;
+        if (!range && upper !== undefined && upper > value) {
+          range = [value, upper];
+          hours = (value + upper) / 2;
+        }
       }
     }
     value = Math.round(hours * 4) / 4;
@@ -167,9 +190,10 @@ export function findDays(text: string): number | undefined {
     const unit = words[j] ?? "";
     const value = n ? n.value : 1;
     let days: number | undefined;
+    const half = /^(og|and) (en|et|a) (halv|half)\b/.test(words.slice(j + 1, j + 4).join(" ")) ? 0.5 : 0;
     if (DAY.test(unit)) days = value;
-    else if (WEEK.test(unit)) days = value * 7;
-    else if (MONTH.test(unit)) days = value * 30;
+    else if (WEEK.test(unit)) days = (value + half) * 7;
+    else if (MONTH.test(unit)) days = (value + half) * 30;
     if (days !== undefined && days > 0 && days <= 366) return Math.round(days);
   }
   return undefined;
