@@ -3,6 +3,7 @@
 import { t, type Locale } from "../i18n/index.js";
 import { currentQuestion, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
 import type { Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
+import { fold } from "../../lib/text/normalize.js";
 import { matchOption } from "../../lib/text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
@@ -69,6 +70,71 @@ function languageButtons() {
   ];
 }
 
+/** What people type to pick a language, beyond the button labels. */
+function languageChoices() {
+  return [
+    { action: "lang:da", label: "Dansk", synonyms: ["danish", "dk"] },
+    { action: "lang:en", label: "English", synonyms: ["engelsk", "eng"] },
+  ];
+}
+
+/** "I don't speak Danish" names a language without choosing it. */
+const NEGATION = new Set(["ikke", "ik", "not", "don", "dont", "no", "nej", "never", "aldrig"]);
+
+/**
+ * A language the person picked: a language button, or typed ("dansk", "English please", "på dansk",
+ * "jeg vil helst skrive på engelsk"). `short`: only a few words count (a first message or a role
+ * answer that mentions Danish is usually about something else).
+ */
+function chosenLanguage(input: FlowInput, short: boolean): Locale | undefined {
+  if (input.kind === "action") return input.action === "lang:da" || input.action === "lang:en" ? (input.action.slice(5) as Locale) : undefined;
+  if (input.kind !== "text") return undefined;
+  const direct = directLanguage(input.text);
+  if (direct) return direct;
+  const words = fold(input.text).split(" ");
+  if ((short && words.length > 3) || words.some((w) => NEGATION.has(w))) return undefined;
+  return matchOption(input.text, languageChoices())?.action.slice(5) as Locale | undefined;
+}
+
+// Words that show which language a message is written in, folded, and only words that are not
+// everyday words in the other language ("hej"/"hi" yes; "mentor", "job", "i", "to", "have" no).
+const DANISH_WORDS = new Set(
+  `hej hejsa goddag jeg mig min mit mine du dig din dit vi os vores ja nej tak vil ville gerne har havde er var og ikke
+  hvad hvordan hvorfor hvem hvor hvornaar kan skal skulle kunne godt en et det den til med paa af som noget lidt meget
+  finde faa hjaelp hjaelpe soeger leder arbejde ledig vaere blive hedder taler bor hjem uddannelse morgen`.split(/\s+/),
+);
+const ENGLISH_WORDS = new Set(
+  `hi hello thanks thank please yes want would like need looking find finding help the my me am is are was you your
+  what how why who where can could should will get be become work working speak don im name this that with and of a an
+  there good morning`.split(/\s+/),
+);
+
+/**
+ * The language a free-text message is clearly written in: at least `min` distinct words of one
+ * language and three times as many as of the other. Otherwise undefined (ask, or keep the default).
+ */
+function writtenIn(text: string, min: number): Locale | undefined {
+  const words = new Set(fold(text).split(" "));
+  let da = 0;
+  let en = 0;
+  for (const w of words) {
+    if (DANISH_WORDS.has(w)) da++;
+    if (ENGLISH_WORDS.has(w)) en++;
+  }
+  if (da >= min && da >= 3 * en) return "da";
+  if (en >= min && en >= 3 * da) return "en";
+  return undefined;
+}
+
+/** The role question, after a line about the language chosen (and how to change it). */
+function languageThenRole(ctx: RouteContext, locale: Locale, line: string, changed: boolean): RouteResult {
+  return {
+    convo: { mode: "role" },
+    replies: [{ text: t(locale, line) }, roleReply(ctx, locale)],
+    effects: changed ? [{ type: "set_locale", locale }] : [],
+  };
+}
+
 function roleReply(ctx: RouteContext, locale: Locale): Reply {
   return {
     text: t(locale, "welcome.who"),
@@ -93,12 +159,7 @@ export function route(ctx: RouteContext): RouteResult {
 function routeInner(ctx: RouteContext): RouteResult {
   const { convo, input, person } = ctx;
   const locale = person.locale;
-  if (convo.mode === "new") {
-    if (ctx.platformLocale) {
-      return { convo: { mode: "role" }, replies: [roleReply(ctx, ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
-    }
-    return { convo: { mode: "language" }, replies: [{ text: t(locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
-  }
+  if (convo.mode === "new") return firstContact(ctx);
   const cmd = input.kind === "text" ? recogniseCommand(input.text) : input.kind === "action" ? commandFromAction(input.action) : undefined;
   if (cmd && convo.mode !== "confirm_delete") return onCommand(cmd, ctx);
   // Free text that is no answer here: what the understanding component read, before any fallback.
@@ -226,17 +287,45 @@ function setLanguage(ctx: RouteContext, locale: Locale, back: Mode): RouteResult
   return { ...r, effects: [{ type: "set_locale", locale }] };
 }
 
+/**
+ * A new person's first message. A language they pick (a button, "dansk") or clearly write in is
+ * taken; else the platform's language; else the language question, asked this once.
+ */
+function firstContact(ctx: RouteContext): RouteResult {
+  const { input } = ctx;
+  const choice = chosenLanguage(input, true);
+  if (choice) return setLanguage(ctx, choice, "new");
+  const guess = input.kind === "text" ? writtenIn(input.text, 2) : undefined;
+  if (guess) {
+    // The greeting first; how to change the language under it.
+    const r = roleReply(ctx, guess);
+    const reply = { ...r, text: `${r.text}\n\n${t(guess, "welcome.language_guessed")}` };
+    return { convo: { mode: "role" }, replies: [reply], effects: [{ type: "set_locale", locale: guess }] };
+  }
+  if (ctx.platformLocale) {
+    return { convo: { mode: "role" }, replies: [roleReply(ctx, ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
+  }
+  return { convo: { mode: "language" }, replies: [{ text: t(ctx.person.locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
+}
+
 function onLanguage(ctx: RouteContext): RouteResult {
   const { input } = ctx;
-  let choice: Locale | undefined;
-  if (input.kind === "action" && (input.action === "lang:da" || input.action === "lang:en")) choice = input.action.slice(5) as Locale;
-  if (input.kind === "text") choice = directLanguage(input.text) ?? (matchOption(input.text, languageButtons())?.action.slice(5) as Locale | undefined);
-  if (!choice) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
-  return setLanguage(ctx, choice, ctx.convo.resume ?? "role");
+  const choice = chosenLanguage(input, false);
+  if (choice) return setLanguage(ctx, choice, ctx.convo.resume ?? "role");
+  // Asked to change language ("sprog"): ask again, nothing else is waiting.
+  if (ctx.convo.resume) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
+  // First contact: the question is not asked twice. An answer written in a language picks it;
+  // anything else goes on in the language we have, saying how to change it.
+  const guess = input.kind === "text" ? writtenIn(input.text, 1) : undefined;
+  if (guess) return languageThenRole(ctx, guess, "welcome.language_guessed", guess !== ctx.person.locale);
+  return languageThenRole(ctx, ctx.person.locale, "welcome.language_default", false);
 }
 
 function onRole(ctx: RouteContext): RouteResult {
   const { input, person } = ctx;
+  // A late press of the language button, or "english" typed under the role question.
+  const language = chosenLanguage(input, true);
+  if (language) return setLanguage(ctx, language, "role");
   const buttons = roleReply(ctx, person.locale).buttons!;
   const action = input.kind === "action" ? input.action : input.kind === "text" ? matchOption(input.text, buttons)?.action : undefined;
   const role = action?.startsWith("role:") ? action.slice(5) : undefined;
