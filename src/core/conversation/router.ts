@@ -1,7 +1,7 @@
 // Decides what a message means for one person: a command, a language or role choice, or an answer
 // to the current flow step. Pure: the service loads the inputs and stores the result atomically.
 import { t, type Locale } from "../i18n/index.js";
-import { currentQuestion, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
+import { currentQuestion, getStep, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
 import type { Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
 import { fold } from "../../lib/text/normalize.js";
 import { matchOption } from "../../lib/text/option-match.js";
@@ -10,7 +10,7 @@ import type { TaskState } from "./handlers.js";
 import type { InviteAttempt } from "../../infra/security/invite-codes.js";
 import type { InviteCodes, SignupEffect, Signups } from "./signup.js";
 import type { Intent, Understanding } from "../../lib/understanding/recognise.js";
-import { askToConfirm, CORE_INTENTS, menuReply } from "./understand.js";
+import { askToConfirm, CORE_INTENTS, menuReply, stuckReply } from "./understand.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -21,6 +21,8 @@ export interface ConvoData {
   task?: TaskState;
   /** Where to return after a pause, a language change or a cancelled delete. */
   resume?: Mode;
+  /** Answers in a row that were not understood at the current question. */
+  misses?: number;
 }
 
 export interface PersonView {
@@ -163,7 +165,7 @@ function routeInner(ctx: RouteContext): RouteResult {
   const cmd = input.kind === "text" ? recogniseCommand(input.text) : input.kind === "action" ? commandFromAction(input.action) : undefined;
   if (cmd && convo.mode !== "confirm_delete") return onCommand(cmd, ctx);
   // Free text that is no answer here: what the understanding component read, before any fallback.
-  if (convo.mode === "idle" || convo.mode === "paused") {
+  if ((convo.mode === "idle" || convo.mode === "paused") && !isGreeting(input)) {
     const understood = onUnderstood(ctx, convo.mode === "paused" ? (convo.resume ?? "idle") : "idle");
     if (understood) return understood;
   }
@@ -338,11 +340,19 @@ function onRole(ctx: RouteContext): RouteResult {
   return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
 }
 
+const GREETING =
+  /^(hej|hejsa|hey|hi|hello|hallo|halloj|davs|goddag|godmorgen|godaften|good (morning|afternoon|evening)|yo|salam|salaam|marhaba)\b[\s!.,:)-]*(\p{L}+)?[\s!.,:)]*$/iu;
+
+/** "hej", "hello Mentorbro!": a greeting gets a greeting, not a guess at what was meant. */
+function isGreeting(input: FlowInput): boolean {
+  return input.kind === "text" && GREETING.test(input.text.trim());
+}
+
 function home(ctx: RouteContext): RouteResult {
   const { person, input } = ctx;
   if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(ctx, person.locale)], effects: [] };
   // A greeting gets a greeting; anything else that was not understood gets the menu, never a dead end.
-  const greeting = input.kind !== "text" || /^(hej|hi|hello|hey|hejsa|davs|goddag|godmorgen|good morning|hallo|halloj|yo)\b/i.test(input.text.trim());
+  const greeting = input.kind !== "text" || isGreeting(input);
   const text = greeting ? t(person.locale, "understand.home", { name: person.name ?? "" }) : t(person.locale, "understand.menu");
   return { convo: { mode: "idle" }, replies: [menuReply(person.locale, text, ctx.menuIntents ?? [])], effects: [] };
 }
@@ -357,6 +367,10 @@ function onFlow(ctx: RouteContext): RouteResult {
   if (r.state && ctx.input.kind === "text" && JSON.stringify(r.state) === JSON.stringify(ctx.convo.flow)) {
     const understood = onUnderstood(ctx, "flow");
     if (understood) return understood;
+    // The second answer in a row that did not fit: buttons, and a person to talk to.
+    const misses = (ctx.convo.misses ?? 0) + 1;
+    const replies = misses >= 2 ? [...r.replies, stuckReply(locale, getStep(flow, r.state.step).skippable === true)] : r.replies;
+    return { convo: { mode: "flow", flow: r.state, misses }, replies, effects: r.effects };
   }
   if (r.state) return { convo: { mode: "flow", flow: r.state }, replies: r.replies, effects: r.effects };
   if (!complete || complete.type !== "complete") return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };

@@ -63,3 +63,15 @@ export function menuReply(locale: Locale, text: string, intents: readonly Intent
     ],
   };
 }
+
+/** After two answers that did not fit the same question: other ways on, and a person. */
+export function stuckReply(locale: Locale, skippable: boolean): Reply {
+  return {
+    text: t(locale, "understand.stuck"),
+    buttons: [
+      ...(skippable ? [{ action: "skip", label: t(locale, "common.skip") }] : []),
+      { action: "cmd:back", label: t(locale, "understand.back") },
+      { action: "cmd:human", label: t(locale, "menu.human") },
+    ],
+  };
+}

@@ -18,6 +18,9 @@ export const understandDa: Record<string, string> = {
   "understand.menu": "Det forstod jeg ikke helt. Hvad vil du gerne? Tryk på en knap, eller skriv det med dine egne ord.",
   "understand.home": "Hej {name}! Hvad vil du gerne?",
   "understand.ok_menu": "OK. Hvad vil du gerne?",
+  "understand.stuck":
+    "Det er svært at svare på skrift, og det er helt i orden. Du kan trykke på en af knapperne ovenfor, skrive det på en anden måde, gå et spørgsmål tilbage – eller få en person til at ringe til dig.",
+  "understand.back": "Forrige spørgsmål",
   "menu.status": "Min status",
   "menu.human": "Tal med en person",
   "menu.help": "Hjælp",

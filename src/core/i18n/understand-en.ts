@@ -18,6 +18,9 @@ export const understandEn: Record<string, string> = {
   "understand.menu": "I did not quite understand. What would you like to do? Press a button, or write it in your own words.",
   "understand.home": "Hi {name}! What would you like to do?",
   "understand.ok_menu": "OK. What would you like to do?",
+  "understand.stuck":
+    "Answering in writing can be hard, and that is fine. You can press one of the buttons above, write it another way, go back a question – or ask a person to call you.",
+  "understand.back": "Previous question",
   "menu.status": "My status",
   "menu.human": "Talk to a person",
   "menu.help": "Help",

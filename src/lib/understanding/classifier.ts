@@ -19,6 +19,14 @@ export interface Prediction {
 
 const NGRAMS = [4];
 
+function loose(w: string): string {
+  return w
+    .replace(/ae/g, "a")
+    .replace(/oe/g, "o")
+    .replace(/aa/g, "a")
+    .replace(/(.)\1+/g, "$1");
+}
+
 export function features(text: string): string[] {
   const words = fold(text).split(" ").filter(Boolean).slice(0, 60);
   const out: string[] = [];
@@ -26,7 +34,10 @@ export function features(text: string): string[] {
     const w = words[i]!;
     out.push(`w:${w}`);
     if (i > 0) out.push(`b:${words[i - 1]} ${w}`);
-    const padded = `<${w}>`;
+    // The same word however æøå and double letters were typed: "hvornår", "hvornaar", "hvornar".
+    const k = loose(w);
+    out.push(`s:${k}`);
+    const padded = `<${k}>`;
     for (const n of NGRAMS) {
       if (padded.length > n) for (let j = 0; j + n <= padded.length; j++) out.push(`c${n}:${padded.slice(j, j + n)}`);
       else out.push(`c${n}:${padded}`);

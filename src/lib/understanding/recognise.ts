@@ -2,7 +2,7 @@
 // A classifier trained at start-up on our own labelled utterances (examples/) decides which intent
 // is likeliest; rules as data (rules.ts) confirm it or veto a look-alike; slots.ts reads the details.
 // clear → act; unsure → ask "did you mean …?"; none → the caller's menu. Pure after creation.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fold } from "../text/normalize.js";
 import { trainClassifier, type Classifier, type Example } from "./classifier.js";
 import { writtenIn } from "./language.js";
@@ -39,9 +39,19 @@ export interface Thresholds {
   cued: number;
   /** Probability from which we ask instead of falling back. */
   unsure: number;
+  /** "None" on top below this: an intent behind it may still be asked about… */
+  noneSure: number;
+  /** …when it has at least this probability. */
+  runnerUp: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { clear: 0.8, cued: 0.35, unsure: 0.45 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  clear: 0.8,
+  cued: 0.35,
+  unsure: 0.45,
+  noneSure: Number(process.env.NS ?? 0.6),
+  runnerUp: Number(process.env.RU ?? 0.2),
+};
 
 export interface Recogniser {
   recognise(text: string, ctx: RecogniseContext): Understanding;
@@ -52,12 +62,17 @@ const MAX_CHARS = 600;
 
 /** Our labelled utterances (intents + look-alikes labelled "none"), shipped beside the code. */
 export function loadExamples(): Example[] {
-  const read = (name: string) =>
-    readFileSync(new URL(`./examples/${name}`, import.meta.url), "utf8")
+  const dir = new URL("./examples/", import.meta.url);
+  const files = readdirSync(dir)
+    .filter((f) => /^(intents|lookalikes)(-\d+)?\.jsonl$/.test(f))
+    .sort();
+  return files.flatMap((name) =>
+    readFileSync(new URL(name, dir), "utf8")
       .split("\n")
       .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { text: string; intent: string });
-  return [...read("intents.jsonl"), ...read("lookalikes.jsonl")].map((e) => ({ text: e.text, label: e.intent }));
+      .map((l) => JSON.parse(l) as { text: string; intent: string })
+      .map((e) => ({ text: e.text, label: e.intent })),
+  );
 }
 
 export function createRecogniser(
@@ -90,6 +105,7 @@ export function createRecogniser(
       const words = f.split(" ").length;
       if (ctx.openNudge && words <= 8 && (metAnswer(f) !== undefined || (findHours(text) && words <= 5))) return result("checkin_answer", "clear", 1);
 
+      const usableIntent = (i: Intent) => allowed(i) && !vetoed(i) && (i !== "checkin_answer" || !!ctx.openNudge);
       const pred = classifier.predict(text);
       const label = pred.label as Intent | "none";
       if (label !== "none" && INTENTS.includes(label)) {
@@ -98,6 +114,11 @@ export function createRecogniser(
           if (pred.p >= thresholds.clear || (pred.p >= thresholds.cued && cued(label))) return result(label, "clear", pred.p);
           if (pred.p >= thresholds.unsure) return result(label, "unsure", pred.p);
         }
+      }
+      // "None" on top, but an intent close behind: ask rather than fall back to the menu.
+      const best = pred.ranked.find((r) => r.label !== "none" && INTENTS.includes(r.label as Intent) && usableIntent(r.label as Intent));
+      if (label === "none" && best && pred.p < thresholds.noneSure && best.p >= thresholds.runnerUp) {
+        return result(best.label as Intent, cued(best.label as Intent) && best.p >= thresholds.cued ? "clear" : "unsure", best.p);
       }
       // The classifier says none or is unsure, but a rule is sure and the classifier does not rule it out.
       const ruled = INTENTS.filter((i) => i !== "checkin_answer" && allowed(i) && !vetoed(i) && cued(i));

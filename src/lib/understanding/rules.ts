@@ -42,18 +42,22 @@ export interface IntentRule {
 const OTHERS =
   /\b(min|mit|mine|my|hans|hendes|his|her)\s+(ven\w*|veninde|friend\w*|bror|brother|soester|soster|sister|mor|mother|mum|mom|far|father|dad|kone|wife|mand|husband|kaereste|boyfriend|girlfriend|nabo|neighbou?r|fætter|faetter|cousin|kollega|colleague|soen|son|datter|daughter|barn|child)\b/;
 const FUTURE_MEETING =
-  /\b(skal (vi )?moedes|skal ses|vil moedes|will meet|going to meet|gonna meet|are meeting|meet (on|next|tomorrow)|naeste (uge|gang)|next (week|time)|i morgen|tomorrow|paa (mandag|tirsdag|onsdag|torsdag|fredag))\b/;
+  /\b(skal (vi )?(moedes|ses|snakke|tales ved)|vil moedes|will meet|going to meet|gonna meet|are meeting|re meeting|meeting (on|next|tomorrow|at)|meet (on|next|tomorrow)|naeste (uge|gang)|next (week|time)|i morgen|tomorrow|paa (mandag|tirsdag|onsdag|torsdag|fredag|loerdag|soendag))\b/;
+/** Meetings with people who are not the mentor or mentee. */
+const OTHER_MEETING =
+  /\b(nabo\w*|neighbou?r\w*|sagsbehandler\w*|caseworker\w*|kunde\w*|client\w*|chef\w*|boss|laege\w*|doctor|laerer\w*|teacher|from hr|fra hr|on the bus|i bussen|sprogskole\w*|language school|danish class\w*|dansk ?(klasse|kursus|undervisning))\b/;
 
 export const RULES: Record<Intent, IntentRule> = {
   status: {
     cues: [
       /\b(hvornaar|hvornar|hvonaar|when)\b.*\b(mentor|mentee|match\w*|svar|hear|hoere|hore)\b/,
       /\b(venter|waiting|vente)\b.*\b(stadig|still|endnu|yet|mentor|match)\b/,
-      /\b(hvad sker der|what happens|what now|hvad nu|what s next|whats next|hvad saa nu|naeste skridt|next step)\b/,
+      /\b(hvad sker der( nu| med mig| med min\w*)?\s*$|what happens( now| next| to me| with me| with my \w+)?\s*$|what now|hvad nu|what s next|whats next|hvad saa nu|naeste skridt|next step)\b/,
       /\bmin status\b|\bmy status\b|\bstatus\s*$|^\s*status\b/,
       /\b(har i|do you have|got)\b.*\b(mentee|mentor)\b.*\b(til mig|for me)\b/,
     ],
     vetoes: [
+      /\b(hvad sker der|what happens|what s happening|whats happening) (i|med|paa|in|with|to|this|at) (?!mig\b|min\b|mit\b|me\b|my\b)/,
       /\bstatus (paa|on|of) (mit|min|my|arbejds|the|det|job)\w*/,
       /\b(venter|waiting|vente) (paa|for|on) (bus\w*|tog\w*|train|the bus|pizza|post\w*|pakke\w*|svar fra (kommunen|jobcent\w*)|my (sister|brother|friend|mum|mom))\b/,
     ],
@@ -69,8 +73,12 @@ export const RULES: Record<Intent, IntentRule> = {
     cues: [
       /\b(slet|slette|sletter|fjern|fjerne|delete|remove|erase|wipe)\b.*\b(mine|min|mit|mig|my|me|profil\w*|profile|data|oplysninger|info\w*|konto|account)\b/,
       /\b(glem mig|forget me|afmeld\w*|unsubscribe|meld mig ud|vil ud|opt out)\b/,
+      /\b(mine|my|all my|alle mine)\b.*\b(data|oplysninger|information|info|profil\w*|profile|konto|account)\b.*\b(slettet|deleted|removed|fjernet|erased)\b/,
     ],
-    vetoes: [/\b(slettede|deleted|har slettet|have deleted|i deleted|jeg slettede)\b(?!.*\b(mine data|my data|profil|profile|oplysninger)\b)/],
+    vetoes: [
+      // Something deleted, not a wish to be deleted: "I deleted the old CV", "jeg slettede en mail".
+      /\b(i|jeg|we|vi|he|she|han|hun)\s+(accidentally |ved en fejl |just |lige )?(deleted|slettede|have deleted|har slettet|removed|fjernede)\b(?!.*\b(mine data|my data|min profil|my profile|mine oplysninger|my information)\b)/,
+    ],
   },
   language: {
     cues: [
@@ -78,16 +86,23 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(english|engelsk|dansk|danish)\b.*\b(please|pls|tak|venligst|instead|i stedet)\b/,
       /\b(in|paa|på) (english|engelsk|danish|dansk)\b/,
     ],
-    vetoes: [/\b(min|my|hans|her|hendes)\s+\w*\s*(taler|speaks|learns|laerer)\b/, /\b(kursus|course|class|undervisning|lesson)\b/],
+    vetoes: [
+      /\b(min|my|hans|her|hendes)\s+\w*\s*(taler|speaks|learns|laerer)\b/,
+      /\b(kursus|course|class|undervisning|lesson|moede|meeting|kunde|client)\b/,
+      /\b(jeg taler|i speak|i talk|jeg kan tale)\b.*\b(og|and|,)\b/,
+      /\b(nemmere|easier|svaerere|harder|bedre end|better than)\b/,
+    ],
   },
   help: {
     cues: [
       /^\s*(help|hjaelp|hjalp|hjelp|menu)\s*[!?.]*\s*$/,
-      /\b(hvad kan (du|jeg)|what can (you|i) do|how does (this|it) work|hvordan virker|hvordan fungerer|jeg forstaar ikke|i don t understand|i dont understand|forstaar ikke hvad)\b/,
+      /\b(hvad kan (du|jeg)|what can (you|i) do|how does (this|it) work|hvordan (virker|fungerer) (det|du|det her|den her|botten|appen|mentorbro|chatten)|jeg forstaar ikke|i don t understand|i dont understand|forstaar ikke hvad)\b/,
     ],
     vetoes: [
       /\b(help me (write|with|find)|hjaelp (mig )?(med|til) (at )?(skrive|cv|ansoeg\w*|finde))\b/,
       /\b(hjaelp fra|help from)\b.*\b(kommune|jobcenter)\b/,
+      /\b(forstaar godt|understand what you mean|forstaar hvad du mener|i understand)\b/,
+      /\b(dagpenge|kontanthjaelp|uddannelseshjaelp|loentilskud|a kasse|akasse|benefits|husleje|rent|skat|tax)\b/,
     ],
   },
   outcome: {
@@ -98,7 +113,8 @@ export const RULES: Record<Intent, IntentRule> = {
     ],
     vetoes: [
       OTHERS,
-      /\b(soeger|søger|looking for|applying|ansoeger|sender ansoegning|applied|hope|haaber|drømmer|droemmer|want a|vil gerne have et job|ikke faaet|didn t get|did not get|fik ikke|fik det ikke|no job)\b/,
+      /\b(soeger|looking for|applying|ansoeger|sender ansoegning|applied|hope|haaber|haber|droemmer|want a|vil gerne|would like|d like|ikke faaet|didn t get|did not get|fik ikke|fik det ikke|no job|naeste aar|next year|maaske|maybe|rejected|afslag|afvist)\b/,
+      /\b(new|ny|nyt) (phone|telefon|mobil|cykel|bike|car|bil|lejlighed|flat|apartment)\b/,
     ],
   },
   mentor_pause: {
@@ -107,7 +123,14 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(ferie\w*|holiday\w*|vacation\w*|syg\w*|sick|ill|indlagt|hospital\w*|operation|bortrejst|away|travel\w*|rejser|pause)\b/,
       /\b(kan ikke|can t|cannot|won t be able|not available|ikke tilgaengelig|optaget)\b.*\b(uge\w*|week\w*|dage|days|maaned\w*|month\w*|til|until)\b/,
     ],
-    vetoes: [/\b(var|was|had|havde|har haft|have had)\b.*\b(ferie|holiday|vacation)\b.*\b(dejlig|god|great|nice|lovely|fin)\b/, /\b(hvordan var|how was)\b/],
+    vetoes: [
+      /\b(var|was|had|havde|har haft|have had)\b.*\b(ferie|holiday|vacation)\b.*\b(dejlig|god|great|nice|lovely|fin)\b/,
+      /\b(hvordan var|how was)\b/,
+      /\b(tilbage fra|back from|er tilbage|am back|i m back|im back|frisk igen|rask igen|better now|fine now|frisk nu|rask nu)\b/,
+      /\b(god ferie|have a (nice|good|great) (holiday|vacation|trip)|happy holidays|god tur|god jul|merry christmas)\b/,
+      /\b(var syg|was sick|was ill|har vaeret syg|have been sick)\b(?!.*\b(stadig|still|igen|again)\b)/,
+      /\b(min|my) (mentee|koordinator|coordinator)\w* (er|is)\b/,
+    ],
   },
   relay: {
     cues: [
@@ -120,7 +143,7 @@ export const RULES: Record<Intent, IntentRule> = {
     cues: [
       /\b(vi )?(moedtes|mødtes|motes|modtes|snakkede|talte|ringede|saa|sås|saas|havde et moede|had a meeting|met|spoke|talked|called|had coffee|drak kaffe)\b/,
     ],
-    vetoes: [FUTURE_MEETING, /\b(skal|will|going to|planlaegger|plan to)\b/],
+    vetoes: [FUTURE_MEETING, OTHER_MEETING, OTHERS, /\b(skal|will|going to|planlaegger|plan to)\b/],
   },
   checkin_answer: {
     cues: [/^\s*(ja|nej|yes|no|jo|nope|yep|yeah|jep|nah)\b/],
