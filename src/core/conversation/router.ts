@@ -365,7 +365,8 @@ function onFlow(ctx: RouteContext): RouteResult {
   const complete = r.effects.find((e) => e.type === "complete");
   // Not an answer to the question (the flow did not move): maybe something else was meant.
   if (r.state && ctx.input.kind === "text" && JSON.stringify(r.state) === JSON.stringify(ctx.convo.flow)) {
-    const understood = onUnderstood(ctx, "flow");
+    // Mid-flow only a clear reading interrupts the question; an unsure one is just re-asked.
+    const understood = ctx.understood?.confidence === "clear" ? onUnderstood(ctx, "flow") : undefined;
     if (understood) return understood;
     // The second answer in a row that did not fit: buttons, and a person to talk to.
     const misses = (ctx.convo.misses ?? 0) + 1;

@@ -46,11 +46,11 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  clear: 0.8,
+  clear: 0.9,
   cued: 0.35,
   unsure: 0.45,
-  noneSure: Number(process.env.NS ?? 0.6),
-  runnerUp: Number(process.env.RU ?? 0.2),
+  noneSure: 0.6,
+  runnerUp: 0.2,
 };
 
 export interface Recogniser {
@@ -117,7 +117,13 @@ export function createRecogniser(
       }
       // "None" on top, but an intent close behind: ask rather than fall back to the menu.
       const best = pred.ranked.find((r) => r.label !== "none" && INTENTS.includes(r.label as Intent) && usableIntent(r.label as Intent));
-      if (label === "none" && best && pred.p < thresholds.noneSure && best.p >= thresholds.runnerUp) {
+      if (
+        label === "none" &&
+        best &&
+        pred.p < thresholds.noneSure &&
+        best.p >= thresholds.runnerUp &&
+        (cued(best.label as Intent) || best.p >= thresholds.cued)
+      ) {
         return result(best.label as Intent, cued(best.label as Intent) && best.p >= thresholds.cued ? "clear" : "unsure", best.p);
       }
       // The classifier says none or is unsure, but a rule is sure and the classifier does not rule it out.

@@ -50,6 +50,7 @@ const OTHER_MEETING =
 export const RULES: Record<Intent, IntentRule> = {
   status: {
     cues: [
+      /\b(any news|nogen nyt|nyt om|news about|update on)\b|\b(sttaus|statsu|stauts)\b|\bhave i been matched|\ber (jeg|min profil) aktiv\b|\bwen mentor\b/,
       /\b(hvornaar|hvornar|hvonaar|when)\b.*\b(mentor|mentee|match\w*|svar|hear|hoere|hore)\b/,
       /\b(venter|waiting|vente)\b.*\b(stadig|still|endnu|yet|mentor|match)\b/,
       /\b(hvad sker der( nu| med mig| med min\w*)?\s*$|what happens( now| next| to me| with me| with my \w+)?\s*$|what now|hvad nu|what s next|whats next|hvad saa nu|naeste skridt|next step)\b/,
@@ -57,20 +58,24 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(har i|do you have|got)\b.*\b(mentee|mentor)\b.*\b(til mig|for me)\b/,
     ],
     vetoes: [
+      /\b(bus\w*|tog\w*|train|pakke\w*|package|parcel|post\w*)\b/,
+      /\b(skolerne|the schools|normalt|usually|normally|generally|endelig noget|finally something)\b/,
       /\b(hvad sker der|what happens|what s happening|whats happening) (i|med|paa|in|with|to|this|at) (?!mig\b|min\b|mit\b|me\b|my\b)/,
-      /\bstatus (paa|on|of) (mit|min|my|arbejds|the|det|job)\w*/,
+      /\bstatus (paa|on|of) (mit|min|my|arbejds|the|det|job)\w*(?!.*\b(mentor|match|sag|case)\b)/,
       /\b(venter|waiting|vente) (paa|for|on) (bus\w*|tog\w*|train|the bus|pizza|post\w*|pakke\w*|svar fra (kommunen|jobcent\w*)|my (sister|brother|friend|mum|mom))\b/,
     ],
   },
   human: {
     cues: [
+      /\b(whoever runs|den der staar for|den der star for|ansvarlig for|responsible for|en ansat|an employee|staff|personale)\b/,
       /\b(tale|snakke|tal|snak|ringe|talk|speak|chat)\b.*\b(menneske|person|koordinator\w*|coordinator\w*|rigtig|real|human|nogen|someone|somebody|voksen)\b/,
       /\b(et menneske|a human|real person|rigtig person|ikke en (bot|robot|maskine)|not a (bot|robot|machine))\b/,
     ],
-    vetoes: [/\b(min mentor er et|my mentor is a)\b/],
+    vetoes: [/\b(become|blive|vaere|be) (a |en |et )?(person|menneske|human)\b/, /\b(min mentor er et|my mentor is a)\b/],
   },
   delete: {
     cues: [
+      /\b(luk|close|nedlaeg)\b.*\b(konto|account|profil\w*|profile)\b|\b(remove|removve|fjern) (me|mig)\b|\b(profile|profil)\w* (gone|vaek)\b/,
       /\b(slet|slette|sletter|fjern|fjerne|delete|remove|erase|wipe)\b.*\b(mine|min|mit|mig|my|me|profil\w*|profile|data|oplysninger|info\w*|konto|account)\b/,
       /\b(glem mig|forget me|afmeld\w*|unsubscribe|meld mig ud|vil ud|opt out)\b/,
       /\b(mine|my|all my|alle mine)\b.*\b(data|oplysninger|information|info|profil\w*|profile|konto|account)\b.*\b(slettet|deleted|removed|fjernet|erased)\b/,
@@ -87,6 +92,7 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(in|paa|på) (english|engelsk|danish|dansk)\b/,
     ],
     vetoes: [
+      /\b(laere|lare|learn\w*|films?|tv|serier|series|ansoegning\w*|ansogning\w*|application|cv|wrote|skrev|skrrv|skrevet|written)\b/,
       /\b(min|my|hans|her|hendes)\s+\w*\s*(taler|speaks|learns|laerer)\b/,
       /\b(kursus|course|class|undervisning|lesson|moede|meeting|kunde|client)\b/,
       /\b(jeg taler|i speak|i talk|jeg kan tale)\b.*\b(og|and|,)\b/,
@@ -95,10 +101,16 @@ export const RULES: Record<Intent, IntentRule> = {
   },
   help: {
     cues: [
+      /^\s*[?]+\s*$/,
+      /\b(explain again|forklar (det )?igen|don t (quite |quie )?get it|forstaar det ikke|hvad kan jeg bruge dig til|hvsd kan jeg bruge dig til|what can (you|u) (help|do)|wat can u do|hvilke kommandoer|which commands)\b/,
       /^\s*(help|hjaelp|hjalp|hjelp|menu)\s*[!?.]*\s*$/,
       /\b(hvad kan (du|jeg)|what can (you|i) do|how does (this|it) work|hvordan (virker|fungerer) (det|du|det her|den her|botten|appen|mentorbro|chatten)|jeg forstaar ikke|i don t understand|i dont understand|forstaar ikke hvad)\b/,
     ],
     vetoes: [
+      /\b(forstaar ikke|forstar ikke|don t understand|do not understand) (brevet|the letter|min|my|the|det med|hvorfor|why|reglerne|the rules)\b/,
+      /\b(hvordan har du det|how are you|hvad laver du|what are you doing|how s it going)\b/,
+      /\b(hvordan fungerer det med|how does \w+ work (with|for))\b/,
+      /^\s*(k|ok|okay|okey|oki|tak|thanks|thx|ty|ja|nej|yes|no|fint|fine|super|cool|nice|godt|good)\s*[!.]*\s*$/,
       /\b(help me (write|with|find)|hjaelp (mig )?(med|til) (at )?(skrive|cv|ansoeg\w*|finde))\b/,
       /\b(hjaelp fra|help from)\b.*\b(kommune|jobcenter)\b/,
       /\b(forstaar godt|understand what you mean|forstaar hvad du mener|i understand)\b/,
@@ -108,6 +120,10 @@ export const RULES: Record<Intent, IntentRule> = {
   outcome: {
     roles: ["mentee", "mentor"],
     cues: [
+      /\b(finally|endelig)\s+(employed|ansat|job\w*|arbejde)\b/,
+      /\b(signed|skrevet|skrev under paa)\b.*\b(contract|kontrakt)\b/,
+      /\b(i am|i m|im|jeg er)\s+(working|i arbejde|i job)\b|\bjeg har (arbejde|job\w*) nu\b|\bi have a (praktik|internship|job)\b/,
+      /\b(i get|i got|i have got|jeg har faet|jeg har faaet|jeg fik|jeg faar|jeg far)\s+(a |an |et |en )?(new )?(job|praktik\w*|arbejde|internship|plads)\b/,
       /\b(jeg|i|i ve|ive|jeg har|i have)\b.*\b(faaet|fået|fik|got|landed|startet|started|begynder|starting|start|optaget|accepted|admitted|ansat|hired)\b.*\b(job\w*|arbejde|stilling|uddannels\w*|praktik\w*|loentilskud|internship|education|course|position|work|school|studie\w*)\b/,
       /\b(jeg er|i am|i m|im|i was|jeg blev)\b.*\b(optaget|accepted|admitted|ansat|hired|employed)\b/,
     ],
@@ -120,10 +136,13 @@ export const RULES: Record<Intent, IntentRule> = {
   mentor_pause: {
     roles: ["mentor"],
     cues: [
+      /\b(vaek|away|out|ude|bortrejst|i udlandet|abroad|in spain|i spanien)\b.*\b(uge\w*|week\w*|maaned\w*|month\w*|dage|days|til|until|\d)/,
+      /\b(broke|braekket|brakket|giving birth|foede|fode|barsel|paternity|maternity)\b/,
       /\b(ferie\w*|holiday\w*|vacation\w*|syg\w*|sick|ill|indlagt|hospital\w*|operation|bortrejst|away|travel\w*|rejser|pause)\b/,
       /\b(kan ikke|can t|cannot|won t be able|not available|ikke tilgaengelig|optaget)\b.*\b(uge\w*|week\w*|dage|days|maaned\w*|month\w*|til|until)\b/,
     ],
     vetoes: [
+      /^(?!.*\b(er|am|is|will|skal|bliver|until|til|fra|from|next|naeste|kommende|coming|i morgen|tomorrow|nu|now|denne|this|resten|rest)\b).*\b(was|were|var|holdt|havde|had)\b/,
       /\b(var|was|had|havde|har haft|have had)\b.*\b(ferie|holiday|vacation)\b.*\b(dejlig|god|great|nice|lovely|fin)\b/,
       /\b(hvordan var|how was)\b/,
       /\b(tilbage fra|back from|er tilbage|am back|i m back|im back|frisk igen|rask igen|better now|fine now|frisk nu|rask nu)\b/,
@@ -134,10 +153,18 @@ export const RULES: Record<Intent, IntentRule> = {
   },
   relay: {
     cues: [
+      /^\s*(til|to)\s+(min |my )?(mentor|mentee|metor|mentir|meentee|mentr)\w*\s*[:\-,]/,
+      /\b(fortael|fortæl|tell|tll|fotraeel|fotrael|sig til|let)\s+(?!me\b|mig\b|os\b|us\b|him\b|her\b|them\b)[a-z]+\s+(at|that|i|jeg|know)\b/,
+      /\b(mentor|mentee)\w*\s+(besked|besekd|message|messaeg|msg)\b|\b(besked|message|messaeg|msg)\s+(for|til|to)\s+(my|min)\b/,
       /\b(sig|fortael|skriv|send|giv|tell|let|message|inform|say to|pass)\b.*\b(til )?(min|my)\s+(mentor|mentee)\w*\b/,
       /\b(besked|message|note)\b.*\b(til|to)\s+(min|my)?\s*(mentor|mentee)\w*\b/,
     ],
-    vetoes: [/\b(min|my) (mentor|mentee)\w* (sagde|said|told|skrev|wrote|fortalte)\b/],
+    vetoes: [
+      /\bsig til (hvis|naar|nar)\b|\btell me (when|if)\b/,
+      /\b(jeg|i|vi|we) (sendte|sent|skrev|wrote)\b/,
+      /\b(my|min) (mentor|mentee)\w* (asked|bad|spurgte|said|sagde|told|fortalte|wants|vil|mente|thinks|synes)\b/,
+      /\b(min|my) (mentor|mentee)\w* (sagde|said|told|skrev|wrote|fortalte)\b/,
+    ],
   },
   meeting: {
     cues: [
@@ -151,14 +178,17 @@ export const RULES: Record<Intent, IntentRule> = {
   new_mentor: {
     roles: ["mentee"],
     cues: [
+      /\b(replace|remach|rematch|re match|nyt match|ny match|new match)\b/,
       /\b(ny|anden|andet|nyt|another|new|different|other|skifte|change|switch|bytte)\b\s*(mentor)\b/,
       /\b(mentor)\b.*\b(virker ikke|fungerer ikke|not working|doesn t work|passer ikke|don t match|not a good match)\b/,
     ],
+    vetoes: [/\b(be a mentor|become a mentor|blive mentor|vaere mentor|myself|selv mentor)\b/, OTHERS],
   },
   change_profile: {
     cues: [
       /\b(aendre|ændre|rette|opdatere|opdater|skifte|change|update|edit|correct|fix)\b.*\b(profil\w*|profile|oplysninger|svar|answer|details|info\w*|kommune|branche|industry|sprog|language\w*|navn|name|tider|times|availability)\b/,
       /\b(jeg er flyttet|i have moved|i moved|i ve moved|flyttet til|moved to)\b/,
     ],
+    vetoes: [/\b(i like my|i love my|jeg kan godt lide (min|mit)|jeg elsker (min|mit))\b/],
   },
 };

@@ -110,7 +110,8 @@ export function readSlots(intent: string, text: string, now: Date): Slots {
     }
     case "mentor_pause": {
       const days = findDays(text);
-      const date = /\b(til|indtil|until|till|to|fra|from|efter|after)\b/.test(f) && !days ? parseDate(text, now, "da")?.date : undefined;
+      // "indtil 5. januar" is the last day; "fra 20. december" is when it starts, not an end.
+      const date = /\b(til|indtil|until|till|through|to)\b/.test(f) && !days ? parseDate(text, now, "da")?.date : undefined;
       return { reason: pauseReason(f), ...(days ? { days } : {}), ...(date ? { until: date } : {}) };
     }
     case "relay":
