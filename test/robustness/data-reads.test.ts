@@ -194,6 +194,8 @@ const FORGE: Record<string, () => Probe[]> = {
   ],
   // Consent buttons act on the presser only; an id in place of the purpose must change nothing.
   cons: () => ["w", "g"].map((v) => ({ ...act(`cons:${v}:${ids.zelda}`, [ids.zelda!]), refused: false })),
+  // Profile buttons change the presser's own profile only: a field, or an id in its place, just asks.
+  prof: () => ["cancel", "municipality", "capacity", ids.zelda!].map((v) => ({ ...act(`prof:${v}`), refused: false })),
 };
 
 // Commands mentees and mentors may use, with another person's name, id or code as arguments.
