@@ -308,7 +308,7 @@ describe.each(["da", "en"] as const)("matchmaking intents (%s)", { timeout: 120_
 
     it("without a period: asks for the date, as “ferie” does; a date that has passed is refused", async () => {
       const w = await world(l);
-      const r = await write(w.anna.from, da ? "jeg er syg" : "I am ill");
+      const r = await write(w.anna.from, da ? "jeg er syg" : "I'm ill and can't meet");
       expect(texts(r.out)).toBe(k(l, "mentorpause.ask"));
       expect(texts(await bot.say(w.anna.from, "10/12/2026"))).toBe(k(l, "mentorpause.done", { date: "2026-12-10" }));
 
