@@ -3,7 +3,6 @@
 import { t, type Locale } from "../i18n/index.js";
 import { currentQuestion, getStep, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
 import type { Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
-import { fold } from "../../lib/text/normalize.js";
 import { matchOption } from "../../lib/text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
@@ -11,6 +10,8 @@ import type { InviteAttempt } from "../../infra/security/invite-codes.js";
 import type { InviteCodes, SignupEffect, Signups } from "./signup.js";
 import type { Intent, Understanding } from "../../lib/understanding/recognise.js";
 import { askToConfirm, CORE_INTENTS, menuReply, stuckReply } from "./understand.js";
+import { chosenLanguage, isGreeting, languageButtons } from "./language-choice.js";
+import { writtenIn } from "../../lib/understanding/language.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -63,69 +64,6 @@ export interface RouteResult {
   convo: ConvoData;
   replies: Reply[];
   effects: RouterEffect[];
-}
-
-function languageButtons() {
-  return [
-    { action: "lang:da", label: "Dansk" },
-    { action: "lang:en", label: "English" },
-  ];
-}
-
-/** What people type to pick a language, beyond the button labels. */
-function languageChoices() {
-  return [
-    { action: "lang:da", label: "Dansk", synonyms: ["danish", "dk"] },
-    { action: "lang:en", label: "English", synonyms: ["engelsk", "eng"] },
-  ];
-}
-
-/** "I don't speak Danish" names a language without choosing it. */
-const NEGATION = new Set(["ikke", "ik", "not", "don", "dont", "no", "nej", "never", "aldrig"]);
-
-/**
- * A language the person picked: a language button, or typed ("dansk", "English please", "på dansk",
- * "jeg vil helst skrive på engelsk"). `short`: only a few words count (a first message or a role
- * answer that mentions Danish is usually about something else).
- */
-function chosenLanguage(input: FlowInput, short: boolean): Locale | undefined {
-  if (input.kind === "action") return input.action === "lang:da" || input.action === "lang:en" ? (input.action.slice(5) as Locale) : undefined;
-  if (input.kind !== "text") return undefined;
-  const direct = directLanguage(input.text);
-  if (direct) return direct;
-  const words = fold(input.text).split(" ");
-  if ((short && words.length > 3) || words.some((w) => NEGATION.has(w))) return undefined;
-  return matchOption(input.text, languageChoices())?.action.slice(5) as Locale | undefined;
-}
-
-// Words that show which language a message is written in, folded, and only words that are not
-// everyday words in the other language ("hej"/"hi" yes; "mentor", "job", "i", "to", "have" no).
-const DANISH_WORDS = new Set(
-  `hej hejsa goddag jeg mig min mit mine du dig din dit vi os vores ja nej tak vil ville gerne har havde er var og ikke
-  hvad hvordan hvorfor hvem hvor hvornaar kan skal skulle kunne godt en et det den til med paa af som noget lidt meget
-  finde faa hjaelp hjaelpe soeger leder arbejde ledig vaere blive hedder taler bor hjem uddannelse morgen`.split(/\s+/),
-);
-const ENGLISH_WORDS = new Set(
-  `hi hello thanks thank please yes want would like need looking find finding help the my me am is are was you your
-  what how why who where can could should will get be become work working speak don im name this that with and of a an
-  there good morning`.split(/\s+/),
-);
-
-/**
- * The language a free-text message is clearly written in: at least `min` distinct words of one
- * language and three times as many as of the other. Otherwise undefined (ask, or keep the default).
- */
-function writtenIn(text: string, min: number): Locale | undefined {
-  const words = new Set(fold(text).split(" "));
-  let da = 0;
-  let en = 0;
-  for (const w of words) {
-    if (DANISH_WORDS.has(w)) da++;
-    if (ENGLISH_WORDS.has(w)) en++;
-  }
-  if (da >= min && da >= 3 * en) return "da";
-  if (en >= min && en >= 3 * da) return "en";
-  return undefined;
 }
 
 /** The role question, after a line about the language chosen (and how to change it). */
@@ -297,7 +235,7 @@ function firstContact(ctx: RouteContext): RouteResult {
   const { input } = ctx;
   const choice = chosenLanguage(input, true);
   if (choice) return setLanguage(ctx, choice, "new");
-  const guess = input.kind === "text" ? writtenIn(input.text, 2) : undefined;
+  const guess = input.kind === "text" ? writtenIn(input.text, { min: 2, dominance: 3 }) : undefined;
   if (guess) {
     // The greeting first; how to change the language under it.
     const r = roleReply(ctx, guess);
@@ -318,7 +256,7 @@ function onLanguage(ctx: RouteContext): RouteResult {
   if (ctx.convo.resume) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
   // First contact: the question is not asked twice. An answer written in a language picks it;
   // anything else goes on in the language we have, saying how to change it.
-  const guess = input.kind === "text" ? writtenIn(input.text, 1) : undefined;
+  const guess = input.kind === "text" ? writtenIn(input.text, { min: 1, dominance: 3 }) : undefined;
   if (guess) return languageThenRole(ctx, guess, "welcome.language_guessed", guess !== ctx.person.locale);
   return languageThenRole(ctx, ctx.person.locale, "welcome.language_default", false);
 }
@@ -338,14 +276,6 @@ function onRole(ctx: RouteContext): RouteResult {
   }
   const r = startFlow(signup.flow, { locale: person.locale, now: ctx.now });
   return { convo: { mode: "flow", flow: r.state! }, replies: r.replies, effects: [] };
-}
-
-const GREETING =
-  /^(hej|hejsa|hey|hi|hello|hallo|halloj|davs|goddag|godmorgen|godaften|good (morning|afternoon|evening)|yo|salam|salaam|marhaba)\b[\s!.,:)-]*(\p{L}+)?[\s!.,:)]*$/iu;
-
-/** "hej", "hello Mentorbro!": a greeting gets a greeting, not a guess at what was meant. */
-function isGreeting(input: FlowInput): boolean {
-  return input.kind === "text" && GREETING.test(input.text.trim());
 }
 
 function home(ctx: RouteContext): RouteResult {
