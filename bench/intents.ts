@@ -1,9 +1,10 @@
 // npm run bench:intents — how well the understanding component reads what people write.
 // Blind: test/understanding/blind/ (committed before the recogniser, never edited, never tuned on).
 // Development: the examples the recogniser is trained on (src/lib/understanding/examples/), measured
-// by 5-fold cross-validation, which is what tuning looks at. The blind figures of the first run are
+// by 5-fold cross-validation, and a check set never trained on (src/lib/understanding/check/): what
+// tuning looks at. The blind figures of the first run are
 // kept in bench/intents-first-run.json and printed beside today's.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRecogniser, loadExamples, type Recogniser } from "../src/lib/understanding/recognise.js";
 import { findDays, findHours } from "../src/lib/understanding/quantities.js";
 import type { Example } from "../src/lib/understanding/classifier.js";
@@ -133,7 +134,11 @@ function report(title: string, f: Figures): void {
 const blindDir = "../test/understanding/blind/";
 const blind = { intents: read(`${blindDir}intents.jsonl`), lookalikes: read(`${blindDir}lookalikes.jsonl`) };
 const devDir = "../src/lib/understanding/examples/";
-const dev = { intents: read(`${devDir}intents.jsonl`), lookalikes: read(`${devDir}lookalikes.jsonl`) };
+const devFiles = (kind: string) => readdirSync(new URL(devDir, import.meta.url)).filter((f) => new RegExp(`^${kind}(-\\d+)?\\.jsonl$`).test(f));
+const dev = {
+  intents: devFiles("intents").flatMap((f) => read(`${devDir}${f}`)),
+  lookalikes: devFiles("lookalikes").flatMap((f) => read(`${devDir}${f}`)),
+};
 const recogniser = createRecogniser(loadExamples());
 const now = measure(recogniser, blind.intents, blind.lookalikes);
 const firstRunFile = new URL("./intents-first-run.json", import.meta.url);
@@ -142,6 +147,11 @@ const first = JSON.parse(readFileSync(firstRunFile, "utf8")) as { at: string; fi
 
 report(`BLIND, first run (${first.at.slice(0, 10)})`, first.figures);
 report("BLIND, now", now);
+// The check set: written apart from the training examples, measured while tuning, never trained on.
+const checkDir = "../src/lib/understanding/check/";
+if (existsSync(new URL(`${checkDir}intents.jsonl`, import.meta.url))) {
+  report("CHECK set (tuning, never trained on)", measure(recogniser, read(`${checkDir}intents.jsonl`), read(`${checkDir}lookalikes.jsonl`)));
+}
 const cv = crossValidate(loadExamples(), dev);
 const avg = (pick: (f: Figures) => number) => cv.reduce((s, f) => s + pick(f), 0) / cv.length;
 console.log(`\nDEVELOPMENT (5-fold cross-validation on the training examples)`);
