@@ -80,7 +80,8 @@ export function relayParts(text: string): { to?: "mentor" | "mentee"; message?: 
 export function whenSaid(f: string): string | undefined {
   if (has(f, /\b(i gaar|igaar|i gar|igar|yesterday|yday)\b/)) return "yesterday";
   if (has(f, /\b(i dag|idag|today|tdy|i formiddag|i eftermiddag|i aften|this morning|this afternoon|tonight)\b/)) return "today";
-  const day = /\b(mandag|tirsdag|onsdag|torsdag|fredag|loerdag|lordag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(f);
+  // "i mandags" is last Monday, as "mandag" is.
+  const day = /\b(mandag|tirsdag|onsdag|torsdag|fredag|loerdag|lordag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/.exec(f);
   return day?.[1];
 }
 
