@@ -50,6 +50,7 @@ const OTHER_MEETING =
 export const RULES: Record<Intent, IntentRule> = {
   status: {
     cues: [
+      /\b(is|am)\s+(my|i)\s+(mentor )?(profile )?(still )?(active|live|paused)\b|\b(forgotten (about )?me|glemt mig)\b/,
       /\b(any news|nogen nyt|nyt om|news about|update on)\b|\b(sttaus|statsu|stauts)\b|\bhave i been matched|\ber (jeg|min profil) aktiv\b|\bwen mentor\b/,
       /\b(hvornaar|hvornar|hvonaar|when)\b.*\b(mentor|mentee|match\w*|svar|hear|hoere|hore)\b/,
       /\b(venter|waiting|vente)\b.*\b(stadig|still|endnu|yet|mentor|match)\b/,
@@ -58,6 +59,8 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(har i|do you have|got)\b.*\b(mentee|mentor)\b.*\b(til mig|for me)\b/,
     ],
     vetoes: [
+      OTHERS,
+      /\b(close|closed|lukker|lukket|holder lukket)\s+(for|til|i|over|ned)\b/,
       /\b(bus\w*|tog\w*|train|pakke\w*|package|parcel|post\w*)\b/,
       /\b(skolerne|the schools|normalt|usually|normally|generally|endelig noget|finally something)\b/,
       /\b(hvad sker der|what happens|what s happening|whats happening) (i|med|paa|in|with|to|this|at) (?!mig\b|min\b|mit\b|me\b|my\b)/,
@@ -67,14 +70,21 @@ export const RULES: Record<Intent, IntentRule> = {
   },
   human: {
     cues: [
+      /\b(frem for|instead of|rather than|i stedet for)\s+(en |a |this |denne )?(chatbot|bot|robot|maskine|machine|chat)\b/,
       /\b(whoever runs|den der staar for|den der star for|ansvarlig for|responsible for|en ansat|an employee|staff|personale)\b/,
       /\b(tale|snakke|tal|snak|ringe|talk|speak|chat)\b.*\b(menneske|person|koordinator\w*|coordinator\w*|rigtig|real|human|nogen|someone|somebody|voksen)\b/,
       /\b(et menneske|a human|real person|rigtig person|ikke en (bot|robot|maskine)|not a (bot|robot|machine))\b/,
     ],
-    vetoes: [/\b(become|blive|vaere|be) (a |en |et )?(person|menneske|human)\b/, /\b(min mentor er et|my mentor is a)\b/],
+    vetoes: [
+      /\b(i feel best|jeg har det bedst|i like (to )?talk|kan godt lide at (tale|snakke))\b/,
+      /\b(become|blive|vaere|be) (a |en |et )?(person|menneske|human)\b/,
+      /\b(min mentor er et|my mentor is a)\b/,
+    ],
   },
   delete: {
     cues: [
+      /\b(fjern|remove|slet|delete|glem)\w*\b.*\b(alt|everything)\b.*\b(om mig|about me)\b/,
+      /\b(profil\w*|profile|data|oplysninger|information)\b.*\b(skal|must|should)\b.*\b(fjernes|slettes|deleted|removed|erased)\b/,
       /\b(luk|close|nedlaeg)\b.*\b(konto|account|profil\w*|profile)\b|\b(remove|removve|fjern) (me|mig)\b|\b(profile|profil)\w* (gone|vaek)\b/,
       /\b(slet|slette|sletter|fjern|fjerne|delete|remove|erase|wipe)\b.*\b(mine|min|mit|mig|my|me|profil\w*|profile|data|oplysninger|info\w*|konto|account)\b/,
       /\b(glem mig|forget me|afmeld\w*|unsubscribe|meld mig ud|vil ud|opt out)\b/,
@@ -87,11 +97,14 @@ export const RULES: Record<Intent, IntentRule> = {
   },
   language: {
     cues: [
+      /\b(english|engelsk|dansk|danish)\s+(again|igen)\b/,
       /\b(skriv|skrive|snak|tale|svar|write|speak|answer|talk|reply|switch|skift|change|use|bruge|brug)\b.*\b(engelsk|english|dansk|danish)\b/,
       /\b(english|engelsk|dansk|danish)\b.*\b(please|pls|tak|venligst|instead|i stedet)\b/,
       /\b(in|paa|på) (english|engelsk|danish|dansk)\b/,
     ],
     vetoes: [
+      /\b(hvad hedder|hvad betyder|what is|what s|what does|how do you say|hvordan siger man|hvad er)\b.*\b(paa|in|på)\s+(dansk|engelsk|danish|english)\b/,
+      /\bmentor\b.*\b(som taler|who speaks)\b/,
       /\b(laere|lare|learn\w*|films?|tv|serier|series|ansoegning\w*|ansogning\w*|application|cv|wrote|skrev|skrrv|skrevet|written)\b/,
       /\b(min|my|hans|her|hendes)\s+\w*\s*(taler|speaks|learns|laerer)\b/,
       /\b(kursus|course|class|undervisning|lesson|moede|meeting|kunde|client)\b/,
@@ -101,10 +114,11 @@ export const RULES: Record<Intent, IntentRule> = {
   },
   help: {
     cues: [
+      /\b(hvilke muligheder|what are my options|show me (my |the )?options|vis (mig )?mulighederne|hvad er mulighederne)\b/,
       /^\s*[?]+\s*$/,
       /\b(explain again|forklar (det )?igen|don t (quite |quie )?get it|forstaar det ikke|hvad kan jeg bruge dig til|hvsd kan jeg bruge dig til|what can (you|u) (help|do)|wat can u do|hvilke kommandoer|which commands)\b/,
       /^\s*(help|hjaelp|hjalp|hjelp|menu)\s*[!?.]*\s*$/,
-      /\b(hvad kan (du|jeg)|what can (you|i) do|how does (this|it) work|hvordan (virker|fungerer) (det|du|det her|den her|botten|appen|mentorbro|chatten)|jeg forstaar ikke|i don t understand|i dont understand|forstaar ikke hvad)\b/,
+      /\b(hvad kan (du|jeg)( goere| bruge dig til)?( her)?\s*$|what can (you|i) do( here)?\s*$|how does (this|it) work|hvordan (virker|fungerer) (det|du|det her|den her|botten|appen|mentorbro|chatten)|jeg forstaar ikke|i don t understand|i dont understand|forstaar ikke hvad)\b/,
     ],
     vetoes: [
       /\b(forstaar ikke|forstar ikke|don t understand|do not understand) (brevet|the letter|min|my|the|det med|hvorfor|why|reglerne|the rules)\b/,
@@ -120,6 +134,8 @@ export const RULES: Record<Intent, IntentRule> = {
   outcome: {
     roles: ["mentee", "mentor"],
     cues: [
+      /\b(min|my)\s+mentee\w*\s+(er|has|have|is|blev|got|fik|har)\b.*\b(optaget|kommet ind|hired|ansat|job\w*|praktik\w*|uddannels\w*|accepted|admitted|internship|eud|hf)\b/,
+      /\b(mig|me)\s+(fa|faa|faar|far|get|got)\s+(praktik\w*|job|arbejde)\b/,
       /\b(finally|endelig)\s+(employed|ansat|job\w*|arbejde)\b/,
       /\b(signed|skrevet|skrev under paa)\b.*\b(contract|kontrakt)\b/,
       /\b(i am|i m|im|jeg er)\s+(working|i arbejde|i job)\b|\bjeg har (arbejde|job\w*) nu\b|\bi have a (praktik|internship|job)\b/,
@@ -128,6 +144,8 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(jeg er|i am|i m|im|i was|jeg blev)\b.*\b(optaget|accepted|admitted|ansat|hired|employed)\b/,
     ],
     vetoes: [
+      /\b(ny|nyt|new)\s+(chef|boss|kollega|colleague|nummer|number|telefon|manager|leder)\b/,
+      /\b(jeg har selv|myself|mig selv)\b/,
       OTHERS,
       /\b(soeger|looking for|applying|ansoeger|sender ansoegning|applied|hope|haaber|haber|droemmer|want a|vil gerne|would like|d like|ikke faaet|didn t get|did not get|fik ikke|fik det ikke|no job|naeste aar|next year|maaske|maybe|rejected|afslag|afvist)\b/,
       /\b(new|ny|nyt) (phone|telefon|mobil|cykel|bike|car|bil|lejlighed|flat|apartment)\b/,
@@ -136,6 +154,7 @@ export const RULES: Record<Intent, IntentRule> = {
   mentor_pause: {
     roles: ["mentor"],
     cues: [
+      /\b(flu|influenza|forkoelet|covid|operation\w*|take a break|tage en pause|holde pause|pausing|pause (the |mentor)\w*|kursus|course|konference|conference)\b/,
       /\b(vaek|away|out|ude|bortrejst|i udlandet|abroad|in spain|i spanien)\b.*\b(uge\w*|week\w*|maaned\w*|month\w*|dage|days|til|until|\d)/,
       /\b(broke|braekket|brakket|giving birth|foede|fode|barsel|paternity|maternity)\b/,
       /\b(ferie\w*|holiday\w*|vacation\w*|syg\w*|sick|ill|indlagt|hospital\w*|operation|bortrejst|away|travel\w*|rejser|pause)\b/,
@@ -160,6 +179,7 @@ export const RULES: Record<Intent, IntentRule> = {
       /\b(besked|message|note)\b.*\b(til|to)\s+(min|my)?\s*(mentor|mentee)\w*\b/,
     ],
     vetoes: [
+      /\b(har|has|did|fik|got)\s+(min|my)\s+(mentee|mentor)\w*\s+(faaet|fået|faet|got|received|modtaget|read|laest|set|seen)\b/,
       /\bsig til (hvis|naar|nar)\b|\btell me (when|if)\b/,
       /\b(jeg|i|vi|we) (sendte|sent|skrev|wrote)\b/,
       /\b(my|min) (mentor|mentee)\w* (asked|bad|spurgte|said|sagde|told|fortalte|wants|vil|mente|thinks|synes)\b/,
@@ -170,7 +190,13 @@ export const RULES: Record<Intent, IntentRule> = {
     cues: [
       /\b(vi )?(moedtes|mødtes|motes|modtes|snakkede|talte|ringede|saa|sås|saas|havde et moede|had a meeting|met|spoke|talked|called|had coffee|drak kaffe)\b/,
     ],
-    vetoes: [FUTURE_MEETING, OTHER_MEETING, OTHERS, /\b(skal|will|going to|planlaegger|plan to)\b/],
+    vetoes: [
+      /\b(skulle have|should have|was supposed to|aflyst\w*|aflyste|cancel\w*)\b/,
+      FUTURE_MEETING,
+      OTHER_MEETING,
+      OTHERS,
+      /\b(skal|will|going to|planlaegger|plan to)\b/,
+    ],
   },
   checkin_answer: {
     cues: [/^\s*(ja|nej|yes|no|jo|nope|yep|yeah|jep|nah)\b/],
@@ -178,14 +204,23 @@ export const RULES: Record<Intent, IntentRule> = {
   new_mentor: {
     roles: ["mentee"],
     cues: [
+      /\b(instead of|i stedet for)\b.*\bmentor\b|\bmentor\b.*\b(instead|i stedet)\b/,
       /\b(replace|remach|rematch|re match|nyt match|ny match|new match)\b/,
       /\b(ny|anden|andet|nyt|another|new|different|other|skifte|change|switch|bytte)\b\s*(mentor)\b/,
       /\b(mentor)\b.*\b(virker ikke|fungerer ikke|not working|doesn t work|passer ikke|don t match|not a good match)\b/,
     ],
-    vetoes: [/\b(be a mentor|become a mentor|blive mentor|vaere mentor|myself|selv mentor)\b/, OTHERS],
+    vetoes: [
+      /\b(vil ikke have en anden|ikke have en ny|don t want (a |another )?(new |different |other )?mentor|don t want another)\b/,
+      /\b(be a mentor|become a mentor|blive mentor|vaere mentor|myself|selv mentor)\b/,
+      OTHERS,
+    ],
   },
   change_profile: {
     cues: [
+      /\b(bor ikke|don t live|no longer live|not living)\b.*\b(mere|anymore|laengere|any more)\b/,
+      /\b(my name|mit navn)\b.*\b(must|should|skal|stavet|spelled|written|skrives|staves)\b/,
+      /\b(profil\w*|profile)\b.*\b(lave om|aendre|ændre|change|update|rette|fix)\b/,
+      /\b(nyt|new)\s+(nummer|number|telefonnummer|phone number|email|mail)\b/,
       /\b(aendre|ændre|rette|opdatere|opdater|skifte|change|update|edit|correct|fix)\b.*\b(profil\w*|profile|oplysninger|svar|answer|details|info\w*|kommune|branche|industry|sprog|language\w*|navn|name|tider|times|availability)\b/,
       /\b(jeg er flyttet|i have moved|i moved|i ve moved|flyttet til|moved to)\b/,
     ],
