@@ -67,6 +67,11 @@ export function createApp(opts: AppOptions): App {
     actions: caps.flatMap((c) => c.actions ?? []),
     commands: caps.flatMap((c) => c.commands ?? []),
     tasks: caps.flatMap((c) => c.tasks ?? []),
+    intents: caps.flatMap((c) => c.intents ?? []),
+    openQuestion: async (tx, personId, now) => {
+      for (const c of caps) if (c.openQuestion && (await c.openQuestion(tx, personId, now))) return true;
+      return false;
+    },
   };
   // Jobs run in reverse order: the first capabilities (escalation) see what later ones' jobs raised
   // in the same tick (a missed check-in, a timed-out offer) and alert without waiting a tick.

@@ -2,7 +2,8 @@
 // sign-ups, handlers, periodic jobs and hooks, built from shared dependencies. createApp merges them.
 import type { Clock } from "./clock.js";
 import type { Db } from "../infra/db/database.js";
-import type { ActionHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
+import type { Tx } from "../infra/db/tx.js";
+import type { ActionHandler, IntentHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
 import type { Logger } from "../infra/logger.js";
 import type { InboundEvent } from "./messages.js";
 import type { Reply } from "./flows/types.js";
@@ -45,6 +46,10 @@ export interface Capability {
   actions?: ActionHandler[];
   commands?: TextCommand[];
   tasks?: TaskHandler[];
+  /** Acts on what people write in their own words (status, a meeting, a holiday …). */
+  intents?: IntentHandler[];
+  /** Is a question of this capability waiting for the person's typed answer (an open check-in)? */
+  openQuestion?: (tx: Tx, personId: string, now: Date) => Promise<boolean>;
   /** Runs on every scheduler tick with the clock's time; must be idempotent. */
   jobs?: ((now: Date) => Promise<void>)[];
   /**

@@ -50,7 +50,7 @@ const k = (l: Locale, key: string, p: Record<string, string | number> = {}) => t
 const cid = (who: "mentor" | "mentee", period: string) => checkinId(m.matchId, period, who === "mentor" ? m.mentorId : m.menteeId);
 const textsTo = (to: string) => bot.delivered.filter((d) => d.to === to).map((d) => d.text);
 
-describe.each(["da", "en"] as const)("over the weeks (%s)", (l) => {
+describe.each(["da", "en"] as const)("over the weeks (%s)", { timeout: 120_000 }, (l) => {
   beforeEach(() => setup(l));
 
   it("one gentle reminder after 2 days, then the check-in counts as missed", async () => {
@@ -118,7 +118,7 @@ describe.each(["da", "en"] as const)("over the weeks (%s)", (l) => {
   });
 });
 
-describe.each(["da", "en"] as const)("closing (%s)", (l) => {
+describe.each(["da", "en"] as const)("closing (%s)", { timeout: 120_000 }, (l) => {
   const END = new Date("2027-01-11T09:00:00Z");
   beforeEach(() => setup(l, END));
 

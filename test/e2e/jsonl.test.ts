@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 type Line = { to: string; text: string; buttons?: { action: string; label: string }[] };
 
 describe("console --jsonl", () => {
-  it("answers a first message with a JSON line and exits 0 at end of input", () => {
+  it("answers a first message with a JSON line and exits 0 at end of input", { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "mb-"));
     const res = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--jsonl"], {
       cwd: ROOT,
@@ -30,7 +30,7 @@ describe("console --jsonl", () => {
     expect(lines[1]!.error).toMatch(/expected|JSON/);
   });
 
-  it("stops with one clear line naming a bad variable", () => {
+  it("stops with one clear line naming a bad variable", { timeout: 300_000 }, () => {
     const res = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--jsonl"], {
       cwd: ROOT,
       input: "",
@@ -45,7 +45,7 @@ describe("console --jsonl", () => {
     expect(res.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it("resumes at the same step after SIGKILL, with nothing committed lost", async () => {
+  it("resumes at the same step after SIGKILL, with nothing committed lost", { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "mb-"));
     const a = spawnBot({ DATA_DIR: dir });
     const from = "console:kill";

@@ -57,7 +57,7 @@ function intake(who: string, name: string, wide = false): object[] {
 }
 
 describe("matching in --jsonl mode", () => {
-  it("proposal, approval, acceptance, introductions; decline and timeout move to the next candidate", () => {
+  it("proposal, approval, acceptance, introductions; decline and timeout move to the next candidate", { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "mb-"));
     const events = [
       ...intake("ali", "Ali"),

@@ -89,7 +89,7 @@ const NAME = "Zyxquorbel";
 const ANSWER = "Qorvantide";
 const RISK = "Blimfrastic";
 
-describe("erased data on disk", () => {
+describe("erased data on disk", { timeout: 120_000 }, () => {
   it("is unreadable after /delete, after a restart and 30 days later", async () => {
     const dir = dataDir();
     let bot = await start(dir, T0);

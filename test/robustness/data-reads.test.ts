@@ -180,6 +180,13 @@ const FORGE: Record<string, () => Probe[]> = {
     act(`chk:o:${f.final_zelda}:job`, [ids.zelda!]),
     act(`chk:s:${f.final_karen}:5`, [ids.karen!]),
   ],
+  // Typed answers and meetings or outcomes told in a chat, once the person picked a mentorship.
+  chki: () => [
+    act(`chki:t:${f.cid_zelda}:y:1.5`, [ids.zelda!]),
+    act(`chki:t:${f.cid_anna}:n:`, [ids.anna!]),
+    act(`chki:m:${f.matchA}:20261124:2`, [ids.zelda!, ids.anna!]),
+    act(`chki:o:${f.matchA}:job`, [ids.zelda!, ids.anna!]),
+  ],
   chkf: () => [
     act(`chkf:${f.cid_zelda}`, [ids.zelda!], { hours: "3", rating: "5", need: "x" }),
     act(`chkf:${f.cid_anna}`, [ids.anna!], { hours: "3", topic: "cv", note: "x" }),
@@ -190,10 +197,13 @@ const FORGE: Record<string, () => Probe[]> = {
     act(`co:why:e:${f.matchA}:other`),
     act(`co:why:r:${f.matchA}:other`),
     act(`co:oc:${f.matchA}:job`),
+    act(`co:ocf:${f.matchA}:job`),
     act(`co:import`, [], { csv: "navn;email\nX;x@example.dk" }),
   ],
   // Consent buttons act on the presser only; an id in place of the purpose must change nothing.
   cons: () => ["w", "g"].map((v) => ({ ...act(`cons:${v}:${ids.zelda}`, [ids.zelda!]), refused: false })),
+  // Profile buttons change the presser's own profile only: a field, or an id in its place, just asks.
+  prof: () => ["cancel", "municipality", "capacity", ids.zelda!].map((v) => ({ ...act(`prof:${v}`), refused: false })),
 };
 
 // Commands mentees and mentors may use, with another person's name, id or code as arguments.
@@ -309,7 +319,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-describe("reads and changes of another person's data", () => {
+describe("reads and changes of another person's data", { timeout: 120_000 }, () => {
   it("every action prefix has a way to forge it, and every button sent uses a known prefix", async () => {
     const prefixes = capabilities().flatMap((c) => (c.actions ?? []).map((a) => a.prefix));
     expect(

@@ -46,7 +46,7 @@ async function startRecording(people: string[]): Promise<void> {
   for (const from of people) expect((await app.core.handle({ from, text: "record" })).map((m) => m.text)).toEqual(["recording"]);
 }
 
-describe("a burst from one person is handled one message at a time, in arrival order", () => {
+describe("a burst from one person is handled one message at a time, in arrival order", { timeout: 120_000 }, () => {
   it("50 messages at once from one person: all stored once, in order, each answered once", async () => {
     const from = "console:quick-typist";
     await startRecording([from]);
@@ -93,7 +93,7 @@ describe("a burst from one person is handled one message at a time, in arrival o
   });
 });
 
-describe("serial queues", () => {
+describe("serial queues", { timeout: 120_000 }, () => {
   it("run one key's tasks in call order, other keys alongside, and forget a key when idle", async () => {
     const q = createSerialQueues();
     const log: string[] = [];

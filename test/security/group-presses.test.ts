@@ -75,7 +75,7 @@ async function sendLater(r: PlatformRig, externalId: string): Promise<void> {
 const detailsOf = (id: string) => (m: string) =>
   m.includes(k("esc.kind.risk")) && m.includes("Kim") === false && m.includes(id) === false && m.includes("orker");
 
-describe("a button pressed in a shared conversation", () => {
+describe("a button pressed in a shared conversation", { timeout: 120_000 }, () => {
   it("slack: answered in the coordinator's DM; the channel and the stored DM stay as they were", async () => {
     const r = await start(`slack:${TEAM}:C99`);
     const user = "U7300KIM";

@@ -42,7 +42,7 @@ async function wrong(from: string, times: number): Promise<string[]> {
   return out;
 }
 
-describe("guessing the coordinator code", () => {
+describe("guessing the coordinator code", { timeout: 120_000 }, () => {
   it("500 wrong codes from one identity: 5 compared and audited, then locked out; one alert", async () => {
     await atCodeStep("telegram:666");
     const answers = await wrong("telegram:666", 500);
@@ -130,7 +130,7 @@ describe("guessing the coordinator code", () => {
   });
 });
 
-describe("guessing the mentor code", () => {
+describe("guessing the mentor code", { timeout: 120_000 }, () => {
   it("goes through the same guard: after 5 wrong codes the right one is not compared", async () => {
     const me = "telegram:88";
     await bot.say(me, "hi");
@@ -170,7 +170,7 @@ describe("guessing the mentor code", () => {
   });
 });
 
-describe("the guard's counters", () => {
+describe("the guard's counters", { timeout: 120_000 }, () => {
   it("hold no ids, start afresh after a quiet week, and are then removed by the scheduler's job", async () => {
     const keys = guardKeys("invite", "person-1", "telegram:1");
     const now = bot.clock.now();
@@ -184,7 +184,7 @@ describe("the guard's counters", () => {
   });
 });
 
-describe("the comparison", () => {
+describe("the comparison", { timeout: 120_000 }, () => {
   it("hashes both sides, so codes of any length compare without throwing", () => {
     expect(sameSecret("coord-secret", "coord-secret")).toBe(true);
     expect(sameSecret("coord-secre", "coord-secret")).toBe(false);

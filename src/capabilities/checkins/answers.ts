@@ -7,7 +7,7 @@ import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { needsHelpEscalation } from "../escalation/index.js";
 import { parseDate } from "../../lib/text/dates.js";
 import { fold } from "../../lib/text/normalize.js";
-import { answerOf, formatHours, stepOf, type TaskData } from "./steps.js";
+import { answerOf, duration, formatHours, stepOf, type TaskData } from "./steps.js";
 import { FINAL_PERIOD, OUTCOMES, TOPICS, render, weeklyButtons, type Role } from "./messages.js";
 import { checkinRules } from "./settings.js";
 import { parseHours, parseScore } from "./parse.js";
@@ -24,7 +24,7 @@ export async function advance(ctx: HandlerContext, d: TaskData): Promise<Handler
     if (step) return { replies: [await step.ask(l, d, ctx)], task: { kind: TASK, data: d } };
     d.steps = d.steps.slice(1);
   }
-  const text = t(l, d.doneKey, { hours: formatHours(l, d.hours ?? 0) });
+  const text = t(l, d.doneKey, { hours: formatHours(l, d.hours ?? 0), duration: duration(l, d.hours ?? 0), ...(d.doneParams ?? {}) });
   return { replies: [{ text, ...(d.doneButtons?.length ? { buttons: d.doneButtons } : {}) }], done: true };
 }
 
@@ -38,6 +38,15 @@ export async function onTask(ctx: HandlerContext, data: Record<string, unknown>)
   }
   d.steps = d.steps.slice(1);
   return advance(ctx, d);
+}
+
+/** Hours already given in a typed answer are taken as if the hours button had been pressed. */
+export async function given(ctx: HandlerContext, d: TaskData, hours: number | undefined): Promise<boolean> {
+  const id = d.steps[0];
+  if (hours === undefined || (id !== "hours" && id !== "meeting_hours")) return false;
+  if (!(await stepOf(id)!.take(ctx, d, { kind: "button", value: String(hours) }))) return false;
+  d.steps = d.steps.slice(1);
+  return true;
 }
 
 async function ownCheckin(ctx: HandlerContext, id: string | undefined) {
@@ -91,7 +100,11 @@ function weeklyForm(l: Locale, cid: string, role: Role): NonNullable<OutboundMes
   };
 }
 
-async function weekly(ctx: HandlerContext, verb: string, cid: string | undefined): Promise<HandlerResult> {
+/**
+ * The weekly buttons: yes (then hours and the follow-up questions), no (then the reason), help.
+ * A typed answer ("ja vi mødtes 1,5 time") goes the same way, with the hours it gave already taken.
+ */
+export async function weekly(ctx: HandlerContext, verb: string, cid: string | undefined, typedHours?: number): Promise<HandlerResult> {
   const own = await ownCheckin(ctx, cid);
   if (!own.c) return own.error;
   const c = own.c;
@@ -110,8 +123,10 @@ async function weekly(ctx: HandlerContext, verb: string, cid: string | undefined
   if (verb === "y") {
     await ctx.tx.checkIn.update({ where: { id: c.id }, data: { met: true } });
     const steps = role === "mentor" ? ["hours", "topic", "note"] : ["hours", "rating", "need", ...monthly];
-    const r = await advance(ctx, { ...base, steps, doneKey: "chk.saved_met" });
-    r.replies[0] = { ...r.replies[0]!, form: weeklyForm(l, c.id, role) };
+    const d: TaskData = { ...base, steps, doneKey: "chk.saved_met" };
+    const hadHours = await given(ctx, d, typedHours);
+    const r = await advance(ctx, d);
+    if (!hadHours) r.replies[0] = { ...r.replies[0]!, form: weeklyForm(l, c.id, role) };
     return r;
   }
   await ctx.tx.checkIn.update({ where: { id: c.id }, data: { met: false, hours: null, status: "answered", answeredAt: ctx.now } });

@@ -1,11 +1,13 @@
-// Weekly check-ins as a capability: nudges and reminders from the scheduler, one-tap answers,
-// pausing, the closing conversation, and contact hours for coordinators.
+// Weekly check-ins as a capability: nudges and reminders from the scheduler, one-tap answers (or
+// typed ones), meetings and outcomes told in a chat, pausing, the closing conversation, and
+// contact hours for coordinators.
 import type { Capability, CapabilityDeps } from "../../core/capability.js";
 import type { HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
 import { asMentorbroError } from "../../core/errors.js";
 import { onCheckinAction, onCheckinForm, onTask, startPause, TASK } from "./answers.js";
 import { contactSummaries } from "./contact-summary.js";
+import { checkinIntents, openQuestion } from "./intents.js";
 import { firstName } from "./messages.js";
 import { formatHours } from "./steps.js";
 import { queueDueNudges } from "./schedule.js";
@@ -65,13 +67,13 @@ async function hoursReport(ctx: HandlerContext): Promise<HandlerResult> {
 export function createCheckinsCapability(deps: CapabilityDeps): Capability {
   const { db, logger } = deps;
   const tz = deps.settings.timezone;
+  const said = checkinIntents(tz);
   return {
     name: "checkins",
     texts: { da: checkinsDa, en: checkinsEn },
-    actions: [
-      { prefix: "chk", handle: onCheckinAction },
-      { prefix: "chkf", handle: onCheckinForm },
-    ],
+    actions: [{ prefix: "chk", handle: onCheckinAction }, { prefix: "chkf", handle: onCheckinForm }, ...said.actions],
+    intents: said.intents,
+    openQuestion: (tx, personId) => openQuestion(tx, personId),
     tasks: [{ kind: TASK, handle: onTask }],
     commands: [
       {

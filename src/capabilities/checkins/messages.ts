@@ -52,13 +52,18 @@ export interface Ask {
   at: Date;
 }
 
+/** The outbox key of a check-in question (the nudge, or its reminder) to one person. */
+export function nudgeKey(matchId: string, period: string, personId: string, reminder = false): string {
+  return `${reminder ? "chkr" : "chk"}:${matchId}:${period}:${personId}`;
+}
+
 export function askItem(a: Ask, reminder = false): QueueItem {
   const cid = checkinId(a.matchId, a.period, a.personId);
   const final = a.period === FINAL_PERIOD;
   const key = `chk.${reminder ? "remind" : "ask"}${final ? "_close" : ""}_${a.role}`;
   const buttons = final ? (a.role === "mentee" ? outcomeButtons(cid) : scoreButtons(cid)) : weeklyButtons(a.role, cid, a.matchId);
   return {
-    dedupeKey: `${reminder ? "chkr" : "chk"}:${a.matchId}:${a.period}:${a.personId}`,
+    dedupeKey: nudgeKey(a.matchId, a.period, a.personId, reminder),
     recipient: a.personId,
     kind: final ? "checkin_close" : reminder ? "checkin_reminder" : "checkin",
     payload: { key, params: { name: a.other }, buttons },

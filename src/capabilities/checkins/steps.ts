@@ -9,7 +9,8 @@ import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { parseDate } from "../../lib/text/dates.js";
 import { fold } from "../../lib/text/normalize.js";
 import { isSkip, parseHours, parseScore } from "./parse.js";
-import { REASONS, TOPICS } from "./messages.js";
+import { checkinId, REASONS, TOPICS } from "./messages.js";
+import { OUTCOME_KINDS, reportOutcome, typedKind } from "./outcomes.js";
 import { pauseCheckins } from "./lifecycle.js";
 import { DEFAULT_TZ, shortDate } from "../../lib/time.js";
 
@@ -30,6 +31,10 @@ export interface TaskData {
   until?: string;
   hours?: number;
   doneButtons?: Button[];
+  /** More placeholders for the closing thanks ("when" of a meeting, what an outcome was). */
+  doneParams?: Record<string, string>;
+  /** A meeting told in a chat: the ISO week it was in. */
+  period?: string;
 }
 
 export type Answer = { kind: "button"; value: string } | { kind: "text"; text: string } | { kind: "other" };
@@ -56,6 +61,34 @@ const HOUR_CHOICES: [number, string][] = [
 
 export function formatHours(l: Locale, h: number): string {
   return l === "da" ? String(h).replace(".", ",") : String(h);
+}
+
+/** "1 time", "1,5 timer" / "1 hour", "1.5 hours". */
+export function duration(l: Locale, h: number): string {
+  return t(l, h === 1 ? "chk.one_hour" : "chk.n_hours", { hours: formatHours(l, h) });
+}
+
+/** Hours from a pressed hours button or typed text. */
+function hoursOf(a: Answer): number | undefined {
+  return a.kind === "button" ? parseHours(a.value) : a.kind === "text" ? parseHours(a.text) : undefined;
+}
+
+/**
+ * A meeting told in a chat is that week's check-in answer: the person's row for the match and week,
+ * created with the same id a nudge would have (so no nudge asks again), or the nudge's own row.
+ */
+async function meetingRow(ctx: HandlerContext, d: TaskData): Promise<boolean> {
+  const m = d.matchId ? await ctx.tx.match.findUnique({ where: { id: d.matchId }, select: { id: true, mentorId: true, menteeId: true } }) : null;
+  if (!m || !d.period || (m.mentorId !== ctx.person.id && m.menteeId !== ctx.person.id)) return false;
+  const key = { matchId: m.id, period: d.period, personId: ctx.person.id };
+  const row = await ctx.tx.checkIn.upsert({
+    where: { matchId_period_personId: key },
+    create: { id: checkinId(m.id, d.period, ctx.person.id), ...key, role: m.mentorId === ctx.person.id ? "mentor" : "mentee", createdAt: ctx.now },
+    update: {},
+    select: { id: true },
+  });
+  d.cid = row.id;
+  return true;
 }
 
 const update = (ctx: HandlerContext, d: TaskData, data: Record<string, unknown>) => ctx.tx.checkIn.update({ where: { id: d.cid }, data });
@@ -126,13 +159,33 @@ export const STEPS: Record<string, Step> = {
   hours: {
     ask: (l) => ({ text: t(l, "chk.hours"), buttons: HOUR_CHOICES.map(([h, label]) => btn(String(h), label)) }),
     take: async (ctx, d, a) => {
-      const h = a.kind === "button" ? parseHours(a.value) : a.kind === "text" ? parseHours(a.text) : undefined;
+      const h = hoursOf(a);
       if (h === undefined) return false;
       await update(ctx, d, { met: true, hours: h, status: "answered", answeredAt: ctx.now });
       d.hours = h;
       return true;
     },
     reprompt: "chk.hours_reprompt",
+  },
+  /** The hours of a meeting told in a chat: the week's row is written only once they are known. */
+  meeting_hours: {
+    ask: (l, d, ctx) => STEPS.hours!.ask(l, d, ctx),
+    take: async (ctx, d, a) => hoursOf(a) !== undefined && (await meetingRow(ctx, d)) && STEPS.hours!.take(ctx, d, a),
+    reprompt: "chk.hours_reprompt",
+  },
+  /** What a mentee got (job, education …), told in a chat: reported for a coordinator to confirm. */
+  outcome_kind: {
+    ask: (l, d) => ({
+      text: d.doneParams?.name ? t(l, "chk.outcome_which_mentee", { name: d.doneParams.name }) : t(l, "chk.outcome_which"),
+      buttons: OUTCOME_KINDS.map((k) => btn(k, t(l, `chk.outcome.${k}`))),
+    }),
+    take: async (ctx, d, a) => {
+      const kind = a.kind === "button" ? OUTCOME_KINDS.find((k) => k === a.value) : a.kind === "text" ? typedKind(ctx.person.locale, a.text) : undefined;
+      if (!kind) return false;
+      Object.assign(d, await reportOutcome(ctx, d.matchId, kind));
+      return true;
+    },
+    reprompt: "chk.outcome_reprompt",
   },
   topic: choiceStep("chk.topic", TOPICS, "chk.topic", "topic"),
   note: textStep("chk.note", "note"),

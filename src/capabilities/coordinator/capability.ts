@@ -10,7 +10,7 @@ import { exportFor } from "../privacy/index.js";
 import { reportCommand } from "../reports/index.js";
 import { matchesCommand, waitingCommand } from "./lists.js";
 import { applyReason, askReason, matchCard, reasonTask } from "./match-card.js";
-import { askOutcome, outcomeCommand, outcomeFor, recordOutcome } from "./outcome.js";
+import { askOutcome, confirmOutcome, outcomeCommand, outcomeFor, recordOutcome } from "./outcome.js";
 import { pauseFromButton, pauseMentorCommand } from "./pause-mentor.js";
 import { personCommand, personSummary } from "./person.js";
 import { queueAction, queueCommand } from "./queue.js";
@@ -44,6 +44,8 @@ async function onAction(ctx: HandlerContext, rest: string): Promise<HandlerResul
       return askOutcome(ctx, a);
     case "oc":
       return recordOutcome(ctx, a, b ?? "");
+    case "ocf":
+      return confirmOutcome(ctx, a, b ?? "");
     case "pm":
       return pauseFromButton(ctx, a, b);
     case "x":

@@ -150,6 +150,7 @@ export const waitingCommand: TextCommand = {
 };
 export const matchesCommand: TextCommand = {
   words: ["matches", "forloeb", "forlob", "mentorships"],
+  args: true,
   roles: ["coordinator"],
   help: "co.help_matches",
   handle: matches,

@@ -9,7 +9,7 @@ import { endMatch, reassignMatch } from "../matchmaking/index.js";
 import { names } from "../matchmaking/index.js";
 import { matchHours } from "../reports/index.js";
 import { formatNumber } from "../reports/index.js";
-import { auditRead, day, firstName, say } from "./common.js";
+import { auditRead, day, firstName, outcomeLabel, say } from "./common.js";
 import { outcomeButtons } from "./outcome.js";
 
 export const END_REASONS = ["done", "job", "nocontact", "mentee", "mentor", "other"] as const;
@@ -38,12 +38,13 @@ export async function matchCard(ctx: HandlerContext, matchId: string): Promise<H
     confirmed: formatNumber(h.confirmed, l),
     answered: h.answered,
     asked: h.asked,
-    outcome: outcome ? `${t(l, `rep.cat.${outcome.category}`)} (${day(outcome.date)})` : "–",
+    outcome: outcome ? outcomeLabel(l, outcome) : "–",
   });
   const buttons: Button[] = [];
   if (m.status !== "ended") {
     buttons.push({ action: `co:end:${m.id}`, label: t(l, "co.btn_end") }, { action: `co:re:${m.id}`, label: t(l, "co.btn_reassign") });
   }
+  if (outcome && !outcome.confirmedAt) buttons.push({ action: `co:ocf:${m.id}:${outcome.category}`, label: t(l, "co.btn_outcome_confirm") });
   buttons.push({ action: `co:out:${m.id}`, label: t(l, outcome ? "co.btn_outcome_fix" : "co.btn_outcome") });
   return { replies: [{ text, buttons }] };
 }

@@ -1,12 +1,13 @@
 // "outcome <name> [category]" / "resultat": record or correct how a mentorship ended for the
 // mentee (seed 002: job, education, internship, wage subsidy). One outcome per mentorship; a
-// correction keeps the date and is audit-logged with the old and new category.
+// correction keeps the date and is audit-logged with the old and new category. An outcome a mentee
+// or mentor told in a chat waits for a coordinator's Confirm before reports count it.
 import type { HandlerContext, HandlerResult, TextCommand } from "../../core/conversation/handlers.js";
 import type { Button } from "../../core/messages.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { OUTCOME_CATEGORIES } from "../reports/index.js";
 import { fold } from "../../lib/text/normalize.js";
-import { auditRead, day, findPeople, firstName, say } from "./common.js";
+import { auditRead, day, findPeople, firstName, outcomeLabel, say } from "./common.js";
 import { pickPerson } from "./person.js";
 
 const SYNONYMS: Record<string, string[]> = {
@@ -43,8 +44,9 @@ export async function recordOutcome(ctx: HandlerContext, matchId: string, catego
   const group = (await ctx.tx.menteeProfile.findUnique({ where: { personId: m.menteeId }, select: { targetGroup: true } }))?.targetGroup ?? null;
   await ctx.tx.outcome.upsert({
     where: { matchId },
-    create: { matchId, menteeId: m.menteeId, category, date: m.endedAt ?? ctx.now, targetGroup: group, recordedBy: ctx.person.id },
-    update: { category, recordedBy: ctx.person.id, ...(group ? { targetGroup: group } : {}) },
+    create: { matchId, menteeId: m.menteeId, category, date: m.endedAt ?? ctx.now, targetGroup: group, recordedBy: ctx.person.id, confirmedBy: ctx.person.id },
+    // A coordinator's choice is confirmed, also when it corrects what a mentee or mentor reported.
+    update: { category, recordedBy: ctx.person.id, confirmedAt: ctx.now, confirmedBy: ctx.person.id, ...(group ? { targetGroup: group } : {}) },
   });
   await ctx.tx.auditLog.create({
     data: {
@@ -63,6 +65,26 @@ export async function recordOutcome(ctx: HandlerContext, matchId: string, catego
   });
 }
 
+/**
+ * The Confirm button on a notice that a mentee or mentor reported an outcome in a chat: from now on
+ * it counts in reports. A notice that no longer matches what is stored shows the choice instead.
+ */
+export async function confirmOutcome(ctx: HandlerContext, matchId: string, category: string): Promise<HandlerResult> {
+  const l = ctx.person.locale;
+  const o = await ctx.tx.outcome.findUnique({ where: { matchId } });
+  if (!o) return say(ctx, "co.match_gone");
+  const mentee = firstName((await ctx.tx.person.findUnique({ where: { id: o.menteeId }, select: { displayName: true } }))?.displayName);
+  const params = { name: mentee, category: t(l, `rep.cat.${o.category}`), date: day(o.date) };
+  if (o.category !== category) {
+    const choice = await askOutcome(ctx, matchId);
+    return { replies: [{ text: t(l, "co.outcome_changed", params) }, ...choice.replies] };
+  }
+  if (o.confirmedAt) return say(ctx, "co.outcome_already_confirmed", params);
+  await ctx.tx.outcome.update({ where: { matchId }, data: { confirmedAt: ctx.now, confirmedBy: ctx.person.id } });
+  await ctx.tx.auditLog.create({ data: { actorId: ctx.person.id, action: "outcome.confirmed", subjectId: matchId, details: { category }, at: ctx.now } });
+  return say(ctx, "co.outcome_confirmed", params);
+}
+
 /** The category buttons for one mentorship, with the current outcome if there is one. */
 export async function askOutcome(ctx: HandlerContext, matchId: string): Promise<HandlerResult> {
   const l = ctx.person.locale;
@@ -73,8 +95,9 @@ export async function askOutcome(ctx: HandlerContext, matchId: string): Promise<
     ctx.tx.outcome.findUnique({ where: { matchId } }),
   ]);
   await auditRead(ctx.tx, ctx.person.id, [m.menteeId], "outcome", ctx.now);
-  const text = t(l, "co.outcome_ask", { name: firstName(mentee?.displayName), current: current ? t(l, `rep.cat.${current.category}`) : "–" });
-  return { replies: [{ text, buttons: outcomeButtons(matchId, l) }] };
+  const text = t(l, "co.outcome_ask", { name: firstName(mentee?.displayName), current: current ? outcomeLabel(l, current, false) : "–" });
+  const confirm = current && !current.confirmedAt ? [{ action: `co:ocf:${matchId}:${current.category}`, label: t(l, "co.btn_outcome_confirm") }] : [];
+  return { replies: [{ text, buttons: [...confirm, ...outcomeButtons(matchId, l)] }] };
 }
 
 async function outcome(ctx: HandlerContext, args: string): Promise<HandlerResult> {
@@ -112,4 +135,10 @@ export async function outcomeFor(ctx: HandlerContext, personId: string, category
   return category ? recordOutcome(ctx, latest.id, category) : askOutcome(ctx, latest.id);
 }
 
-export const outcomeCommand: TextCommand = { words: ["outcome", "resultat", "result"], roles: ["coordinator"], help: "co.help_outcome", handle: outcome };
+export const outcomeCommand: TextCommand = {
+  words: ["outcome", "resultat", "result"],
+  args: true,
+  roles: ["coordinator"],
+  help: "co.help_outcome",
+  handle: outcome,
+};

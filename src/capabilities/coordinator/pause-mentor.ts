@@ -68,6 +68,7 @@ async function pauseCommand(ctx: HandlerContext, args: string): Promise<HandlerR
 
 export const pauseMentorCommand: TextCommand = {
   words: ["pause mentor", "paus mentor", "pauser mentor", "stop mentor"],
+  args: true,
   roles: ["coordinator"],
   help: "co.help_pause",
   handle: pauseCommand,

@@ -8,7 +8,7 @@ import { markedName, warnedName } from "../../core/i18n/name-warning.js";
 import { names } from "../matchmaking/index.js";
 import { matchHours } from "../reports/index.js";
 import { formatNumber } from "../reports/index.js";
-import { auditRead, day, daysBetween, findPeople, firstName, say } from "./common.js";
+import { auditRead, day, daysBetween, findPeople, firstName, outcomeLabel, say } from "./common.js";
 
 export async function personSummary(ctx: HandlerContext, personId: string): Promise<HandlerResult> {
   const l: Locale = ctx.person.locale;
@@ -72,7 +72,7 @@ export async function personSummary(ctx: HandlerContext, personId: string): Prom
         confirmed: formatNumber(h.confirmed, l),
         answered: h.answered,
         asked: h.asked,
-        outcome: outcome ? t(l, `rep.cat.${outcome.category}`) : "–",
+        outcome: outcome ? outcomeLabel(l, outcome, false) : "–",
       }),
     );
     buttons.push({ action: `co:m:${m.id}`, label: t(l, "co.btn_match", { other }) });
@@ -114,6 +114,7 @@ export async function pickPerson(
 
 export const personCommand: TextCommand = {
   words: ["person", "borger", "profil", "profile"],
+  args: true,
   roles: ["coordinator"],
   help: "co.help_person",
   async handle(ctx, args) {

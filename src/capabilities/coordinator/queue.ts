@@ -42,6 +42,7 @@ async function showQueue(ctx: HandlerContext, index: number): Promise<HandlerRes
 
 export const queueCommand: TextCommand = {
   words: ["queue", "koe", "ko", "forslag", "proposals"],
+  args: true,
   roles: ["coordinator"],
   help: "co.help_queue",
   handle: (ctx, args) => showQueue(ctx, Math.max(0, Number.parseInt(args, 10) - 1 || 0)),

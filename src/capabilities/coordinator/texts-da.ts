@@ -88,4 +88,9 @@ export const coordinatorDa: Record<string, string> = {
   "co.not_paused": "{name} holder ikke pause.",
   "co.pause_not_possible": "{name} kan ikke sættes på pause nu ({status}).",
   "co.resumed_status": "{name}s pause er slut. Status: {status}.",
+  "co.outcome_confirmed": "Bekræftet: {name} – {category} ({date}). Det tæller nu med i rapporten.",
+  "co.outcome_already_confirmed": "Det er allerede bekræftet: {name} – {category} ({date}).",
+  "co.outcome_changed": "Resultatet for {name} er ændret siden: nu {category}.",
+  "co.outcome_unconfirmed": "(ikke bekræftet)",
+  "co.btn_outcome_confirm": "Bekræft resultat",
 };

@@ -88,4 +88,9 @@ export const coordinatorEn: Record<string, string> = {
   "co.not_paused": "{name} is not paused.",
   "co.pause_not_possible": "{name} cannot be paused now ({status}).",
   "co.resumed_status": "{name}'s pause has ended. Status: {status}.",
+  "co.outcome_confirmed": "Confirmed: {name} – {category} ({date}). It now counts in the report.",
+  "co.outcome_already_confirmed": "This is already confirmed: {name} – {category} ({date}).",
+  "co.outcome_changed": "The outcome for {name} has changed since: now {category}.",
+  "co.outcome_unconfirmed": "(not confirmed)",
+  "co.btn_outcome_confirm": "Confirm outcome",
 };

@@ -63,6 +63,7 @@ function start(ctx: HandlerContext): HandlerResult {
 
 export const importCommand: TextCommand = {
   words: ["import", "importer", "importere"],
+  args: true,
   roles: ["coordinator"],
   help: "imp.help",
   async handle(ctx, args) {

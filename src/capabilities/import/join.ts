@@ -103,5 +103,5 @@ export const inviteTask: TaskHandler = {
 };
 
 export function makeJoinCommand(removed: Set<string>): TextCommand {
-  return { words: ["join", "tilmeld", "invitation"], handle: (ctx, args) => join(ctx, args, removed) };
+  return { words: ["join", "tilmeld", "invitation"], args: true, handle: (ctx, args) => join(ctx, args, removed) };
 }

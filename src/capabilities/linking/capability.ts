@@ -72,6 +72,7 @@ export const createLinkingCapability: CapabilityFactory = ({ db, clock, erase })
     commands: [
       {
         words: ["link", "forbind"],
+        args: true,
         help: "link.help",
         handle: (ctx, args) => (args.trim() === "" ? giveCode(ctx) : redeem(ctx, args)),
       },

@@ -89,6 +89,7 @@ export async function mergePersons(tx: Tx, codeOwnerId: string, redeemerId: stri
   await tx.checkIn.updateMany({ where: { personId: from }, data: { personId: to } });
   await tx.goal.updateMany({ where: { menteeId: from }, data: { menteeId: to } });
   await tx.outcome.updateMany({ where: { recordedBy: from }, data: { recordedBy: to } });
+  await tx.outcome.updateMany({ where: { confirmedBy: from }, data: { confirmedBy: to } });
   await tx.linkCode.deleteMany({ where: { OR: [{ personId: { in: [from, to] } }, { redeemerId: { in: [from, to] } }] } });
   await tx.person.update({ where: { id: from }, data: { deletedAt: now } });
   return { ok: true, keepId: to, removedId: from };

@@ -1,22 +1,22 @@
 // Matching as a capability: coordinators approve proposals, mentors accept or decline offers,
-// matched pairs write to each other through Mentorbro, mentees see where they stand.
+// matched pairs write to each other through Mentorbro, mentees and mentors see where they stand,
+// and what people write in their own words reaches the same paths (intents.ts).
 import type { Capability, CapabilityDeps } from "../../core/capability.js";
 import type { HandlerContext, HandlerResult } from "../../core/conversation/handlers.js";
 import { t } from "../../core/i18n/index.js";
 import { enqueue } from "../../infra/outbox/outbox.js";
 import { raiseEscalation } from "../../infra/alerts/raise.js";
 import { parseYesNo } from "../../core/flows/parse-input.js";
-import { fold } from "../../lib/text/normalize.js";
-import { oneLine, quoteBlock } from "../../lib/text/quote.js";
-import { firstName, say } from "../../core/conversation/kit.js";
+import { say } from "../../core/conversation/kit.js";
 import { acceptProposal } from "./handover.js";
 import { DECLINE_REASONS, declineReasonButtons, offerTimeouts, queueOffer } from "./offers.js";
 import { endExpiredPauses } from "./lifecycle.js";
-import { endForErasure, reachable } from "./erase-ends.js";
-import { askMentorPause, onMentorPauseDate } from "./mentor-pause.js";
+import { endForErasure } from "./erase-ends.js";
+import { askMentorPause, onMentorPauseDate, onPauseConfirm, PAUSE_CONFIRM_TASK } from "./mentor-pause.js";
+import { onRelayTask, RELAY_TASKS, relayCommand } from "./relay.js";
+import { askNewMentor, matchmakingIntents, NEW_MENTOR_TASK } from "./intents.js";
 import { changeMentorStatus } from "../../infra/people/mentor-status.js";
 import { runMatchingAll } from "./run-matching.js";
-import { menteeStatus } from "./status.js";
 import { matchDa } from "./texts-da.js";
 import { matchEn } from "./texts-en.js";
 
@@ -88,59 +88,9 @@ async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult
   return say(ctx, "offer.gone");
 }
 
-/** With several mentees the message must start with the name of the one it is for; undefined = unclear. */
-function addressee(text: string, people: { id: string; displayName: string | null }[]): string | undefined {
-  const f = fold(text);
-  const starts = (name: string) => !!name && (f === name || f.startsWith(`${name} `));
-  const full = people.filter((p) => starts(fold(p.displayName ?? "")));
-  const first = people.filter((p) => starts(fold(firstName(p.displayName))));
-  return full.length === 1 ? full[0]!.id : first.length === 1 ? first[0]!.id : undefined;
-}
-
-// The payload is JSON, which PostgreSQL refuses with a lone UTF-16 surrogate in it: one half of an
-// emoji cut off by the slice, or one typed as such. Replace those with U+FFFD.
-const jsonSafe = (s: string) => s.replace(/\p{Cs}/gu, "\uFFFD");
-
-async function relay(ctx: HandlerContext, args: string): Promise<HandlerResult> {
-  const text = args.trim();
-  if (!text) return say(ctx, "relay.empty");
-  const mine = { OR: [{ menteeId: ctx.person.id }, { mentorId: ctx.person.id }] };
-  const matches = await ctx.tx.match.findMany({ where: { status: { in: ["active", "paused"] }, ...mine }, orderBy: { startedAt: "desc" } });
-  if (matches.length === 0) {
-    // "Sent" would be a lie: say plainly that an ended mentorship carries no messages.
-    const ended = await ctx.tx.match.count({ where: { status: "ended", ...mine } });
-    return say(ctx, ended ? "relay.ended" : "relay.no_match");
-  }
-  // Only a partner who is still here can be written to (an erased person's rows outlive them).
-  const here = await reachable(
-    ctx.tx,
-    matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)),
-  );
-  const partners = matches.map((m) => (m.menteeId === ctx.person.id ? m.mentorId : m.menteeId)).filter((id) => here.has(id));
-  if (partners.length === 0) return say(ctx, "relay.partner_gone");
-  let other = partners[0]!;
-  if (partners.length > 1) {
-    // Guessing (say, the newest mentorship) would hand one mentee's words to another.
-    const people = await ctx.tx.person.findMany({ where: { id: { in: partners } }, select: { id: true, displayName: true } });
-    const named = addressee(text, people);
-    const names = partners.map((id) => firstName(people.find((p) => p.id === id)?.displayName));
-    if (!named) return say(ctx, "relay.which", { names: names.join(", "), example: names[0]! });
-    other = named;
-  }
-  await enqueue(ctx.tx, [
-    {
-      dedupeKey: `relay:${ctx.event.eventId ?? `${ctx.person.id}:${ctx.now.getTime()}`}`,
-      recipient: other,
-      kind: "relay",
-      payload: { key: "relay.from", params: { name: oneLine(ctx.person.displayName ?? ""), text: quoteBlock(jsonSafe(text.slice(0, 2000))) } },
-      dueAt: ctx.now,
-    },
-  ]);
-  return say(ctx, "relay.sent");
-}
-
 export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
   const { db } = deps;
+  const tz = deps.settings.timezone;
   return {
     name: "matchmaking",
     texts: { da: matchDa, en: matchEn },
@@ -151,25 +101,9 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
       { prefix: "mnt", handle: onMentorApproval },
     ],
     commands: [
-      { words: ["msg", "besked", "message"], roles: ["mentee", "mentor"], help: "help.msg", handle: relay },
-      { words: ["status"], roles: ["mentee"], handle: async (ctx) => ({ replies: [{ text: await menteeStatus(ctx.tx, ctx.person, ctx.now) }] }) },
-      {
-        words: ["ny mentor", "new mentor", "anden mentor"],
-        roles: ["mentee"],
-        help: "help.newmentor",
-        handle: async (ctx) => ({
-          replies: [
-            {
-              text: t(ctx.person.locale, "newmentor.confirm"),
-              buttons: [
-                { action: "yes", label: t(ctx.person.locale, "newmentor.yes") },
-                { action: "no", label: t(ctx.person.locale, "common.cancel") },
-              ],
-            },
-          ],
-          task: { kind: "new_mentor", data: {} },
-        }),
-      },
+      { words: ["msg", "besked", "message"], args: true, roles: ["mentee", "mentor"], help: "help.msg", handle: relayCommand },
+      // "status" (typed or pressed) reaches the status intent below.
+      { words: ["ny mentor", "new mentor", "anden mentor"], roles: ["mentee"], help: "help.newmentor", handle: askNewMentor },
       { words: ["ferie", "holiday", "mentorpause", "mentor pause", "sygdom"], roles: ["mentor"], help: "help.mentorpause", handle: askMentorPause },
     ],
     tasks: [
@@ -182,7 +116,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
         },
       },
       {
-        kind: "new_mentor",
+        kind: NEW_MENTOR_TASK,
         handle: async (ctx) => {
           const yes = ctx.input.kind === "action" ? ctx.input.action === "yes" : ctx.input.kind === "text" ? parseYesNo(ctx.input.text) : false;
           if (!yes) return { ...say(ctx, "newmentor.cancelled"), done: true };
@@ -206,7 +140,10 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
         kind: "mentor_pause",
         handle: onMentorPauseDate,
       },
+      { kind: PAUSE_CONFIRM_TASK, handle: onPauseConfirm(tz) },
+      ...RELAY_TASKS.map((kind) => ({ kind, handle: (ctx: HandlerContext, data: Record<string, unknown>) => onRelayTask(ctx, kind, data) })),
     ],
+    intents: matchmakingIntents(tz),
     jobs: [
       async (now) => {
         await db.$transaction(async (tx) => {

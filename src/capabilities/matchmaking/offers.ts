@@ -6,37 +6,50 @@ import { t, type Locale } from "../../core/i18n/index.js";
 import { raiseEscalation } from "../../infra/alerts/raise.js";
 import type { Reason } from "../../lib/matching/types.js";
 import { names, reasonsText } from "./describe.js";
+import type { Reply } from "../../core/flows/types.js";
 
-export async function queueOffer(tx: Tx, proposalId: string, now: Date): Promise<void> {
+/** The anonymised summary of an offer, in the mentor's words (no name or contact before acceptance). */
+async function offerParams(tx: Tx, proposalId: string, l: Locale): Promise<Record<string, string>> {
   const p = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
   const mentee = await tx.menteeProfile.findUniqueOrThrow({ where: { personId: p.menteeId } });
   const mentor = await tx.person.findUniqueOrThrow({ where: { id: p.mentorId } });
-  const l = mentor.locale as Locale;
+  return {
+    mentor: mentor.displayName ?? "",
+    situation: names.options("situation", mentee.situation ?? "other", l),
+    industries: names.industries(mentee.industries, l),
+    help: names.options("help", mentee.helpWanted, l),
+    goals: names.options("goals", mentee.goals, l),
+    municipality: names.municipality(mentee.municipality),
+    languages: names.languages(mentee.languages, l),
+    reasons: reasonsText(p.reasons as unknown as Reason[], l),
+  };
+}
+
+const offerButtons = (proposalId: string) => [
+  { action: `off:y:${proposalId}`, labelKey: "offer.accept" },
+  { action: `off:n:${proposalId}`, labelKey: "offer.decline" },
+];
+
+export async function queueOffer(tx: Tx, proposalId: string, now: Date): Promise<void> {
+  const p = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+  const mentor = await tx.person.findUniqueOrThrow({ where: { id: p.mentorId } });
   await enqueue(tx, [
     {
       dedupeKey: `offer:${p.id}`,
       recipient: p.mentorId,
       kind: "offer",
-      payload: {
-        key: "offer.to_mentor",
-        params: {
-          mentor: mentor.displayName ?? "",
-          situation: names.options("situation", mentee.situation ?? "other", l),
-          industries: names.industries(mentee.industries, l),
-          help: names.options("help", mentee.helpWanted, l),
-          goals: names.options("goals", mentee.goals, l),
-          municipality: names.municipality(mentee.municipality),
-          languages: names.languages(mentee.languages, l),
-          reasons: reasonsText(p.reasons as unknown as Reason[], l),
-        },
-        buttons: [
-          { action: `off:y:${p.id}`, labelKey: "offer.accept" },
-          { action: `off:n:${p.id}`, labelKey: "offer.decline" },
-        ],
-      },
+      payload: { key: "offer.to_mentor", params: await offerParams(tx, p.id, mentor.locale as Locale), buttons: offerButtons(p.id) },
       dueAt: now,
     },
   ]);
+}
+
+/** An open offer shown again (in a mentor's status), with the same buttons as when it was sent. */
+export async function offerReply(tx: Tx, proposalId: string, l: Locale): Promise<Reply> {
+  return {
+    text: t(l, "offer.to_mentor", await offerParams(tx, proposalId, l)),
+    buttons: offerButtons(proposalId).map((b) => ({ action: b.action, label: t(l, b.labelKey) })),
+  };
 }
 
 export const DECLINE_REASONS = ["no_time", "not_my_field", "other"] as const;
@@ -70,13 +83,7 @@ export async function offerTimeouts(tx: Tx, now: Date): Promise<number> {
           dedupeKey: `offer-reminder:${p.id}`,
           recipient: p.mentorId,
           kind: "offer_reminder",
-          payload: {
-            key: "offer.reminder",
-            buttons: [
-              { action: `off:y:${p.id}`, labelKey: "offer.accept" },
-              { action: `off:n:${p.id}`, labelKey: "offer.decline" },
-            ],
-          },
+          payload: { key: "offer.reminder", buttons: offerButtons(p.id) },
           dueAt: now,
         },
       ]);

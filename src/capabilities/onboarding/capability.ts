@@ -6,6 +6,7 @@ import { menteeIntake } from "./mentee-intake.js";
 import { coordinatorSignup, mentorOnboarding } from "./mentor-onboarding.js";
 import { finishCoordinator, finishMentee, finishMentor } from "./finish.js";
 import { saveCoordinator, saveMentee, saveMentor } from "./save.js";
+import { PROFILE_ACTIONS, PROFILE_INTENTS, PROFILE_TASKS } from "./profile-edit.js";
 import { onboardingDa } from "./texts-da.js";
 import { onboardingEn } from "./texts-en.js";
 
@@ -18,5 +19,6 @@ export const SIGNUPS: Signup[] = [
 export const ONBOARDING_TEXTS = { da: onboardingDa, en: onboardingEn };
 
 export function createOnboardingCapability(): Capability {
-  return { name: "onboarding", texts: ONBOARDING_TEXTS, signups: SIGNUPS };
+  // After signing up, one answer can be changed ("jeg er flyttet til Aarhus"): profile-edit.ts.
+  return { name: "onboarding", texts: ONBOARDING_TEXTS, signups: SIGNUPS, intents: PROFILE_INTENTS, tasks: PROFILE_TASKS, actions: PROFILE_ACTIONS };
 }

@@ -1,4 +1,4 @@
-// Onboarding's texts (Danish): the role choice, the sign-up flows' questions, field names and answers.
+// Onboarding's texts (Danish): the role choice, the sign-up flows' questions, field names and answers, and changing one answer later.
 export const onboardingDa: Record<string, string> = {
   "role.mentee": "Jeg vil gerne have en mentor",
   "role.mentor": "Jeg vil være mentor",
@@ -99,4 +99,23 @@ export const onboardingDa: Record<string, string> = {
   "field.pref_groups": "Foretrukne grupper",
   "field.invite_code": "Invitationskode",
   "field.code": "Kode",
+  "profile.which": "Hvad vil du ændre? Vil du ændre noget andet, så skriv “koordinator”.",
+  "profile.field.name": "Navn",
+  "profile.field.municipality": "Kommune",
+  "profile.field.industries": "Brancher",
+  "profile.field.industry": "Branche",
+  "profile.field.languages": "Sprog",
+  "profile.field.availability": "Hvornår jeg kan mødes",
+  "profile.field.capacity": "Antal mentees",
+  "profile.field.hours": "Timer om måneden",
+  "profile.saved.name": "Dit navn er nu {value}.",
+  "profile.saved.municipality": "Din kommune er nu {value}.",
+  "profile.saved.industries": "Dine brancher er nu: {value}.",
+  "profile.saved.industry": "Din branche er nu {value}.",
+  "profile.saved.languages": "Dine sprog er nu: {value}.",
+  "profile.saved.availability": "Du kan nu mødes: {value}.",
+  "profile.saved.capacity": "Du kan nu have {value} mentees ad gangen.",
+  "profile.saved.hours": "Du kan nu give {value} timer om måneden.",
+  "profile.cancelled": "OK, intet er ændret.",
+  "profile.none": "Jeg kan ikke finde din profil. Skriv “koordinator”, så hjælper en koordinator dig.",
 };

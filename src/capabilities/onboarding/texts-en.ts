@@ -1,4 +1,4 @@
-// Onboarding's texts (English): the role choice, the sign-up flows' questions, field names and answers.
+// Onboarding's texts (English): the role choice, the sign-up flows' questions, field names and answers, and changing one answer later.
 export const onboardingEn: Record<string, string> = {
   "role.mentee": "I want a mentor",
   "role.mentor": "I want to be a mentor",
@@ -99,4 +99,23 @@ export const onboardingEn: Record<string, string> = {
   "field.pref_groups": "Preferred groups",
   "field.invite_code": "Invitation code",
   "field.code": "Code",
+  "profile.which": "What do you want to change? To change something else, write “coordinator”.",
+  "profile.field.name": "Name",
+  "profile.field.municipality": "Municipality",
+  "profile.field.industries": "Industries",
+  "profile.field.industry": "Industry",
+  "profile.field.languages": "Languages",
+  "profile.field.availability": "When I can meet",
+  "profile.field.capacity": "Number of mentees",
+  "profile.field.hours": "Hours a month",
+  "profile.saved.name": "Your name is now {value}.",
+  "profile.saved.municipality": "Your municipality is now {value}.",
+  "profile.saved.industries": "Your industries are now: {value}.",
+  "profile.saved.industry": "Your industry is now {value}.",
+  "profile.saved.languages": "Your languages are now: {value}.",
+  "profile.saved.availability": "You can now meet: {value}.",
+  "profile.saved.capacity": "You can now have {value} mentees at a time.",
+  "profile.saved.hours": "You can now give {value} hours a month.",
+  "profile.cancelled": "OK, nothing changed.",
+  "profile.none": "I cannot find your profile. Write “coordinator” and a coordinator will help you.",
 };

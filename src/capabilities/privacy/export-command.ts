@@ -35,6 +35,7 @@ async function exportCommand(ctx: HandlerContext, args: string): Promise<Handler
 
 export const exportCommandDef: TextCommand = {
   words: ["export", "eksport", "eksporter", "mine data", "my data", "download my data", "hent mine data"],
+  args: true,
   help: "priv.help_export",
   handle: exportCommand,
 };

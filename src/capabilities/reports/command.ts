@@ -22,4 +22,4 @@ async function runReport(ctx: HandlerContext, args: string): Promise<HandlerResu
   };
 }
 
-export const reportCommand: TextCommand = { words: ["report", "rapport"], roles: ["coordinator"], help: "rep.help", handle: runReport };
+export const reportCommand: TextCommand = { words: ["report", "rapport"], args: true, roles: ["coordinator"], help: "rep.help", handle: runReport };

@@ -63,7 +63,8 @@ export async function computeReport(tx: Tx, period: Period, now: Date): Promise<
     where: { createdAt: { gte: from, lt: to } },
     select: { matchId: true, period: true, role: true, status: true, met: true, hours: true },
   });
-  const outcomes = await tx.outcome.findMany({ where: { date: { gte: from, lt: to } } });
+  // Only confirmed outcomes count: one told in a chat waits for a coordinator's Confirm.
+  const outcomes = await tx.outcome.findMany({ where: { date: { gte: from, lt: to }, confirmedAt: { not: null } } });
 
   const defaultProgramme = programmes[0]?.id ?? "";
   const profileOf = new Map(profiles.map((p) => [p.personId, p]));

@@ -15,6 +15,7 @@ import { applyEffects } from "./apply-effects.js";
 import { route, type ConvoData, type RouteResult } from "./router.js";
 import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
 import { helpFor, runHandlers } from "./run-handlers.js";
+import { intentsFor, understandStep } from "./understand-step.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
 import { inviteLock, recordInviteAttempts } from "../../infra/security/invite-codes.js";
 import type { Eraser } from "../../infra/people/erase.js";
@@ -161,14 +162,17 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         let next: ConvoData = convo;
         const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
         const hctx: HandlerContext = { tx, person: hp, now, event, input };
-        const handled = await runHandlers(registry, hctx, convo);
+        let handled = await runHandlers(registry, hctx, convo);
+        const step = handled ? undefined : await understandStep(registry, hctx, convo);
+        handled ??= step?.handled;
         if (handled) {
           replies = handled.replies;
           next = handled.convo;
         } else {
           const menteeStatus = (await tx.menteeProfile.findUnique({ where: { personId: person.id }, select: { status: true } }))?.status;
           const platformLocale = event.locale && /^(da|en)/i.test(event.locale) ? toLocale(event.locale) : undefined;
-          const base = convo.mode === "task" ? { mode: convo.resume ?? "idle", flow: convo.flow } : convo;
+          const here = step?.convo ?? convo;
+          const base = here.mode === "task" ? { mode: here.resume ?? "idle", flow: here.flow } : here;
           const signup = base.mode === "flow" && base.flow ? opts.signups.forFlow(base.flow.flowId) : undefined;
           const codeLock = signup?.invitation ? await inviteLock(tx, person.id, event.from, now) : undefined;
           const result = route({
@@ -181,6 +185,8 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
             codes: opts.codes,
             codeLock,
             extraHelp: helpFor(registry, hp),
+            understood: step?.understood,
+            menuIntents: intentsFor(registry, person.roles),
           });
           replies = result.replies;
           next = result.convo;

@@ -5,6 +5,7 @@ import type { InboundEvent } from "../messages.js";
 import type { FlowInput, Reply } from "../flows/types.js";
 import type { Locale } from "../i18n/index.js";
 import type { Tx } from "../../infra/db/tx.js";
+import type { Intent, Understanding } from "../../lib/understanding/recognise.js";
 
 export interface HandlerPerson {
   id: string;
@@ -44,10 +45,25 @@ export interface ActionHandler {
 /** Typed commands (e.g. "alerts", "queue"); `roles` limits who may use them. */
 export interface TextCommand {
   words: string[];
+  /**
+   * Takes words after it ("person Anna", "msg …"). Otherwise the command is only the whole message:
+   * "venter jeg stadig?" or "status på mit CV" is a sentence for the understanding component.
+   */
+  args?: boolean;
   roles?: string[];
   /** Catalogue key of a one-line description shown in help for people with those roles. */
   help?: string;
   handle(ctx: HandlerContext, args: string): Promise<HandlerResult>;
+}
+
+/**
+ * Acts on something a person wrote that the understanding component recognised (an intent with its
+ * details, src/lib/understanding). Also reached by a menu button "intent:<name>" (no details then).
+ */
+export interface IntentHandler {
+  intent: Intent;
+  roles?: string[];
+  handle(ctx: HandlerContext, understood: Understanding): Promise<HandlerResult>;
 }
 
 export interface TaskHandler {
@@ -59,10 +75,17 @@ export interface HandlerRegistry {
   actions: ActionHandler[];
   commands: TextCommand[];
   tasks: TaskHandler[];
+  intents: IntentHandler[];
+  /** Does a capability wait for this person's typed answer to a check-in question? */
+  openQuestion?: (tx: Tx, personId: string, now: Date) => Promise<boolean>;
 }
 
 export function emptyRegistry(): HandlerRegistry {
-  return { actions: [], commands: [], tasks: [] };
+  return { actions: [], commands: [], tasks: [], intents: [] };
+}
+
+export function findIntent(reg: HandlerRegistry, intent: string, roles: readonly string[]): IntentHandler | undefined {
+  return reg.intents.find((h) => h.intent === intent && (!h.roles || h.roles.some((r) => roles.includes(r))));
 }
 
 export function findAction(reg: HandlerRegistry, action: string): { handler: ActionHandler; rest: string } | undefined {
@@ -72,13 +95,13 @@ export function findAction(reg: HandlerRegistry, action: string): { handler: Act
   return handler ? { handler, rest: action.slice(i + 1) } : undefined;
 }
 
-/** Matches "alerts" or "/alerts 7" (first word, folded) to a command; returns the rest as args. */
+/** Matches "alerts" or "/person Anna" (whole words, folded) to a command; returns the rest as args. */
 export function findCommand(reg: HandlerRegistry, text: string, fold: (s: string) => string): { command: TextCommand; args: string } | undefined {
   const trimmed = text.trim().replace(/^\//, "");
   const f = fold(trimmed);
   for (const command of reg.commands) {
     for (const w of command.words) {
-      if (f === w || f.startsWith(`${w} `)) {
+      if (f === w || ((command.args || text.trim().startsWith("/")) && f.startsWith(`${w} `))) {
         const words = w.split(" ").length;
         return { command, args: trimmed.split(/\s+/).slice(words).join(" ") };
       }

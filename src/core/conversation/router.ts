@@ -1,13 +1,17 @@
 // Decides what a message means for one person: a command, a language or role choice, or an answer
 // to the current flow step. Pure: the service loads the inputs and stores the result atomically.
 import { t, type Locale } from "../i18n/index.js";
-import { currentQuestion, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
+import { currentQuestion, getStep, goBack, migrateState, pathLength, pathOf, startFlow, stepFlow } from "../flows/engine.js";
 import type { Effect, FlowInput, FlowState, Reply } from "../flows/types.js";
 import { matchOption } from "../../lib/text/option-match.js";
 import { commandFromAction, directLanguage, recogniseCommand, type Command } from "./commands.js";
 import type { TaskState } from "./handlers.js";
 import type { InviteAttempt } from "../../infra/security/invite-codes.js";
 import type { InviteCodes, SignupEffect, Signups } from "./signup.js";
+import type { Intent, Understanding } from "../../lib/understanding/recognise.js";
+import { askToConfirm, CORE_INTENTS, menuReply, stuckReply } from "./understand.js";
+import { chosenLanguage, isGreeting, languageButtons } from "./language-choice.js";
+import { writtenIn } from "../../lib/understanding/language.js";
 
 export type Mode = "new" | "language" | "role" | "flow" | "idle" | "paused" | "confirm_delete" | "task";
 
@@ -18,6 +22,8 @@ export interface ConvoData {
   task?: TaskState;
   /** Where to return after a pause, a language change or a cancelled delete. */
   resume?: Mode;
+  /** Answers in a row that were not understood at the current question. */
+  misses?: number;
 }
 
 export interface PersonView {
@@ -40,6 +46,10 @@ export interface RouteContext {
   codeLock?: Date;
   /** Lines added to the help text, e.g. the commands of the person's roles. */
   extraHelp?: string;
+  /** What the understanding component read in a typed message (src/lib/understanding). */
+  understood?: Understanding;
+  /** Intents capabilities act on for this person: the menu's buttons. */
+  menuIntents?: readonly Intent[];
 }
 
 export type RouterEffect =
@@ -56,11 +66,13 @@ export interface RouteResult {
   effects: RouterEffect[];
 }
 
-function languageButtons() {
-  return [
-    { action: "lang:da", label: "Dansk" },
-    { action: "lang:en", label: "English" },
-  ];
+/** The role question, after a line about the language chosen (and how to change it). */
+function languageThenRole(ctx: RouteContext, locale: Locale, line: string, changed: boolean): RouteResult {
+  return {
+    convo: { mode: "role" },
+    replies: [{ text: t(locale, line) }, roleReply(ctx, locale)],
+    effects: changed ? [{ type: "set_locale", locale }] : [],
+  };
 }
 
 function roleReply(ctx: RouteContext, locale: Locale): Reply {
@@ -87,14 +99,14 @@ export function route(ctx: RouteContext): RouteResult {
 function routeInner(ctx: RouteContext): RouteResult {
   const { convo, input, person } = ctx;
   const locale = person.locale;
-  if (convo.mode === "new") {
-    if (ctx.platformLocale) {
-      return { convo: { mode: "role" }, replies: [roleReply(ctx, ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
-    }
-    return { convo: { mode: "language" }, replies: [{ text: t(locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
-  }
+  if (convo.mode === "new") return firstContact(ctx);
   const cmd = input.kind === "text" ? recogniseCommand(input.text) : input.kind === "action" ? commandFromAction(input.action) : undefined;
   if (cmd && convo.mode !== "confirm_delete") return onCommand(cmd, ctx);
+  // Free text that is no answer here: what the understanding component read, before any fallback.
+  if ((convo.mode === "idle" || convo.mode === "paused") && !isGreeting(input)) {
+    const understood = onUnderstood(ctx, convo.mode === "paused" ? (convo.resume ?? "idle") : "idle");
+    if (understood) return understood;
+  }
   switch (convo.mode) {
     case "paused":
       return resume(ctx, convo.resume ?? "idle", t(locale, "cmd.resumed"));
@@ -112,6 +124,23 @@ function routeInner(ctx: RouteContext): RouteResult {
     default:
       return home(ctx);
   }
+}
+
+/** A core intent read clearly is acted on; an unsure one is asked about. Undefined: not the core's. */
+function onUnderstood(ctx: RouteContext, here: Mode): RouteResult | undefined {
+  const u = ctx.understood;
+  if (!u || u.intent === "none" || !CORE_INTENTS.has(u.intent)) return undefined;
+  if (u.confidence === "unsure") {
+    const ask = askToConfirm(ctx.person.locale, u);
+    return { convo: { mode: "task", task: ask.task, resume: here, flow: ctx.convo.flow }, replies: [ask.reply], effects: [] };
+  }
+  if (u.confidence !== "clear") return undefined;
+  if (u.intent === "language") {
+    const wanted = u.slots.lang;
+    if (wanted) return setLanguage(ctx, wanted, here);
+    return onCommand("language", { ...ctx, input: { kind: "text", text: "" } });
+  }
+  return onCommand(u.intent as Command, ctx);
 }
 
 function resume(ctx: RouteContext, mode: Mode, prefix: string, locale = ctx.person.locale): RouteResult {
@@ -198,17 +227,45 @@ function setLanguage(ctx: RouteContext, locale: Locale, back: Mode): RouteResult
   return { ...r, effects: [{ type: "set_locale", locale }] };
 }
 
+/**
+ * A new person's first message. A language they pick (a button, "dansk") or clearly write in is
+ * taken; else the platform's language; else the language question, asked this once.
+ */
+function firstContact(ctx: RouteContext): RouteResult {
+  const { input } = ctx;
+  const choice = chosenLanguage(input, true);
+  if (choice) return setLanguage(ctx, choice, "new");
+  const guess = input.kind === "text" ? writtenIn(input.text, { min: 2, dominance: 3 }) : undefined;
+  if (guess) {
+    // The greeting first; how to change the language under it.
+    const r = roleReply(ctx, guess);
+    const reply = { ...r, text: `${r.text}\n\n${t(guess, "welcome.language_guessed")}` };
+    return { convo: { mode: "role" }, replies: [reply], effects: [{ type: "set_locale", locale: guess }] };
+  }
+  if (ctx.platformLocale) {
+    return { convo: { mode: "role" }, replies: [roleReply(ctx, ctx.platformLocale)], effects: [{ type: "set_locale", locale: ctx.platformLocale }] };
+  }
+  return { convo: { mode: "language" }, replies: [{ text: t(ctx.person.locale, "welcome.choose_language"), buttons: languageButtons() }], effects: [] };
+}
+
 function onLanguage(ctx: RouteContext): RouteResult {
   const { input } = ctx;
-  let choice: Locale | undefined;
-  if (input.kind === "action" && (input.action === "lang:da" || input.action === "lang:en")) choice = input.action.slice(5) as Locale;
-  if (input.kind === "text") choice = directLanguage(input.text) ?? (matchOption(input.text, languageButtons())?.action.slice(5) as Locale | undefined);
-  if (!choice) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
-  return setLanguage(ctx, choice, ctx.convo.resume ?? "role");
+  const choice = chosenLanguage(input, false);
+  if (choice) return setLanguage(ctx, choice, ctx.convo.resume ?? "role");
+  // Asked to change language ("sprog"): ask again, nothing else is waiting.
+  if (ctx.convo.resume) return { convo: ctx.convo, replies: [{ text: t(ctx.person.locale, "cmd.language_choose"), buttons: languageButtons() }], effects: [] };
+  // First contact: the question is not asked twice. An answer written in a language picks it;
+  // anything else goes on in the language we have, saying how to change it.
+  const guess = input.kind === "text" ? writtenIn(input.text, { min: 1, dominance: 3 }) : undefined;
+  if (guess) return languageThenRole(ctx, guess, "welcome.language_guessed", guess !== ctx.person.locale);
+  return languageThenRole(ctx, ctx.person.locale, "welcome.language_default", false);
 }
 
 function onRole(ctx: RouteContext): RouteResult {
   const { input, person } = ctx;
+  // A late press of the language button, or "english" typed under the role question.
+  const language = chosenLanguage(input, true);
+  if (language) return setLanguage(ctx, language, "role");
   const buttons = roleReply(ctx, person.locale).buttons!;
   const action = input.kind === "action" ? input.action : input.kind === "text" ? matchOption(input.text, buttons)?.action : undefined;
   const role = action?.startsWith("role:") ? action.slice(5) : undefined;
@@ -222,9 +279,12 @@ function onRole(ctx: RouteContext): RouteResult {
 }
 
 function home(ctx: RouteContext): RouteResult {
-  const { person } = ctx;
+  const { person, input } = ctx;
   if (person.roles.length === 0) return { convo: { mode: "role" }, replies: [roleReply(ctx, person.locale)], effects: [] };
-  return { convo: { mode: "idle" }, replies: [{ text: statusText(ctx) }], effects: [] };
+  // A greeting gets a greeting; anything else that was not understood gets the menu, never a dead end.
+  const greeting = input.kind !== "text" || isGreeting(input);
+  const text = greeting ? t(person.locale, "understand.home", { name: person.name ?? "" }) : t(person.locale, "understand.menu");
+  return { convo: { mode: "idle" }, replies: [menuReply(person.locale, text, ctx.menuIntents ?? [])], effects: [] };
 }
 
 function onFlow(ctx: RouteContext): RouteResult {
@@ -233,6 +293,16 @@ function onFlow(ctx: RouteContext): RouteResult {
   const flow = ctx.signups.flow(ctx.convo.flow!.flowId);
   const r = stepFlow(flow, ctx.convo.flow!, ctx.input, { locale, now: ctx.now });
   const complete = r.effects.find((e) => e.type === "complete");
+  // Not an answer to the question (the flow did not move): maybe something else was meant.
+  if (r.state && ctx.input.kind === "text" && JSON.stringify(r.state) === JSON.stringify(ctx.convo.flow)) {
+    // Mid-flow only a clear reading interrupts the question; an unsure one is just re-asked.
+    const understood = ctx.understood?.confidence === "clear" ? onUnderstood(ctx, "flow") : undefined;
+    if (understood) return understood;
+    // The second answer in a row that did not fit: buttons, and a person to talk to.
+    const misses = (ctx.convo.misses ?? 0) + 1;
+    const replies = misses >= 2 ? [...r.replies, stuckReply(locale, getStep(flow, r.state.step).skippable === true)] : r.replies;
+    return { convo: { mode: "flow", flow: r.state, misses }, replies, effects: r.effects };
+  }
   if (r.state) return { convo: { mode: "flow", flow: r.state }, replies: r.replies, effects: r.effects };
   if (!complete || complete.type !== "complete") return { convo: { mode: "idle" }, replies: r.replies, effects: r.effects };
   const signup = ctx.signups.forFlow(flow.id);

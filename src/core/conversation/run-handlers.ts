@@ -7,7 +7,7 @@ import { recogniseCommand } from "./commands.js";
 import { findAction, findCommand, type HandlerContext, type HandlerRegistry, type HandlerResult } from "./handlers.js";
 import type { ConvoData } from "./router.js";
 
-function nextConvo(convo: ConvoData, r: HandlerResult): ConvoData {
+export function nextConvo(convo: ConvoData, r: HandlerResult): ConvoData {
   const resume = convo.mode === "task" ? (convo.resume ?? "idle") : convo.mode;
   if (r.task) return { mode: "task", task: r.task, resume, flow: convo.flow };
   if (r.done || convo.mode === "task") return { mode: resume === "task" ? "idle" : resume, flow: convo.flow };
@@ -42,7 +42,8 @@ export async function runHandlers(reg: HandlerRegistry, ctx: HandlerContext, con
         return { replies: r.replies, convo: nextConvo(convo, r) };
       }
       // Mid-flow a word like "report" may be an answer; refuse only when it was clearly a command.
-      // A core command word ("person" = talk to a human) is left to the router.
+      // (A sentence that merely starts with a command word is no hit: see findCommand.) A core
+      // command word ("person" = talk to a human) is left to the router.
       if (explicit && !recogniseCommand(input.text)) return { replies: [{ text: t(ctx.person.locale, "cmd.not_allowed") }], convo };
     }
   }

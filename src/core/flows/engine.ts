@@ -3,7 +3,7 @@
 import { CATALOGUES, t, type Locale } from "../i18n/index.js";
 import { fold } from "../../lib/text/normalize.js";
 import { parseAnswer, parseYesNo } from "./parse-input.js";
-import { askStep, displayValue, editPicker, multiProgress, summary, summarySteps } from "./render.js";
+import { askStep, displayValue, editPicker, multiProgress, optionLabels, summary, summarySteps } from "./render.js";
 import type { AnswerValue, Answers, FlowDef, FlowInput, FlowState, Reply, StepDef, StepResult } from "./types.js";
 
 export interface EngineContext {
@@ -70,7 +70,7 @@ export function currentQuestion(flow: FlowDef, state: FlowState, locale: Locale,
   if (state.pending?.kind === "summary") return summary(flow, state.answers, pathOf(flow, state.answers), locale);
   if (state.pending?.kind === "edit-pick") return editPicker(flow, pathOf(flow, state.answers), locale);
   const step = getStep(flow, state.step);
-  if (state.pending?.kind === "multi") return multiProgress(step, locale, state.pending.selected);
+  if (state.pending?.kind === "multi") return multiProgress(step, locale, state.pending.selected, { prefix });
   return askStep(step, locale, prefix);
 }
 
@@ -145,14 +145,9 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
   const isSkip = (input.kind === "action" && input.action === "skip") || (input.kind === "text" && SKIP_WORDS.has(fold(input.text)));
   if (isSkip && step.skippable) return accept(flow, state, step, null, ctx);
   const parsed = parseAnswer(step, input, locale, ctx.now);
-  if (parsed.ok === true) {
-    if (!step.schema) return accept(flow, state, step, parsed.value, ctx);
-    // The schema's output is what is kept (a name comes back cleaned); a refusal may name the
-    // catalogue text that says what to change.
-    const checked = step.schema.safeParse(parsed.value);
-    if (!checked.success) return reprompt(state, step, locale, checked.error.issues[0]?.message);
-    return accept(flow, state, step, checked.data as AnswerValue, ctx);
-  }
+  // The schema's output is what is kept (a name comes back cleaned); a refusal may name the
+  // catalogue text that says what to change.
+  if (parsed.ok === true) return acceptChecked(flow, state, step, parsed.value, ctx);
   if (parsed.ok === "confirm") {
     const s: FlowState = { ...state, pending: { kind: "confirm", value: parsed.value } };
     const value = displayValue(step, parsed.value, locale);
@@ -177,6 +172,7 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
     else selected.push(parsed.option);
     return { state: { ...state, pending: { kind: "multi", selected } }, replies: [multiProgress(step, locale, selected)], effects: [] };
   }
+  if (parsed.ok === "multi-add") return onMultiTyped(flow, state, step, parsed, ctx);
   if (parsed.ok === "multi-done") {
     const selected = pending?.kind === "multi" ? pending.selected : [];
     if (selected.length === 0) return { state, replies: [askStep(step, locale, t(locale, "common.nothing_selected"))], effects: [] };
@@ -191,6 +187,61 @@ export function stepFlow(flow: FlowDef, state: FlowState, input: FlowInput, ctx:
           ? "common.media"
           : (step.reprompt ?? (step.options ? "common.choose_from" : "common.not_understood"));
   return { state, replies: [currentQuestion(flow, state, locale, t(locale, prefixKey, { max: 500 }))], effects: [] };
+}
+
+/** Longest stretch of an unknown answer quoted back to the person. */
+const QUOTE_MAX = 40;
+
+function quoteUnknown(unknown: string[]): string {
+  const text = unknown.join(", ");
+  return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1)}…` : text;
+}
+
+/**
+ * Options typed in a multi-select step. Before any button was pressed, typed options answer the
+ * question at once (as a typed list always has). Once the person is choosing with buttons, what
+ * they type is added to what they pressed, never in place of it, and the reply says what was
+ * added; "færdig"/"done" in the same message finishes with all of it.
+ */
+function onMultiTyped(
+  flow: FlowDef,
+  state: FlowState,
+  step: StepDef,
+  typed: { options: string[]; unknown: string[]; done: boolean },
+  ctx: EngineContext,
+): StepResult {
+  const { locale } = ctx;
+  const choosing = state.pending?.kind === "multi" ? state.pending.selected : undefined;
+  const notFound = typed.unknown.length ? t(locale, "common.not_an_option", { text: quoteUnknown(typed.unknown) }) : undefined;
+  if (!choosing) {
+    if (typed.options.length) return acceptChecked(flow, state, step, typed.options, ctx);
+    if (typed.done) return { state, replies: [askStep(step, locale, t(locale, "common.nothing_selected"))], effects: [] };
+    return { state, replies: [askStep(step, locale, `${notFound ?? ""} ${t(locale, "common.choose_from")}`.trim())], effects: [] };
+  }
+  const added = typed.options.filter((id) => !choosing.includes(id));
+  const again = typed.options.filter((id) => choosing.includes(id));
+  const selected = [...choosing, ...added];
+  if (typed.done) {
+    if (selected.length === 0) return { state, replies: [askStep(step, locale, t(locale, "common.nothing_selected"))], effects: [] };
+    return acceptChecked(flow, { ...state, pending: undefined }, step, selected, ctx);
+  }
+  const note = [
+    added.length ? t(locale, "common.added", { items: optionLabels(step, locale, added) }) : undefined,
+    again.length ? t(locale, "common.already_selected", { items: optionLabels(step, locale, again) }) : undefined,
+    notFound,
+  ]
+    .filter((x): x is string => !!x)
+    .join(" ");
+  const s: FlowState = { ...state, pending: { kind: "multi", selected } };
+  return { state: s, replies: [multiProgress(step, locale, selected, { note })], effects: [] };
+}
+
+/** Accepts a value after the step's schema, keeping the schema's output. */
+function acceptChecked(flow: FlowDef, state: FlowState, step: StepDef, value: AnswerValue, ctx: EngineContext): StepResult {
+  if (!step.schema) return accept(flow, state, step, value, ctx);
+  const checked = step.schema.safeParse(value);
+  if (!checked.success) return reprompt(state, step, ctx.locale, checked.error.issues[0]?.message);
+  return accept(flow, state, step, checked.data as AnswerValue, ctx);
 }
 
 function reprompt(state: FlowState, step: StepDef, locale: Locale, issue?: string): StepResult {

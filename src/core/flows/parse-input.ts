@@ -16,7 +16,50 @@ export type ParseResult =
   | { ok: false; reason: "reprompt" | "too_long" | "empty" | "media" }
   | { ok: "confirm"; value: AnswerValue }
   | { ok: "toggle"; option: string }
-  | { ok: "multi-done" };
+  | { ok: "multi-done" }
+  /** Options typed in a multi-select step (added to what was pressed), the parts that matched none, and whether "done" was typed too. */
+  | { ok: "multi-add"; options: string[]; unknown: string[]; done: boolean };
+
+// What people type to finish a multi-select step, folded (æ→ae, ø→oe, å→aa).
+const DONE = new Set([
+  "faerdig",
+  "feerdig",
+  "faerdi",
+  "fardig",
+  "ferdig",
+  "faerdig nu",
+  "jeg er faerdig",
+  "det er alt",
+  "det var alt",
+  "det var det",
+  "det er det",
+  "ikke mere",
+  "ikke andet",
+  "slut",
+  "videre",
+  "gaa videre",
+  "naeste",
+  "done",
+  "im done",
+  "i m done",
+  "i am done",
+  "all done",
+  "finish",
+  "finished",
+  "thats all",
+  "that s all",
+  "that is all",
+  "nothing else",
+  "nothing more",
+  "next",
+  "continue",
+  "ok",
+  "okay",
+]);
+
+export function isDoneWord(text: string): boolean {
+  return DONE.has(fold(text));
+}
 
 const YES = new Set([
   "ja",
@@ -81,12 +124,11 @@ export function parseAnswer(step: StepDef, input: FlowInput, locale: Locale, now
       return m ? { ok: true, value: m.action.slice(4) } : { ok: false, reason: "reprompt" };
     }
     case "multi": {
-      const { actions } = matchMany(short, optionChoices(step, locale));
-      if (actions.length === 0) {
-        if (/^(faerdig|done|feerdig|faerdi|finish|ok)$/.test(fold(short))) return { ok: "multi-done" };
-        return { ok: false, reason: "reprompt" };
-      }
-      return { ok: true, value: [...new Set(actions.map((a) => a.slice(4)))] };
+      if (isDoneWord(short)) return { ok: "multi-done" };
+      const { actions, unknown } = matchMany(short, optionChoices(step, locale));
+      // "netværk og færdig": the done word is part of the answer, not an unknown option.
+      const rest = unknown.filter((u) => !isDoneWord(u) && fold(u) !== "");
+      return { ok: "multi-add", options: [...new Set(actions.map((a) => a.slice(4)))], unknown: rest, done: rest.length < unknown.length };
     }
     case "industries": {
       const r = interpretIndustries(short);

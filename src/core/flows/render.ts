@@ -59,9 +59,21 @@ export function askStep(step: StepDef, locale: Locale, prefix?: string, selected
   return buttons.length ? { text, buttons } : { text };
 }
 
-export function multiProgress(step: StepDef, locale: Locale, selected: string[]): Reply {
-  const items = selected.map((id) => t(locale, `opt.${step.optionSet ?? step.id}.${id}`)).join(", ");
-  return { text: t(locale, "common.selected", { items }), buttons: stepButtons(step, locale, selected) };
+/** The labels of a multi-select step's options, as a list in the person's language. */
+export function optionLabels(step: StepDef, locale: Locale, ids: readonly string[]): string {
+  return ids.map((id) => t(locale, `opt.${step.optionSet ?? step.id}.${id}`)).join(", ");
+}
+
+/**
+ * What is chosen so far in a multi-select step, with its buttons (the chosen ones ticked). An empty
+ * choice says so instead of showing an empty list. `note` comes first on the same line ("Added: …");
+ * `prefix` and the question above it, for when the person comes back to the step.
+ */
+export function multiProgress(step: StepDef, locale: Locale, selected: string[], opts: { note?: string; prefix?: string } = {}): Reply {
+  const progress = selected.length ? t(locale, "common.selected", { items: optionLabels(step, locale, selected) }) : t(locale, "common.selected_none");
+  const line = opts.note ? `${opts.note} ${progress}` : progress;
+  const text = opts.prefix ? `${opts.prefix}\n\n${t(locale, step.prompt)}\n\n${line}` : line;
+  return { text, buttons: stepButtons(step, locale, selected) };
 }
 
 export function displayValue(step: StepDef, value: AnswerValue, locale: Locale): string {
@@ -73,7 +85,7 @@ export function displayValue(step: StepDef, value: AnswerValue, locale: Locale):
       return t(locale, value ? "common.yes" : "common.no");
     case "single":
     case "multi":
-      return list.map((id) => t(locale, `opt.${step.optionSet ?? step.id}.${id}`)).join(", ");
+      return optionLabels(step, locale, list.map(String));
     case "industries":
       return list.map((id) => industryName(String(id), locale)).join(", ");
     case "municipality":

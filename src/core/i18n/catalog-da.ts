@@ -1,7 +1,10 @@
 // Dansk katalog. Klart sprog: korte sætninger, ingen fagord — mange læser dansk som andetsprog.
 export const da: Record<string, string> = {
   "lang.name": "Dansk",
-  "welcome.choose_language": "Hej! Jeg er Mentorbro. Hvilket sprog vil du bruge? / Hi! I am Mentorbro. Which language do you want?",
+  "welcome.choose_language": "Hej! Hvilket sprog vil du bruge? / Hi! Which language do you want?",
+  "welcome.language_guessed": "Jeg skriver på dansk. Skriv “english”, hvis du hellere vil have engelsk.",
+  "welcome.language_default":
+    "Jeg skriver på dansk. Skriv “english”, hvis du hellere vil have engelsk. / I will write in Danish. Write “english” if you prefer English.",
   "welcome.who": "Hej! Jeg er Mentorbro. Jeg hjælper ledige med at finde en mentor fra arbejdslivet. Hvad kan jeg hjælpe dig med?",
   "platform.open_private": "Jeg svarer kun privat. Åbn en chat med mig ({bot}) og tryk Start, så kan jeg skrive til dig dér.",
   "common.yes": "Ja",
@@ -18,6 +21,10 @@ export const da: Record<string, string> = {
   "common.media": "Jeg kan kun læse tekst her. Skriv gerne dit svar.",
   "common.choose_from": "Vælg en af knapperne, eller skriv nummeret.",
   "common.selected": "Valgt indtil nu: {items}. Vælg flere, eller tryk Færdig.",
+  "common.selected_none": "Intet valgt endnu. Vælg en eller flere, og tryk så Færdig.",
+  "common.added": "Tilføjet: {items}.",
+  "common.already_selected": "Allerede valgt: {items}.",
+  "common.not_an_option": "Jeg fandt ikke “{text}” blandt valgene.",
   "common.nothing_selected": "Vælg mindst én.",
   "common.did_you_mean": "Mente du {value}?",
   "common.error": "Undskyld, der gik noget galt hos os. Intet af det, du har skrevet, er tabt. Prøv igen om lidt.",

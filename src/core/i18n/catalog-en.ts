@@ -1,7 +1,10 @@
 // English catalogue. Plain language: short sentences, no jargon. Keys must match catalogue-da.ts.
 export const en: Record<string, string> = {
   "lang.name": "English",
-  "welcome.choose_language": "Hi! I am Mentorbro. Which language do you want? / Hej! Jeg er Mentorbro. Hvilket sprog vil du bruge?",
+  "welcome.choose_language": "Hi! Which language do you want? / Hej! Hvilket sprog vil du bruge?",
+  "welcome.language_guessed": "I will write in English. Write “dansk” if you would rather use Danish.",
+  "welcome.language_default":
+    "I will write in English. Write “dansk” if you prefer Danish. / Jeg skriver på engelsk. Skriv “dansk”, hvis du hellere vil have dansk.",
   "welcome.who": "Hi! I am Mentorbro. I help people who are looking for work find a mentor from working life. What brings you here?",
   "platform.open_private": "I only answer in private. Open a chat with me ({bot}) and press Start, then I can write to you there.",
   "common.yes": "Yes",
@@ -18,6 +21,10 @@ export const en: Record<string, string> = {
   "common.media": "I can only read text here. Please write your answer.",
   "common.choose_from": "Please choose one of the buttons, or write the number.",
   "common.selected": "Chosen so far: {items}. Choose more, or press Done.",
+  "common.selected_none": "Nothing chosen yet. Choose one or more, then press Done.",
+  "common.added": "Added: {items}.",
+  "common.already_selected": "Already chosen: {items}.",
+  "common.not_an_option": "I could not find “{text}” among the choices.",
   "common.nothing_selected": "Please choose at least one.",
   "common.did_you_mean": "Did you mean {value}?",
   "common.error": "Sorry, something went wrong on our side. Nothing you wrote is lost. Please try again in a moment.",

@@ -4,6 +4,8 @@ import { da } from "./catalog-da.js";
 import { en } from "./catalog-en.js";
 import { securityDa } from "./security-da.js";
 import { securityEn } from "./security-en.js";
+import { understandDa } from "./understand-da.js";
+import { understandEn } from "./understand-en.js";
 
 export type Locale = "da" | "en";
 export const LOCALES: Locale[] = ["da", "en"];
@@ -12,7 +14,7 @@ export type Texts = Record<Locale, Record<string, string>>;
 
 // The core's own texts are here; each capability carries its texts (Capability.texts) and createApp
 // adds them, so this bottom layer imports nothing above it. One lookup then serves every key.
-const merged: Texts = { da: { ...da, ...securityDa }, en: { ...en, ...securityEn } };
+const merged: Texts = { da: { ...da, ...securityDa, ...understandDa }, en: { ...en, ...securityEn, ...understandEn } };
 export const CATALOGUES: Readonly<Texts> = merged;
 
 /** Adds a capability's texts. The same key with another text from two places is a mistake, not an override. */
