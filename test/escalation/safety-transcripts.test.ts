@@ -71,12 +71,11 @@ const LOOK_ALIKES: Record<Locale, string[]> = {
 };
 
 describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => {
-  it("answers with the safety reply first, goes on with the intake, and alerts the coordinator once", async () => {
+  it("answers with the safety reply alone, then goes on with the intake, and alerts the coordinator once", async () => {
     const risk = RISK[l][0]!;
     const replies = await play(`console:ali-${l}`, [...intakeStart(l), [risk.text, safety(l), "alert"], ["1", t(l, "mentee.education_level")]]);
-    // The conversation goes on: after the safety reply comes the intake's own answer to the message.
-    expect(replies.at(-2)!.length).toBeGreaterThan(1);
-    expect(replies.at(-2)!.slice(1).join("\n")).toContain(t(l, "mentee.situation"));
+    // Nothing after the safety reply in the same turn: no question glued to it, no cheerful line.
+    expect(replies.at(-2)).toEqual([safety(l)]);
 
     const esc = await db.prisma.escalation.findFirstOrThrow();
     expect(esc).toMatchObject({ kind: "risk", severity: "high", source: "intake", excerpt: risk.text, status: "open", notifyCount: 1 });
@@ -97,6 +96,27 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
     const audit = await db.prisma.auditLog.findMany({ where: { action: "escalation.risk" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ escalationId: esc.id, severity: "high", source: "intake" });
+  });
+
+  it("the open question comes back gently with the next message, not glued to the safety reply", async () => {
+    const risk = RISK[l][0]!;
+    const replies = await play(`console:ali-${l}`, [...intakeStart(l), [risk.text, safety(l), "alert"], ["hmm", t(l, "flow.resume_gently")]]);
+    expect(replies.at(-1)!.join("\n")).toContain(t(l, "mentee.situation"));
+    // And the flow goes on from there as usual.
+    expect((await bot.say(`console:ali-${l}`, "1")).map((r) => r.text).join("\n")).toContain(t(l, "mentee.education_level"));
+  });
+
+  it("between flows: the safety reply and nothing else (no greeting, no menu)", async () => {
+    await addPerson(db, `idle-${l}`, { roles: ["mentee"], locale: l });
+    const replies = await bot.say(`console:idle-${l}`, RISK[l][0]!.text);
+    expect(replies.map((r) => r.text)).toEqual([safety(l)]);
+  });
+
+  it("answers in the language the message was written in, whatever the profile says", async () => {
+    const other = l === "da" ? "en" : "da";
+    await addPerson(db, `other-${l}`, { roles: ["mentee"], locale: other });
+    const replies = await bot.say(`console:other-${l}`, RISK[l][0]!.text);
+    expect(replies.map((r) => r.text)).toEqual([safety(l)]);
   });
 
   it.each(RISK[l].slice(1))("also for “$text” ($severity) in the plain chat, with the help line for it", async ({ text, severity, line }) => {

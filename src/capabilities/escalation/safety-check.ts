@@ -1,6 +1,7 @@
 // The safety pre-check: every free-text message is read by the risk detector before anything
-// else happens. On risk the person gets a warm reply with help lines first (the normal answer
-// follows, so the conversation goes on), and the coordinators get an alert with a short excerpt —
+// else happens. On risk the person gets a warm reply with help lines, in the language they wrote in,
+// and nothing else in that turn (the conversation goes on with their next message), and the
+// coordinators get an alert with a short excerpt —
 // one alert per person while it is open, counting the messages that came since.
 import { createHash } from "node:crypto";
 import { DEFAULT_SETTINGS, type CapabilityDeps } from "../../core/capability.js";
@@ -129,10 +130,10 @@ export function makeSafetyCheck(deps: CapabilityDeps) {
     }
     const lines = helplinesFor(settings.helplines, finding.category);
     const first = lines[0];
+    // In the language the message was written in, whatever the profile says.
+    const l = finding.language;
     const reply =
-      repeat && first
-        ? t(person.locale, "esc.safety_again", { helplines: `${first.name} ${first.number}` })
-        : t(person.locale, "esc.safety", { helplines: helplineLines(person.locale, lines) });
+      repeat && first ? t(l, "esc.safety_again", { helplines: `${first.name} ${first.number}` }) : t(l, "esc.safety", { helplines: helplineLines(l, lines) });
     return [{ text: reply }];
   };
 }

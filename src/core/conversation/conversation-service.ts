@@ -162,7 +162,11 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         let next: ConvoData = convo;
         const hp: HandlerPerson = { id: person.id, locale: person.locale as Locale, roles: person.roles, displayName: person.displayName };
         const hctx: HandlerContext = { tx, person: hp, now, event, input };
-        let handled = await runHandlers(registry, hctx, convo);
+        // After a safety reply nothing else is said in the same turn, and typed words are no answer
+        // to a question (the question comes back gently with the next message). A form's fields
+        // are still stored.
+        const afterSafety = pre.length > 0;
+        let handled = afterSafety && !event.fields ? { replies: [], convo: { ...convo, afterSafety: true } } : await runHandlers(registry, hctx, convo);
         const step = handled ? undefined : await understandStep(registry, hctx, convo);
         handled ??= step?.handled;
         if (handled) {
@@ -192,6 +196,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
           next = result.convo;
           effects = result.effects;
         }
+        if (afterSafety) replies = [];
         const seq = convoRow?.seq ?? 0;
         const data = next as unknown as Prisma.InputJsonValue;
         const flowMeta = { flowId: next.flow?.flowId ?? null, flowVersion: next.flow?.version ?? 0, step: next.flow?.step ?? null };

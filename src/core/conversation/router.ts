@@ -24,6 +24,8 @@ export interface ConvoData {
   resume?: Mode;
   /** Answers in a row that were not understood at the current question. */
   misses?: number;
+  /** The last message got a safety reply (and nothing else): the open question comes back gently. */
+  afterSafety?: boolean;
 }
 
 export interface PersonView {
@@ -298,6 +300,9 @@ function onFlow(ctx: RouteContext): RouteResult {
     // Mid-flow only a clear reading interrupts the question; an unsure one is just re-asked.
     const understood = ctx.understood?.confidence === "clear" ? onUnderstood(ctx, "flow") : undefined;
     if (understood) return understood;
+    if (ctx.convo.afterSafety) {
+      return { convo: { mode: "flow", flow: r.state }, replies: [currentQuestion(flow, r.state, locale, t(locale, "flow.resume_gently"))], effects: r.effects };
+    }
     // The second answer in a row that did not fit: buttons, and a person to talk to.
     const misses = (ctx.convo.misses ?? 0) + 1;
     const replies = misses >= 2 ? [...r.replies, stuckReply(locale, getStep(flow, r.state.step).skippable === true)] : r.replies;

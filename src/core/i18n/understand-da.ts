@@ -21,6 +21,7 @@ export const understandDa: Record<string, string> = {
   "understand.stuck":
     "Det er svært at svare på skrift, og det er helt i orden. Du kan trykke på en af knapperne ovenfor, skrive det på en anden måde, gå et spørgsmål tilbage – eller få en person til at ringe til dig.",
   "understand.back": "Forrige spørgsmål",
+  "flow.resume_gently": "Tak fordi du skrev. Vi kan fortsætte, når du er klar – der er ingen hast.",
   "menu.status": "Min status",
   "menu.human": "Tal med en person",
   "menu.help": "Hjælp",

@@ -21,6 +21,7 @@ export const understandEn: Record<string, string> = {
   "understand.stuck":
     "Answering in writing can be hard, and that is fine. You can press one of the buttons above, write it another way, go back a question – or ask a person to call you.",
   "understand.back": "Previous question",
+  "flow.resume_gently": "Thank you for writing. We can go on whenever you are ready – there is no hurry.",
   "menu.status": "My status",
   "menu.human": "Talk to a person",
   "menu.help": "Help",
