@@ -1,9 +1,10 @@
 // npm run bench:safety — how well the safety net reads risk in free text, per category.
 // Blind: test/safety/blind/ (committed before the second-version detector, never edited, never tuned
 // on). Development: test/safety/dev/ when it exists. Each is also run with one random typo per line
-// (seeded). The blind figures of the first run are kept in bench/safety-first-run.json.
+// (the same typo as bench/safety-eval.ts). The blind figures of the first run are kept in bench/safety-first-run.json.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { detectRisk } from "../src/lib/safety/detect-risk.js";
+import { oneTypo } from "../test/safety/perturb.js";
 
 interface Line {
   text: string;
@@ -29,21 +30,6 @@ const read = (path: string): Line[] =>
         .map((l) => JSON.parse(l) as Line)
     : [];
 
-/** One typo per line: a letter dropped, doubled or swapped with the next, at a seeded position. */
-function typo(text: string, seed: number): string {
-  let x = seed * 2654435761;
-  const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const letters = [...text].map((c, i) => (/\p{L}/u.test(c) ? i : -1)).filter((i) => i >= 0);
-  if (letters.length < 2) return text;
-  const i = letters[Math.floor(rand() * letters.length)]!;
-  const chars = [...text];
-  const kind = Math.floor(rand() * 3);
-  if (kind === 0) chars.splice(i, 1);
-  else if (kind === 1) chars.splice(i, 0, chars[i]!);
-  else if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-  return chars.join("");
-}
-
 export interface SafetyFigures {
   /** Risk lines given any grade (clear or possible). */
   recall: number;
@@ -57,13 +43,13 @@ export interface SafetyFigures {
   n: { risk: number; lookalikes: number };
 }
 
-function measure(risk: Line[], looks: Line[], mangle: (t: string, i: number) => string = (t) => t): SafetyFigures {
+function measure(risk: Line[], looks: Line[], mangle: (t: string) => string = (t) => t): SafetyFigures {
   const perCategory: SafetyFigures["perCategory"] = {};
   let found = 0;
   let clear = 0;
   let clearN = 0;
-  risk.forEach((l, i) => {
-    const g = grade(mangle(l.text, i));
+  risk.forEach((l) => {
+    const g = grade(mangle(l.text));
     const c = (perCategory[l.category] ??= { n: 0, found: 0 });
     c.n++;
     if (g !== "none") {
@@ -77,8 +63,8 @@ function measure(risk: Line[], looks: Line[], mangle: (t: string, i: number) => 
   });
   let alarms = 0;
   let any = 0;
-  looks.forEach((l, i) => {
-    const g = grade(mangle(l.text, i));
+  looks.forEach((l) => {
+    const g = grade(mangle(l.text));
     if (g === "clear") alarms++;
     if (g !== "none") any++;
   });
@@ -109,9 +95,9 @@ if (!existsSync(firstRun)) writeFileSync(firstRun, `${JSON.stringify({ at: new D
 const first = JSON.parse(readFileSync(firstRun, "utf8")) as { at: string; figures: SafetyFigures };
 report(`BLIND, first run (${first.at.slice(0, 10)})`, first.figures);
 report("BLIND, now", now);
-report("BLIND with one typo per line", measure(blind.risk, blind.looks, typo));
+report("BLIND with one typo per line", measure(blind.risk, blind.looks, oneTypo));
 const dev = { risk: read("../test/safety/dev/risk.jsonl"), looks: read("../test/safety/dev/lookalikes.jsonl") };
 if (dev.risk.length) {
   report("DEVELOPMENT", measure(dev.risk, dev.looks));
-  report("DEVELOPMENT with one typo per line", measure(dev.risk, dev.looks, typo));
+  report("DEVELOPMENT with one typo per line", measure(dev.risk, dev.looks, oneTypo));
 }
