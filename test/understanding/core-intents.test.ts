@@ -169,6 +169,17 @@ describe("mid-intake", () => {
     expect(actions(await bot.say(from, "xqzv bbb"))).not.toContain("cmd:human");
   });
 
+  it("in a task that waits for a yes or a date, a clear wish for a person leaves it and is acted on", async () => {
+    await say("sara", "ny mentor");
+    const { personId } = await db.prisma.identity.findUniqueOrThrow({ where: { externalId: "console:sara" } });
+    expect(((await db.prisma.conversation.findUniqueOrThrow({ where: { personId } })).data as { mode: string }).mode).toBe("task");
+    const before = await humanAlerts();
+    expect(text(await say("sara", "jeg vil gerne tale med et menneske"))).toContain(t("da", "cmd.human"));
+    expect(await humanAlerts()).toBe(before + 1);
+    expect(await db.prisma.escalation.count({ where: { kind: "new_mentor_requested" } })).toBe(0);
+    expect(((await db.prisma.conversation.findUniqueOrThrow({ where: { personId } })).data as { mode: string }).mode).toBe("idle");
+  });
+
   it("a coordinator command word at the start of a mentee's sentence is no refusal", async () => {
     const out = text(await say("noor", "venter jeg stadig på en mentor?"));
     expect(out).not.toContain(t("da", "cmd.not_allowed"));

@@ -117,6 +117,7 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
       },
       {
         kind: NEW_MENTOR_TASK,
+        structured: true,
         handle: async (ctx) => {
           const yes = ctx.input.kind === "action" ? ctx.input.action === "yes" : ctx.input.kind === "text" ? parseYesNo(ctx.input.text) : false;
           if (!yes) return { ...say(ctx, "newmentor.cancelled"), done: true };
@@ -136,11 +137,8 @@ export function createMatchmakingCapability(deps: CapabilityDeps): Capability {
           return { ...say(ctx, "newmentor.done"), done: true };
         },
       },
-      {
-        kind: "mentor_pause",
-        handle: onMentorPauseDate,
-      },
-      { kind: PAUSE_CONFIRM_TASK, handle: onPauseConfirm(tz) },
+      { kind: "mentor_pause", structured: true, handle: onMentorPauseDate },
+      { kind: PAUSE_CONFIRM_TASK, structured: true, handle: onPauseConfirm(tz) },
       ...RELAY_TASKS.map((kind) => ({ kind, handle: (ctx: HandlerContext, data: Record<string, unknown>) => onRelayTask(ctx, kind, data) })),
     ],
     intents: matchmakingIntents(tz),

@@ -68,6 +68,12 @@ export interface IntentHandler {
 
 export interface TaskHandler {
   kind: string;
+  /**
+   * The answer has a fixed form (a date, yes/no, a choice): a clear wish for a person, deletion,
+   * help or another language written instead leaves the task. Tasks that take any text (a reason, a
+   * message to relay) leave this unset: there the words are the answer.
+   */
+  structured?: boolean;
   handle(ctx: HandlerContext, data: Record<string, unknown>): Promise<HandlerResult>;
 }
 

@@ -4,6 +4,7 @@ import { t } from "../i18n/index.js";
 import { fold } from "../../lib/text/normalize.js";
 import type { Reply } from "../flows/types.js";
 import { recogniseCommand } from "./commands.js";
+import { CORE_INTENTS, recogniser, roleOf } from "./understand.js";
 import { findAction, findCommand, type HandlerContext, type HandlerRegistry, type HandlerResult } from "./handlers.js";
 import type { ConvoData } from "./router.js";
 
@@ -27,6 +28,7 @@ export async function runHandlers(reg: HandlerRegistry, ctx: HandlerContext, con
     // Core commands (help, back, pause…) leave the task; the router handles them.
     if (input.kind === "text" && recogniseCommand(input.text)) return undefined;
     const handler = reg.tasks.find((h) => h.kind === convo.task!.kind);
+    if (handler?.structured && input.kind === "text" && leavesTask(input.text, ctx)) return undefined;
     if (handler) {
       const r = await handler.handle(ctx, convo.task.data);
       return { replies: r.replies, convo: nextConvo(convo, r) };
@@ -48,6 +50,12 @@ export async function runHandlers(reg: HandlerRegistry, ctx: HandlerContext, con
     }
   }
   return undefined;
+}
+
+/** In a task with a fixed-form answer: a clear request the core acts on (a person, delete, help, language, status). */
+function leavesTask(text: string, ctx: HandlerContext): boolean {
+  const u = recogniser().recognise(text, { role: roleOf(ctx.person.roles), now: ctx.now });
+  return u.confidence === "clear" && u.intent !== "none" && CORE_INTENTS.has(u.intent);
 }
 
 export function helpFor(reg: HandlerRegistry, person: { roles: string[]; locale: "da" | "en" }): string | undefined {

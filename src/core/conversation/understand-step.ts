@@ -43,6 +43,9 @@ export async function understandStep(reg: HandlerRegistry, ctx: HandlerContext, 
   const { input, person } = ctx;
   const locale = person.locale;
   let convo = stored;
+  // A capability's task that did not take this message (a core command, or a clear request the core
+  // acts on, written instead of a date or a yes): it is left, and the person is where they were.
+  if (convo.mode === "task" && convo.task?.kind !== CONFIRM_TASK) convo = resumeOf(convo);
   if (convo.mode === "task" && convo.task?.kind === CONFIRM_TASK) {
     const base = resumeOf(convo);
     const yes =
