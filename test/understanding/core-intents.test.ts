@@ -141,6 +141,19 @@ describe.each(["da", "en"] as const)("free text after the intake (%s profile)", 
   });
 });
 
+describe.each(["da", "en"] as const)("after “pause” (%s)", (l) => {
+  it.each([
+    ["human", CASES[l].human[0]!, "cmd.human"],
+    ["delete", CASES[l].delete[0]!, "cmd.delete_confirm"],
+    ["help", CASES[l].help[0]!, "cmd.help"],
+  ] as const)("%s in free text is understood while paused", async (_intent, message, key) => {
+    await setLocale("noor", l);
+    await bot.say("console:noor", "pause");
+    expect(text(await say("noor", message))).toContain(t(l, key).slice(0, 40));
+    await bot.say("console:noor", { action: "delete:no" });
+  });
+});
+
 describe("mid-intake", () => {
   it("a wish to talk to a person at a choice question is understood; the question is kept", async () => {
     const from = "console:new-one";
