@@ -17,6 +17,41 @@ import { JEG, MIG, IKKE, LEVE, NAER, SLAG, OTHER, INSTITUTION, GROUP, CONTEXT, T
 export const RULES_DA: RuleSet = {
   language: "da",
   rules: [
+    // ---------- anden version: ønsket om at være død (C-SSRS), byrde, ikke at høre til ----------
+    {
+      id: "da.suicide.wish-dead",
+      category: "suicide",
+      severity: "high",
+      patterns: [
+        "vil|ville|oensker|oenske|onske|haaber|haber|lyst ~4 vaere|var|er= doed|dod|doe=",
+        "vil= bare= gerne= doed|dod",
+        "haaber|haber|oensker|oenske|beder ~4 ikke= ~1 vaagne*|vagne*|vaagner|vagner",
+        "ville|vil= oenske|onske ~3 jeg= ikke= gjorde|vaagnede|vagnede",
+        "bedste|fint|rart|lettet ~5 hvis ~4 ikke= ~1 vaagne*|vagne*|doede|dode|doer|ramte= mig",
+        "bedre ~3 hvis= jeg= ~1 doede|dode|ikke= lever|ikke= er= her|ikke= fandtes|var= borte|forsvinder",
+        "bedre ~3 uden= mig",
+        "burde|skulle ikke= ~1 vaere= ~1 her|i= live",
+        "ingen|ikke= nogen ~4 savne|opdage|savner ~1 mig|hvis",
+        "naar= jeg= er= doed|dod ~4 endelig",
+      ],
+    },
+    {
+      id: "da.suicide.possible",
+      category: "suicide",
+      severity: "medium",
+      patterns: [
+        "orker= ikke= mere",
+        "vil= ikke= ~1 mere= ~1 vaere= her",
+        "ved= ikke= om= jeg= vil= vaere= her",
+        "vil ~2 bare= ~1 forsvinde|vaek= fra= det= hele",
+        "ligegyldigt|lige_meget ~3 om= jeg= vaagner|vagner|lever",
+        "er= ~2 bare= ~1 en= byrde",
+        "ingen ~2 bryder= sig= om= mig",
+        "helt|totalt alene ~2 i= verden",
+        "slukke= for= det= hele",
+        "aldrig= rejse= mig= igen",
+      ],
+    },
     // ---------- suicide ----------
     {
       id: "da.suicide.word",
@@ -253,6 +288,9 @@ export const RULES_DA: RuleSet = {
     },
   ],
   masks: [
+    // benægtelser af ønsket om at være død ("jeg ønsker ikke at være død", "aldrig ønsket at være død")
+    "oensker|onsker|vil ikke= ~2 vaere= doed|dod",
+    "ikke|aldrig ~1 oensket|onsket|oensker|onsker|lyst ~3 vaere= doed|dod|doe=",
     // idioms and hyperbole
     "doe*|doer|doede|do= ~1 af= grin*|latter*|skam*|kedsomhed|sult|nervoes*|spaending*|flovhed|pinlighed|varme*|kulde*|traethed|graad|misundelse",
     `ked* ${MIG} ihjel|til=`,

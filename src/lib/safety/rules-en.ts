@@ -50,6 +50,41 @@ const GROUP =
 export const RULES_EN: RuleSet = {
   language: "en",
   rules: [
+    // ---------- second version: the C-SSRS wish to be dead, burdensomeness, thwarted belonging ----------
+    {
+      id: "en.suicide.wish-dead",
+      category: "suicide",
+      severity: "high",
+      patterns: [
+        "wish|wishing|want|wanna|hope|hoping ~3 i= ~1 was|were|am|be= dead|ded",
+        "wish|wished|hope|hoped|hoping|pray*|praying ~4 won_t|wouldn_t|didn_t|hadn_t|not|never ~1 wake|woken|waking|woke",
+        "happy|glad|relieved|fine ~3 if= ~2 i= ~1 died|die|dead",
+        "wish ~2 never= ~1 been= born",
+        "better|easier ~2 if= i= ~1 died|dead|wasn_t_here|didn_t_exist|wasn_t_alive|was_gone|disappeared",
+        "better|easier off= without= me",
+        "shouldn_t|should_not|not= ~1 be= alive|exist",
+        "nobody|no_one|noone|no= one= ~4 miss|notice ~1 me|if",
+        "anyone|anybody ~1 even= come= to= my= funeral",
+        "months|weeks ~3 before= anyone|anybody ~1 found|find|notice* ~1 me",
+        "when= i= m|am dead ~4 finally",
+      ],
+    },
+    {
+      id: "en.suicide.possible",
+      category: "suicide",
+      severity: "medium",
+      patterns: [
+        "don_t|dont|not= ~1 really? want|wanna ~1 to= be= here ~1 anymore|any_more",
+        "can_t|cant|cannot do= this anymore|any_more",
+        "want|wanna ~2 to= disappear",
+        "don_t|dont care ~2 if= i= wake|live",
+        "i= m|am|im just|such ~1 a= burden|nuisance|dead_weight|drain",
+        "i= m|am|im ~2 completely|totally|all alone ~2 in= the= world",
+        "no_one|nobody|noone ~2 cares ~1 about= me",
+        "switch ~1 everything|it off",
+        "never= get= up",
+      ],
+    },
     // ---------- suicide ----------
     {
       id: "en.suicide.word",
@@ -254,6 +289,8 @@ export const RULES_EN: RuleSet = {
     },
   ],
   masks: [
+    // denials of the wish to be dead ("I don't wish I was dead", "never wished I was dead")
+    "don_t|dont|do= not|never|not= ~1 wish*|want*|wanted ~2 i= ~1 was|were|to= ~1 be= dead|die",
     // idioms and hyperbole
     "die=|died|dying|dead ~1 of|from laughing|laughter|embarrassment|boredom|shame|cringe|heat|cold|hunger|curiosity|envy",
     "suicide|suicidal mission|squad|run",
