@@ -1,28 +1,10 @@
 // Reading check-in answers typed in a chat: hours ("1,5", "1½", "90 min", "1:30", "to timer"),
 // 1-5 scores and "skip". Pure.
 import { fold } from "../../lib/text/normalize.js";
+import { NUMBER_WORDS } from "../../lib/text/numbers.js";
 
-const WORDS: Record<string, number> = {
-  en: 1,
-  et: 1,
-  one: 1,
-  an: 1,
-  a: 1,
-  to: 2,
-  two: 2,
-  tre: 3,
-  three: 3,
-  fire: 4,
-  four: 4,
-  fem: 5,
-  five: 5,
-  seks: 6,
-  six: 6,
-  halv: 0.5,
-  half: 0.5,
-  halvanden: 1.5,
-  halvandet: 1.5,
-};
+// Number words, plus the halves people use for meeting lengths.
+const WORDS: Readonly<Record<string, number>> = { ...NUMBER_WORDS, halv: 0.5, half: 0.5, halvanden: 1.5, halvandet: 1.5 };
 const MAX_HOURS = 40;
 
 /** Hours in 15-minute steps (rounded to the nearest), or undefined when it is not a duration. */

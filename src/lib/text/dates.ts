@@ -3,6 +3,7 @@
 // message sent at 00:30 Danish time is read on the Danish calendar day whatever the server's zone.
 import { editDistance, fold, typoBudget } from "./normalize.js";
 import { skeleton } from "./tokens.js";
+import { NUMBER_WORDS } from "./numbers.js";
 
 export interface ParsedDate {
   date: string;
@@ -44,32 +45,6 @@ const WEEKDAYS: readonly { full: readonly string[]; short: readonly string[] }[]
 ];
 
 const WEEKDAY_TRIGGERS = new Set(["naeste", "next", "paa", "on", "kommende", "coming", "this", "til", "until", "fra", "from"]);
-
-const NUMBER_WORDS: Record<string, number> = {
-  en: 1,
-  et: 1,
-  a: 1,
-  an: 1,
-  one: 1,
-  to: 2,
-  two: 2,
-  tre: 3,
-  three: 3,
-  fire: 4,
-  four: 4,
-  fem: 5,
-  five: 5,
-  seks: 6,
-  six: 6,
-  syv: 7,
-  seven: 7,
-  otte: 8,
-  eight: 8,
-  ni: 9,
-  nine: 9,
-  ti: 10,
-  ten: 10,
-};
 
 const UNITS: Record<string, "day" | "week" | "month" | "year"> = {
   dag: "day",

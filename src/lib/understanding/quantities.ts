@@ -2,55 +2,7 @@
 // meeting lengths ("halvanden time", "1,5 t", "2-3 timer", "a couple of hours", "tre kvarter") and
 // periods ("de næste tre uger", "14 dage", "a fortnight"). Pure; works on folded text (fold()).
 import { fold } from "../text/normalize.js";
-
-const NUMBER: Record<string, number> = {
-  nul: 0,
-  zero: 0,
-  en: 1,
-  et: 1,
-  een: 1,
-  one: 1,
-  a: 1,
-  an: 1,
-  to: 2,
-  two: 2,
-  tre: 3,
-  three: 3,
-  fire: 4,
-  four: 4,
-  fem: 5,
-  five: 5,
-  seks: 6,
-  six: 6,
-  syv: 7,
-  seven: 7,
-  otte: 8,
-  eight: 8,
-  ni: 9,
-  nine: 9,
-  ti: 10,
-  ten: 10,
-  elleve: 11,
-  eleven: 11,
-  tolv: 12,
-  twelve: 12,
-  fjorten: 14,
-  fourteen: 14,
-  femten: 15,
-  fifteen: 15,
-  tyve: 20,
-  twenty: 20,
-  tredive: 30,
-  thirty: 30,
-  fyrre: 40,
-  forty: 40,
-  halvtreds: 50,
-  fifty: 50,
-  tres: 60,
-  sixty: 60,
-  halvfems: 90,
-  ninety: 90,
-};
+import { NUMBER_WORDS as NUMBER } from "../text/numbers.js";
 
 /** Words that stand for a small amount: "et par timer", "a couple of weeks", "nogle dage". */
 const ABOUT: Record<string, number> = { par: 2, couple: 2, nogle: 3, few: 3, faa: 3, several: 3, flere: 3 };
