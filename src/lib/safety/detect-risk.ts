@@ -8,7 +8,7 @@ import { RULES_EN } from "./rules-en.js";
 import type { RiskCategory, RiskFinding, RiskLanguage, RiskRule, RuleSet } from "./rule-types.js";
 import { tokenize, type Token } from "./tokens.js";
 
-export type { RiskCategory, RiskFinding, RiskLanguage, Severity } from "./rule-types.js";
+export type { RiskCategory, RiskFinding, RiskGrade, RiskLanguage, RiskTopic, Severity } from "./rule-types.js";
 
 interface Engine {
   language: RiskLanguage;
@@ -110,6 +110,9 @@ export function detectRisk(text: string): RiskFinding | undefined {
   return {
     category: best.rule.category,
     severity: best.rule.severity,
+    // Until each rule names its grade and topic: high severity is a clear risk.
+    grade: best.rule.severity === "high" ? "clear" : "possible",
+    topic: "other",
     language: best.language,
     excerpt: excerptAround(text, best.start, best.end),
   };

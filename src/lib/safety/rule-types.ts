@@ -57,9 +57,38 @@ export interface RuleSet {
   masks: string[];
 }
 
+/**
+ * The published taxonomy the second-version detector covers: the Columbia Suicide Severity Rating
+ * Scale ladder, the interpersonal theory of suicide, hopelessness, self-harm, acute social crisis and
+ * harm to others. The alert names it; `category` (coarser) picks the help lines.
+ */
+export type RiskTopic =
+  | "wish_dead"
+  | "suicidal_thoughts"
+  | "method"
+  | "intent"
+  | "plan"
+  | "preparation"
+  | "past_attempt"
+  | "burdensomeness"
+  | "thwarted_belonging"
+  | "hopelessness"
+  | "self_harm"
+  | "homeless"
+  | "no_food"
+  | "violence_home"
+  | "threatened"
+  | "harm_others"
+  | "other";
+
+/** clear: the full safety reply and an alert; possible: a gentle "are you safe?" check first. */
+export type RiskGrade = "clear" | "possible";
+
 export interface RiskFinding {
   category: RiskCategory;
   severity: Severity;
+  grade: RiskGrade;
+  topic: RiskTopic;
   language: RiskLanguage;
   /** At most 120 characters of the original message around the hit. */
   excerpt: string;
