@@ -10,7 +10,8 @@
 // Modes:       long polling (no routes) or webhook (one POST route, secret token verified; start()
 //              registers the webhook when publicUrl is given). While the database is down, a
 //              webhook update is answered 503 and a polled one is held and retried (adapters/http/hold.ts).
-// Buttons are inline keyboards (callback_data = action id); a pressed button is answered and its
+// Buttons are inline keyboards (callback_data = action id, or a short key for one over 64 bytes);
+// text over 4096 characters goes as several messages (limits.ts). A pressed button is answered and its
 // keyboard removed so it cannot be pressed twice. Forms render as text + buttons only.
 import { Telegraf } from "telegraf";
 import type { BotCore } from "../../src/core/messages.js";
@@ -19,6 +20,7 @@ import { createDispatcher, isRetryableFailure } from "../delivery/dispatch.js";
 import { defaultErrorSink, type ErrorSink, type PlatformAdapter } from "../platform.js";
 import { holdWhileUnavailable } from "../delivery/hold.js";
 import { registerHandlers } from "./inbound/handlers.js";
+import { createCallbackKeys } from "./outbound/callback-keys.js";
 import { createTelegramChannel, type OpenPrivatelyText } from "./outbound/channel.js";
 import { createWebhookRoute } from "./webhook/route.js";
 
@@ -58,11 +60,12 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Platform
   const openPrivately =
     options.texts?.openPrivately ??
     ((name: string) => `${t("da", "platform.open_private", { bot: name })}\n${t("en", "platform.open_private", { bot: name })}`);
-  const channel = createTelegramChannel(bot.telegram, openPrivately, () => bot.botInfo?.username ?? "");
+  const keys = createCallbackKeys();
+  const channel = createTelegramChannel(bot.telegram, openPrivately, () => bot.botInfo?.username ?? "", keys);
   const dispatcher = createDispatcher(options.core, channel, onError);
   const { mode } = options;
   const hold = mode.kind === "polling" ? holdWhileUnavailable(dispatcher.dispatch, options.unavailableRetryMs) : undefined;
-  registerHandlers(bot, hold?.dispatch ?? dispatcher.dispatch);
+  registerHandlers(bot, hold?.dispatch ?? dispatcher.dispatch, keys);
   // Without this telegraf rethrows, which would end long polling. A webhook update the core could
   // not take (database down) is rethrown so the route answers 503 and Telegram delivers it again.
   bot.catch((err) => {

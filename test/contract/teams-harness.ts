@@ -139,10 +139,14 @@ export function createTeamsHarness(authMode: "jwt" | "disabled" = "jwt", extras:
       await postActivity(key, { attachments });
     },
     async pressButton(key, action) {
-      const found = need(fake).rendered.some((r) => r.target === conversationOf(key) && r.buttons.some((b) => b.action === action));
+      const found = need(fake)
+        .rendered.filter((r) => r.target === conversationOf(key) && r.buttons.some((b) => b.action === action))
+        .at(-1);
       if (!found) throw new Error(`no card to ${key} with ${action}`);
-      // Action.Submit: a message activity whose value is the action's data, no text.
-      await postActivity(key, { value: { action } });
+      // Action.Submit: a message activity whose value is the action's data, no text. A choice from a
+      // long list is the list's submit, with the chosen value merged in as Teams does.
+      const fromList = JSON.stringify(found.raw).includes('"mentorbroChoice"');
+      await postActivity(key, { value: fromList ? { mentorbroPick: true, mentorbroChoice: action } : { action } });
     },
     async submitForm(key, formId, fields) {
       await postActivity(key, { value: { mentorbroForm: formId, ...fields } });

@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import type { Rendered } from "../contract/harness.js";
 import { json, listen, parseBody, type WireRequest } from "./http-util.js";
+import { blockErrors, refusalBody, viewErrors } from "./slack-rules.js";
 import { WebSocketServer, type WebSocket } from "ws";
 
 export interface Call {
@@ -28,6 +29,8 @@ export interface FakeSlack {
   platformErrorNext(error: string): void;
   /** Statuses of the sends refused by rateLimitNext/failNext, in order (200 for a platform error). */
   readonly refused: number[];
+  /** Calls refused as the real Slack would (invalid_blocks, invalid_arguments): method and errors. */
+  readonly invalid: { method: string; error: string; errors: string[] }[];
   /** POSTs to the bot signed with `secret`; resolves with status and body text. */
   post(url: string, body: string, contentType: string, secret: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   /** The last request post() sent, signature and timestamp included (to replay it). */
@@ -54,6 +57,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   // One-off refusal for the next send: a 429 with retry-after, an HTTP 5xx, or an ok:false body.
   let refuse: { status: number; retryAfter?: number; error?: string } | undefined;
   const refused: number[] = [];
+  const invalid: FakeSlack["invalid"] = [];
   let ts = 1000;
   let socket: WebSocket | undefined;
   let envelopes = 0;
@@ -68,7 +72,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       target: String(body.channel),
       // As a person sees it: Slack shows &amp; &lt; &gt; as & < >.
       text: unescapeText(String(body.text ?? "")),
-      buttons: elements.filter((e) => e.action_id?.startsWith("mentorbro:btn:")).map((e) => ({ label: e.text?.text ?? "", action: e.value ?? "" })),
+      buttons: elements
+        .filter((e) => e.action_id?.startsWith("mentorbro:btn:"))
+        .map((e) => ({ label: unescapeText(e.text?.text ?? ""), action: e.value ?? "" })),
       ...(form ? { formFields: form.fields.map((f) => f.name) } : {}),
       raw: { ...body, blocks },
       ts: `${ts++}.000100`,
@@ -91,6 +97,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       refused.push(status);
       if (retryAfter !== undefined) return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
       return json(res, status, { ok: false, error: error ?? (status === 503 ? "service_unavailable" : "internal_error") });
+    }
+    // What the real Web API refuses, it refuses here, with the same body (HTTP 200, ok: false).
+    const errors =
+      method === "chat.postMessage" || method === "chat.update"
+        ? blockErrors(JSON.parse(String(body.blocks ?? "[]")), "message")
+        : method === "views.open"
+          ? viewErrors(JSON.parse(String(body.view ?? "{}")) as Record<string, unknown>)
+          : [];
+    if (errors.length > 0) {
+      const error = method === "views.open" ? "invalid_arguments" : "invalid_blocks";
+      invalid.push({ method, error, errors });
+      return json(res, 200, refusalBody(error, errors));
     }
     switch (method) {
       case "auth.test":
@@ -135,6 +153,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return socket !== undefined;
     },
     refused,
+    invalid,
     get lastSent() {
       return lastSent;
     },

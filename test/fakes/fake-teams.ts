@@ -4,6 +4,7 @@
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import type { Rendered } from "../contract/harness.js";
 import { json, listen, parseBody } from "./http-util.js";
+import { teamsRefusal } from "./teams-rules.js";
 
 export const ISSUER = "https://api.botframework.com";
 // One key per test process: the SDK caches OpenID metadata per URL for 24 h, and a reused port
@@ -17,7 +18,14 @@ interface CardAction {
   data?: Record<string, unknown>;
 }
 interface Card {
-  body?: { type: string; id?: string; text?: string; spacing?: string; inlines?: { type: string; text: string; weight?: string }[] }[];
+  body?: {
+    type: string;
+    id?: string;
+    text?: string;
+    spacing?: string;
+    inlines?: { type: string; text: string; weight?: string }[];
+    choices?: { title: string; value: string }[];
+  }[];
   actions?: CardAction[];
 }
 export interface PostedActivity {
@@ -40,6 +48,8 @@ export interface FakeTeams {
   failNext(status?: number, retryAfterSeconds?: number): void;
   /** Statuses of the sends refused by rateLimitNext/failNext, in order. */
   readonly refused: number[];
+  /** Activities refused as Teams would (413 too big, 400 invalid card): status and error message. */
+  readonly invalid: { status: number; message: string }[];
   close(): Promise<void>;
 }
 
@@ -57,7 +67,9 @@ export const strangerKey = createPrivateKey(generateKeyPairSync("rsa", { modulus
 
 function decode(conversationId: string, activity: PostedActivity): Rendered {
   const card = activity.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content as Card | undefined;
-  const inputs = (card?.body ?? []).filter((b) => b.type.startsWith("Input.")).map((b) => b.id ?? "");
+  // A long list of buttons arrives as one compact choice list (the adapter's "mentorbroChoice"): its choices are the buttons.
+  const pick = (card?.body ?? []).find((b) => b.id === "mentorbroChoice");
+  const inputs = (card?.body ?? []).filter((b) => b.type.startsWith("Input.") && b !== pick).map((b) => b.id ?? "");
   // The message text is the card's RichTextBlocks of plain TextRuns, one per line (a bold one is the form title).
   const lines = (card?.body ?? [])
     .filter((b) => b.type === "RichTextBlock" && !b.inlines?.some((i) => i.weight))
@@ -66,7 +78,10 @@ function decode(conversationId: string, activity: PostedActivity): Rendered {
   return {
     target: conversationId,
     text,
-    buttons: (card?.actions ?? []).filter((a) => typeof a.data?.action === "string").map((a) => ({ label: a.title, action: String(a.data?.action) })),
+    buttons: [
+      ...(card?.actions ?? []).filter((a) => typeof a.data?.action === "string").map((a) => ({ label: a.title, action: String(a.data?.action) })),
+      ...(pick?.choices ?? []).map((c) => ({ label: c.title, action: c.value })),
+    ],
     ...(inputs.length > 0 ? { formFields: inputs } : {}),
     raw: activity,
   };
@@ -78,6 +93,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   // One-off refusal for the next activity POST: a 429 with Retry-After, or a 5xx.
   let refuse: { status: number; retryAfter?: number } | undefined;
   const refused: number[] = [];
+  const invalid: FakeTeams["invalid"] = [];
   let nextId = 1;
   const jwk = publicKey.export({ format: "jwk" });
 
@@ -112,6 +128,12 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         return json(res, status, { error: { code: "ServiceError", message: `The service failed (${status})` } }, headers);
       }
       const activity = parseBody(req, raw) as unknown as PostedActivity;
+      // What Teams refuses (size, card validity against its host config), refused here the same way.
+      const refusal = teamsRefusal(activity);
+      if (refusal) {
+        invalid.push({ status: refusal.status, message: (refusal.body as { error: { message: string } }).error.message });
+        return json(res, refusal.status, refusal.body);
+      }
       rendered.push(decode(decodeURIComponent(match[1] ?? ""), activity));
       return json(res, 200, { id: `act-${nextId++}` });
     }
@@ -127,6 +149,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     mint: ({ expiresInSec, ...claims }) =>
       mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
     refused,
+    invalid,
     rateLimitNext(seconds) {
       refuse = { status: 429, retryAfter: seconds };
     },

@@ -3,6 +3,7 @@
 // secret token, and records every message the bot sends, decoded into `Rendered`.
 import type { Rendered } from "../contract/harness.js";
 import { json, listen, parseBody, type FakeServer, type WireRequest } from "./http-util.js";
+import { telegramRefusal } from "./telegram-rules.js";
 
 type Update = { update_id: number } & Record<string, unknown>;
 interface Queued {
@@ -30,6 +31,8 @@ export interface FakeTelegram {
   failNext(status?: number): void;
   /** Statuses of the sends refused by rateLimitNext/failNext, in order. */
   readonly refused: number[];
+  /** Calls refused as the real Bot API would (too long, bad callback data, bad entities): method and description. */
+  readonly invalid: { method: string; description: string }[];
   /** This user never opened a private chat with the bot: sends to it answer 403, as Telegram does. */
   neverStarted(chatId: number): void;
   close(): Promise<void>;
@@ -47,6 +50,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   // One-off refusal for the next send: a 429 with retry_after, or a 5xx.
   let refuse: { status: number; retryAfter?: number } | undefined;
   const refused: number[] = [];
+  const invalid: FakeTelegram["invalid"] = [];
   let nextMessageId = 1;
   let closed = false;
   let lastSent: WireRequest | undefined;
@@ -118,6 +122,12 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       }
       return json(res, status, { ok: false, error_code: status, description: STATUS_TEXT[status] ?? "Internal Server Error" });
     }
+    // What the real Bot API refuses, it refuses here, with the same 400 body.
+    const refusal = telegramRefusal(method, body);
+    if (refusal !== undefined) {
+      invalid.push({ method, description: refusal });
+      return json(res, 400, { ok: false, error_code: 400, description: refusal });
+    }
     if (SEND_METHODS.has(method) && unstarted.has(String(body.chat_id))) {
       return json(res, 403, { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
     }
@@ -166,6 +176,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       return 200;
     },
     refused,
+    invalid,
     get lastSent() {
       return lastSent;
     },

@@ -5,6 +5,7 @@
 //                    a channel the user is part of it (each coordinator's press counts)
 //   modal submits:   "slack:view:<view_id>" — one accepted submission per opened modal
 import type { InboundEvent } from "../../../src/core/messages.js";
+import { unescapeText } from "../outbound/blocks.js";
 import type { SlackConversationRef } from "../outbound/target.js";
 import { identityOf, isDirectChannel } from "../outbound/target.js";
 
@@ -47,9 +48,4 @@ export function messageToEvent(teamId: string, eventId: string, msg: DmMessage):
   const media = mediaOf(msg.files);
   if (media) return { ...event, media };
   return msg.text ? { ...event, text: unescapeText(msg.text) } : undefined;
-}
-
-/** Slack sends &, < and > escaped in message text. */
-export function unescapeText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

@@ -5,7 +5,7 @@
 import type { webApi } from "@slack/bolt";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
-import { blocksOf, escapeText } from "./blocks.js";
+import { postsOf } from "./blocks.js";
 import { isDirectChannel, isSlackRef, parseTarget } from "./target.js";
 
 export function createSlackChannel(client: webApi.WebClient, openFormLabel: string): Channel {
@@ -31,11 +31,13 @@ export function createSlackChannel(client: webApi.WebClient, openFormLabel: stri
     async send(message: OutboundMessage, conversationRef?: unknown) {
       try {
         const channel = await channelFor(message.to, conversationRef);
-        const blocks = blocksOf(message, openFormLabel);
-        if (message.text || blocks.length > 0 || !message.file) {
-          // `text` is the notification/fallback text (what a phone shows), blocks carry the rendering:
-          // both are mrkdwn, so both are escaped — else `<!channel>` in a mentor's answer pings everyone.
-          await client.chat.postMessage({ channel, text: escapeText(message.text), blocks });
+        const posts = postsOf(message, openFormLabel);
+        if (message.text || posts.some((p) => p.blocks.length > 0) || !message.file) {
+          // `text` is the notification/fallback text (what a phone shows), blocks carry the rendering.
+          // Both are escaped — else `<!channel>` in a mentor's answer pings everyone — and `mrkdwn:
+          // false` keeps `*x*` someone typed from turning bold in the notification. A long text
+          // arrives as several posts, in order.
+          for (const post of posts) await client.chat.postMessage({ channel, text: post.text, blocks: post.blocks, mrkdwn: false });
         }
         if (message.file) {
           await client.filesUploadV2({

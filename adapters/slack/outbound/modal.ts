@@ -2,6 +2,8 @@
 // private_metadata keeps the form id, the field kinds (validated on submit) and the DM channel.
 import type { types } from "@slack/bolt";
 import type { FormField, OutboundMessage } from "../../../src/core/messages.js";
+import { shorten } from "../../delivery/split-text.js";
+import { INPUT_LABEL_MAX, MODAL_TITLE_MAX, OPTION_TEXT_MAX, SELECT_OPTIONS_MAX } from "../limits.js";
 
 export const VIEW_CALLBACK = "mentorbro:form";
 type Form = NonNullable<OutboundMessage["form"]>;
@@ -12,7 +14,8 @@ export interface ModalMetadata {
   channel: string;
 }
 
-const plain = (text: string, max = 150): types.PlainTextElement => ({ type: "plain_text", text: text.slice(0, max) });
+// Shortened with an ellipsis to Slack's limits (limits.ts); a cut-off title still reads as one.
+const plain = (text: string, max: number): types.PlainTextElement => ({ type: "plain_text", text: shorten(text, max) });
 
 function elementOf(field: FormField): types.InputBlock["element"] {
   if (field.kind === "number") return { type: "number_input", action_id: "value", is_decimal_allowed: true };
@@ -20,7 +23,7 @@ function elementOf(field: FormField): types.InputBlock["element"] {
     return {
       type: "static_select",
       action_id: "value",
-      options: (field.options ?? []).map((o) => ({ text: plain(o.label, 75), value: o.action })),
+      options: (field.options ?? []).slice(0, SELECT_OPTIONS_MAX).map((o) => ({ text: plain(o.label, OPTION_TEXT_MAX), value: o.action })),
     };
   }
   return { type: "plain_text_input", action_id: "value", multiline: true };
@@ -31,13 +34,13 @@ export function modalOf(form: Form, channel: string): types.ModalView {
   return {
     type: "modal",
     callback_id: VIEW_CALLBACK,
-    title: plain(form.title, 24),
-    submit: plain(form.submitLabel, 24),
+    title: plain(form.title, MODAL_TITLE_MAX),
+    submit: plain(form.submitLabel, MODAL_TITLE_MAX),
     private_metadata: JSON.stringify(metadata),
     blocks: form.fields.map((f) => ({
       type: "input",
       block_id: f.name,
-      label: plain(f.label, 2000),
+      label: plain(f.label, INPUT_LABEL_MAX),
       optional: f.optional ?? false,
       element: elementOf(f),
     })),

@@ -1,11 +1,12 @@
 // Teams activities → InboundEvent. eventId "teams:act:<activity.id>".
 //   text message            → text (a leading @mention of the bot removed)
-//   Action.Submit           → message with `value`: { action } → action; { mentorbroForm, …inputs } → action + fields
+//   Action.Submit           → message with `value`: { action } → action; { mentorbroForm, …inputs } → action + fields;
+//                             { mentorbroPick, mentorbroChoice } (a long list of buttons) → action = the choice
 //   Action.Execute (invoke) → `value.action.data`, mapped the same way
 //   image/file attachments  → media
 import { TurnContext, type Activity } from "botbuilder";
 import type { InboundEvent } from "../../../src/core/messages.js";
-import { FORM_KEY } from "../outbound/cards.js";
+import { FORM_KEY, PICK_INPUT, PICK_KEY } from "../outbound/cards.js";
 import { isPersonal } from "../outbound/target.js";
 
 type Media = NonNullable<InboundEvent["media"]>;
@@ -46,6 +47,8 @@ export function fromSubmitData(data: unknown): Pick<InboundEvent, "action" | "fi
     }
     return { action: formId, fields };
   }
+  // A long list of buttons is one choice list: the chosen value is the pressed button's action.
+  if (record[PICK_KEY] !== undefined) return typeof record[PICK_INPUT] === "string" && record[PICK_INPUT] !== "" ? { action: record[PICK_INPUT] } : undefined;
   return typeof record.action === "string" ? { action: record.action } : undefined;
 }
 

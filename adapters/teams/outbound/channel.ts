@@ -5,16 +5,37 @@
 import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationParameters } from "botbuilder";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
-import { cardOf, fileOf, needsCard } from "./cards.js";
+import { shorten, splitText } from "../../delivery/split-text.js";
+import { MESSAGE_BYTES_BUDGET, utf16Bytes } from "../limits.js";
+import { cardsOf, fileOf, needsCard } from "./cards.js";
 import { routeFor, type AlertChannelDefaults, type TeamsRef } from "./target.js";
 
+// Room left in a message's 80 KB for what is not its text (buttons, form, activity fields).
+const TEXT_BYTES = MESSAGE_BYTES_BUDGET - 16 * 1024;
+// In a card every line is a RichTextBlock: its JSON around the line's text costs about this much.
+const CARD_LINE_BYTES = 2 * 80;
+const plainBytes = (s: string) => utf16Bytes(s);
+const cardBytes = (s: string) => utf16Bytes(s) + CARD_LINE_BYTES * s.split("\n").length;
+const plain = (text: string): Partial<Activity> => ({ type: "message", text, textFormat: "plain" });
+
+/**
+ * The activities for a message, each within Teams' size limit: a text too long for one message
+ * (a 1,000-row import report) is split at paragraph or line breaks over several, and a card carries
+ * the last part of the text with its buttons.
+ */
 export function activitiesOf(message: OutboundMessage): Partial<Activity>[] {
   const out: Partial<Activity>[] = [];
-  if (needsCard(message)) out.push({ type: "message", attachments: [cardOf(message)], summary: message.text });
-  else if (message.text) out.push({ type: "message", text: message.text, textFormat: "plain" });
+  if (needsCard(message)) {
+    const parts = splitText(message.text, TEXT_BYTES, cardBytes);
+    out.push(...parts.slice(0, -1).map(plain));
+    const text = parts.at(-1) ?? "";
+    // The summary is what a notification shows: short.
+    for (const card of cardsOf({ ...message, text })) out.push({ type: "message", attachments: [card], summary: shorten(text, 300) });
+  } else if (message.text) out.push(...splitText(message.text, TEXT_BYTES, plainBytes).map(plain));
   if (message.file) {
     const file = fileOf(message.file);
-    out.push(file.attachment ? { type: "message", attachments: [file.attachment] } : { type: "message", text: file.text, textFormat: "plain" });
+    if (file.attachment) out.push({ type: "message", attachments: [file.attachment] });
+    else out.push(...splitText(file.text ?? "", TEXT_BYTES, plainBytes).map(plain));
   }
   return out;
 }

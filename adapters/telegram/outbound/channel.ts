@@ -5,13 +5,14 @@ import type { Telegram } from "telegraf";
 import { TelegramError } from "telegraf";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
-import { fileOf, keyboardOf } from "./render.js";
+import type { CallbackKeys } from "./callback-keys.js";
+import { fileOf, keyboardOf, textParts } from "./render.js";
 import { chatIdFor, groupOf } from "./target.js";
 
 /** The line posted in a group when a person who pressed a button there cannot be written to privately. */
 export type OpenPrivatelyText = (botUsername: string) => string;
 
-export function createTelegramChannel(telegram: Telegram, openPrivately: OpenPrivatelyText, botUsername: () => string): Channel {
+export function createTelegramChannel(telegram: Telegram, openPrivately: OpenPrivatelyText, botUsername: () => string, keys: CallbackKeys): Channel {
   return {
     platform: "telegram",
     async send(message: OutboundMessage, conversationRef?: unknown) {
@@ -30,13 +31,17 @@ export function createTelegramChannel(telegram: Telegram, openPrivately: OpenPri
   };
 
   async function sendTo(message: OutboundMessage, chatId: number): Promise<void> {
-    const keyboard = keyboardOf(message);
+    const keyboard = keyboardOf(message, keys.encode);
     const file = fileOf(message);
     try {
       // Text (with its buttons) first, then the file: captions are capped at 1024 characters.
       // No parse_mode: Telegram shows the text as typed, so nothing anyone wrote becomes markup.
-      if (message.text || keyboard || !file) {
-        await telegram.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
+      // A text over 4096 characters goes as several messages; the buttons sit under the last one.
+      const parts = textParts(message.text);
+      if (parts.length === 0 && (keyboard || !file)) parts.push(message.text);
+      for (const [i, part] of parts.entries()) {
+        const last = i === parts.length - 1;
+        await telegram.sendMessage(chatId, part, keyboard && last ? { reply_markup: keyboard } : {});
       }
       if (file?.kind === "photo") {
         await telegram.sendPhoto(chatId, { source: file.source, filename: file.filename });

@@ -2,12 +2,21 @@
 // its text and buttons only (the core asks field by field on Telegram).
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { OutboundMessage } from "../../../src/core/messages.js";
+import { splitText } from "../../delivery/split-text.js";
+import { MESSAGE_TEXT_MAX } from "../limits.js";
 
-export function keyboardOf(message: OutboundMessage): InlineKeyboardMarkup | undefined {
+/** callback_data for an action id (see callback-keys.ts). */
+export type EncodeAction = (action: string) => string;
+
+export function keyboardOf(message: OutboundMessage, encode: EncodeAction = (a) => a): InlineKeyboardMarkup | undefined {
   if (!message.buttons?.length) return undefined;
   // One button per row: Danish answer labels are often too long to sit side by side on a phone.
-  // callback_data is the action id itself (the core keeps action ids within Telegram's 64 bytes).
-  return { inline_keyboard: message.buttons.map((b) => [{ text: b.label, callback_data: b.action }]) };
+  return { inline_keyboard: message.buttons.map((b) => [{ text: b.label, callback_data: encode(b.action) }]) };
+}
+
+/** The text as sendMessage calls: one per 4096 characters, cut at paragraph or line breaks. */
+export function textParts(text: string): string[] {
+  return text === "" ? [] : splitText(text, MESSAGE_TEXT_MAX);
 }
 
 export interface FileUpload {
