@@ -23,8 +23,11 @@ function splitAt(text: string, max: number, measure: Measure, level: number): st
   for (const piece of text.split(sep)) {
     const pieceCost = measure(piece);
     if (pieceCost > max) {
-      if (current) parts.push(current);
       const cut = splitAt(piece, max, measure, level + 1);
+      // What came before joins the first cut part when they fit together (a heading stays with its text).
+      const first = cut[0] ?? "";
+      if (current !== "" && cost + sepCost + measure(first) <= max) cut[0] = current + sep + first;
+      else if (current !== "") parts.push(current);
       // The last cut part may take what follows, as any part does.
       parts.push(...cut.slice(0, -1));
       current = cut.at(-1) ?? "";

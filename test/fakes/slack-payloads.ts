@@ -48,7 +48,8 @@ export function blockAction(
         block_id: "b1",
         action_id: action.action_id,
         value: action.value,
-        text: { type: "plain_text", text: action.label },
+        // Plain text comes back escaped too, as Slack stores it.
+        text: { type: "plain_text", text: escapeText(action.label) },
         action_ts: `${Date.now() / 1000}`,
       },
     ],

@@ -38,7 +38,7 @@ async function start<T extends ContractHarness>(harness: T): Promise<T> {
 }
 
 describe("user text is never markup", () => {
-  it("slack: &, < and > are escaped once in the notification text and in the blocks", async () => {
+  it("slack: &, < and > are escaped once in the notification text and in the blocks, never mrkdwn", async () => {
     const s = await start(createSlackHarness());
     await s.channel.send(hostileMessage(s.identityOf("coord")));
     await s.channel.send({ to: s.alertTarget, text: HOSTILE });
@@ -50,16 +50,20 @@ describe("user text is never markup", () => {
       expect(post.body.text).toBe(escaped);
       expect(String(post.body.text)).not.toMatch(/<[!@#]|<https?:/);
       const blocks = JSON.parse(String(post.body.blocks)) as { type: string; text?: { type: string; text: string } }[];
-      const mrkdwn = blocks.filter((b) => b.text?.type === "mrkdwn").map((b) => b.text!.text);
-      expect(mrkdwn).toEqual([escaped]);
+      // Sections are plain_text (no `*bold*` or `_italic_` from what someone typed), escaped too.
+      const sections = blocks.filter((b) => b.type === "section").map((b) => b.text);
+      expect(sections).toEqual([{ type: "plain_text", text: escaped, emoji: true }]);
+      expect(post.body.mrkdwn).toBe("false");
       // "&amp;" typed by the person is shown as typed: escaped exactly once.
       expect(escaped).toContain("&amp;amp;");
     }
-    // Button labels are plain_text, which Slack never parses for mentions or links.
+    // Button labels are plain_text, which Slack never parses for mentions or links; & < > are
+    // escaped once there too, as in every text object.
     const buttons = (JSON.parse(String(posts[0]!.body.blocks)) as { type: string; elements?: { text: { type: string; text: string } }[] }[]).flatMap(
       (b) => b.elements ?? [],
     );
-    expect(buttons.map((e) => e.text)).toEqual([{ type: "plain_text", text: LABEL, emoji: true }]);
+    const label = LABEL.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    expect(buttons.map((e) => e.text)).toEqual([{ type: "plain_text", text: label, emoji: true }]);
   });
 
   it("slack: a pressed button's message keeps Slack's own escaping (no double escaping)", async () => {
