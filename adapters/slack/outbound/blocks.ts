@@ -5,6 +5,7 @@
 import type { types } from "@slack/bolt";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { OutboundMessage } from "../../../src/core/messages.js";
+import { mrkdwnOf } from "./mentions.js";
 
 export const BUTTON_ACTION = /^mentorbro:btn:\d+$/;
 export const FORM_ACTION = "mentorbro:form";
@@ -17,7 +18,7 @@ export function escapeText(text: string): string {
 
 export function blocksOf(message: OutboundMessage, openFormLabel: string): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
-  if (message.text) blocks.push({ type: "section", text: { type: "mrkdwn", text: escapeText(message.text) } });
+  if (message.text) blocks.push({ type: "section", text: { type: "mrkdwn", text: mrkdwnOf(message) } });
   const buttons: types.Button[] = (message.buttons ?? []).map((b, i) => ({
     type: "button",
     action_id: `mentorbro:btn:${i}`,

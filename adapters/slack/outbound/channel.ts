@@ -5,7 +5,8 @@
 import type { webApi } from "@slack/bolt";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { Channel, OutboundMessage } from "../../../src/core/messages.js";
-import { blocksOf, escapeText } from "./blocks.js";
+import { blocksOf } from "./blocks.js";
+import { mrkdwnOf } from "./mentions.js";
 import { isDirectChannel, isSlackRef, parseTarget } from "./target.js";
 
 export function createSlackChannel(client: webApi.WebClient, openFormLabel: string): Channel {
@@ -35,7 +36,7 @@ export function createSlackChannel(client: webApi.WebClient, openFormLabel: stri
         if (message.text || blocks.length > 0 || !message.file) {
           // `text` is the notification/fallback text (what a phone shows), blocks carry the rendering:
           // both are mrkdwn, so both are escaped — else `<!channel>` in a mentor's answer pings everyone.
-          await client.chat.postMessage({ channel, text: escapeText(message.text), blocks });
+          await client.chat.postMessage({ channel, text: mrkdwnOf(message), blocks });
         }
         if (message.file) {
           await client.filesUploadV2({
