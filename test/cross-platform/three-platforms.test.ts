@@ -210,7 +210,7 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     // Their platforms differ, so neither gets a contact the other's app cannot open: each is told
     // why, and how to write through the bot.
     const how = k("intro.relay_how");
-    expect(slack.received().find((m) => m.startsWith("Tak, Birgitte!"))).toContain(
+    expect(slack.received().find((m) => m.startsWith("Tak, Birgitte! Her er din mentee"))).toContain(
       k("intro.contact_cross", { name: "Ali", theirs: "Telegram", yours: "Slack", how }),
     );
     expect(telegram.received().find((m) => m.startsWith("Godt nyt, Ali!"))).toContain(
