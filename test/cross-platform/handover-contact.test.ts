@@ -41,7 +41,9 @@ async function offerPair(menteeId: string, mentorId: string, names: { mentee: st
   await db.prisma.mentorProfile.create({
     data: { personId: mentor, programmeId: programme.id, industry: "it", role: "Udvikler", competences: ["cv"], status: "active" },
   });
-  const p = await db.prisma.proposal.create({ data: { programmeId: programme.id, menteeId: mentee, mentorId: mentor, score: 1, status: "offered", offeredAt: now } });
+  const p = await db.prisma.proposal.create({
+    data: { programmeId: programme.id, menteeId: mentee, mentorId: mentor, score: 1, status: "offered", offeredAt: now },
+  });
   await db.prisma.$transaction((tx) => queueOffer(tx, p.id, now));
   await rig.app.tick();
   return `off:y:${p.id}`;

@@ -10,7 +10,6 @@ import { enqueue } from "../../infra/outbox/outbox.js";
 import { platformName } from "../../core/platform-name.js";
 import { mergePersons, type MergeRefusal } from "./merge.js";
 
-
 export const reply = (text: string, buttons?: Reply["buttons"]): HandlerResult => ({ replies: [{ text, ...(buttons ? { buttons } : {}) }] });
 
 export function refusalText(l: Locale, reason: MergeRefusal): string {

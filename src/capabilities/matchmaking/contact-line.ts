@@ -39,7 +39,12 @@ export const latest = (identities: ContactIdentity[]): ContactIdentity | undefin
  * The line for `reader` about `other`. Without both consents (`share` false) it is the relay
  * line as before; with them, the other's contact in the reader's space, or the relay with why.
  */
-export function contactLine(l: Locale, share: boolean, reader: ContactIdentity | undefined, other: { name: string; identities: ContactIdentity[] }): ContactLine {
+export function contactLine(
+  l: Locale,
+  share: boolean,
+  reader: ContactIdentity | undefined,
+  other: { name: string; identities: ContactIdentity[] },
+): ContactLine {
   const how = t(l, "intro.relay_how");
   if (!share) return { text: t(l, "intro.relay") };
   const theirs = latest(other.identities);

@@ -43,7 +43,13 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
   return {
     exportedAt: now.toISOString(),
     person: { id: p.id, displayName: p.displayName, locale: p.locale, timezone: p.timezone, roles: p.roles, createdAt: p.createdAt },
-    identities: p.identities.map((i) => ({ platform: i.platform, externalId: i.externalId, contact: i.contact, createdAt: i.createdAt, lastSeenAt: i.lastSeenAt })),
+    identities: p.identities.map((i) => ({
+      platform: i.platform,
+      externalId: i.externalId,
+      contact: i.contact,
+      createdAt: i.createdAt,
+      lastSeenAt: i.lastSeenAt,
+    })),
     consents: p.consents.map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, at: c.at, withdrawnAt: c.withdrawnAt })),
     conversation: p.conversation
       ? { flowId: p.conversation.flowId, step: p.conversation.step, answers: convo?.flow?.answers ?? null, updatedAt: p.conversation.updatedAt }
