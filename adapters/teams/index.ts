@@ -17,6 +17,7 @@ import { appIdOf, createAuthentication, type TeamsAuth } from "./auth/authentica
 import { loudly, quietly } from "./auth/quiet-sdk.js";
 import { readActivity } from "./inbound/http-shim.js";
 import { activityToEvent, tenantsOf } from "./inbound/to-event.js";
+import { createContactLookup } from "./inbound/contact.js";
 import { createTeamsChannel } from "./outbound/channel.js";
 import type { AlertChannelDefaults } from "./outbound/target.js";
 
@@ -59,6 +60,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const channel = createTeamsChannel(adapter, appIdOf(options.auth), options.alertChannel);
   const dispatcher = createDispatcher(options.core, channel, onError);
   const tenantId = options.tenantId ?? (options.auth.disabled ? undefined : options.auth.tenantId);
+  const contactOf = createContactLookup(onError);
 
   async function onTurn(ctx: TurnContext, turn: Turn): Promise<void> {
     // Checked once the token is: every tenant the activity names must be ours (none named: refused).
@@ -68,7 +70,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
       onError(new AdapterError("teams", "NOT_ALLOWED", "activity from another tenant refused"), "teams tenant");
       return;
     }
-    const event = activityToEvent(ctx.activity);
+    const found = activityToEvent(ctx.activity);
+    // The contact is kept only from the person's own chat, so only there is it looked up.
+    const contact = found?.conversation === "direct" ? await contactOf(ctx) : undefined;
+    const event = found && contact ? { ...found, contact } : found;
     const isInvoke = ctx.activity.type === "invoke";
     if (event) {
       try {

@@ -34,6 +34,39 @@ export interface InboundEvent {
    * privately (a DM, a 1:1 chat): a message addressed to a person never lands in a shared conversation.
    */
   conversationRef?: unknown;
+  /**
+   * How other people can reach this person on the platform, outside Mentorbro, in plain text (the
+   * adapter knows what its platform offers). The core keeps it with the identity, from direct
+   * events only, and shares it only where both people consented (the hand-over).
+   */
+  contact?: Contact;
+}
+
+/** A way to reach a person on their platform; every field is plain text. */
+export interface Contact {
+  /**
+   * Where the contact works: only readers whose own identity is in the same space can use it,
+   * e.g. "telegram", "slack:T1" (one workspace), "teams:<tenant id>" (one organisation).
+   */
+  space: string;
+  /** What names the person there, e.g. "@anna_k", "anna@firma.dk"; absent when the platform gives nothing usable. */
+  label?: string;
+  /** A link that opens a chat with the person, e.g. "https://t.me/anna_k". */
+  url?: string;
+  /** The adapter can show `label` as a native mention of the identity (Slack): see OutboundMessage.mentions. */
+  mentionable?: boolean;
+}
+
+/**
+ * A person named in a message's text: `text.slice(start, start + length)` is their plain-text
+ * label. An adapter that can mention people natively (Slack `<@U…>`) renders the mention in its
+ * place when the identity is reachable from the recipient's workspace; any other adapter shows the
+ * text as it is.
+ */
+export interface Mention {
+  identity: string;
+  start: number;
+  length: number;
 }
 
 export interface Button {
@@ -65,6 +98,8 @@ export interface OutboundMessage {
   file?: { name: string; mime: string; base64: string };
   /** The message answers this inbound event (adapters may reply in-thread). */
   replyTo?: string;
+  /** People named in `text` whom the adapter may mention natively. */
+  mentions?: Mention[];
 }
 
 export function platformOf(identity: string): Platform {

@@ -207,6 +207,15 @@ describe("mentee on Telegram, mentor on Slack, coordinator on Teams", () => {
     );
     const match = await db.prisma.match.findFirstOrThrow();
     expect(match.status).toBe("active");
+    // Their platforms differ, so neither gets a contact the other's app cannot open: each is told
+    // why, and how to write through the bot.
+    const how = k("intro.relay_how");
+    expect(slack.received().find((m) => m.startsWith("Tak, Birgitte! Her er din mentee"))).toContain(
+      k("intro.contact_cross", { name: "Ali", theirs: "Telegram", yours: "Slack", how }),
+    );
+    expect(telegram.received().find((m) => m.startsWith("Godt nyt, Ali!"))).toContain(
+      k("intro.contact_cross", { name: "Birgitte", theirs: "Slack", yours: "Telegram", how }),
+    );
   });
 
   it("relayed messages cross platforms: Ali on Telegram writes to Birgitte on Slack", async () => {

@@ -43,6 +43,8 @@ export interface FakeTeams {
   /** Parameters of every 1:1 chat the bot asked to create (POST /v3/conversations). */
   readonly created: { members?: { id: string }[]; tenantId?: string }[];
   mint(claims: { aud: string; serviceurl: string; iss?: string; expiresInSec?: number }): string;
+  /** What GET /v3/conversations/{id}/members/{userId} answers for "29:<key>" instead of the default. */
+  member(key: string, account: { name?: string; userPrincipalName?: string | null }): void;
   rateLimitNext(seconds: number): void;
   /** The next activity POST answers this 5xx with the connector's error body (and Retry-After, if given). */
   failNext(status?: number, retryAfterSeconds?: number): void;
@@ -96,6 +98,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const invalid: FakeTeams["invalid"] = [];
   let nextId = 1;
   const jwk = publicKey.export({ format: "jwk" });
+  const members = new Map<string, { name?: string; userPrincipalName?: string | null }>();
 
   const server = await listen((req, res, raw) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
@@ -116,6 +119,15 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       created.push(params);
       const member = params.members?.[0]?.id ?? "";
       return json(res, 201, { id: `a:personal-${member.replace(/^29:/, "")}` });
+    }
+    // TeamsInfo.getMember: the member's TeamsChannelAccount ("29:<key>" is <key>@contoso.test by default).
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && member) {
+      const id = decodeURIComponent(member[1] ?? "");
+      const key = id.replace(/^29:/, "");
+      const given = members.get(key) ?? {};
+      const upn = given.userPrincipalName === undefined ? `${key}@contoso.test` : given.userPrincipalName;
+      return json(res, 200, { id, name: given.name ?? `${key} Test`, aadObjectId: `aad-${key}`, ...(upn ? { userPrincipalName: upn, email: upn } : {}) });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && match) {
@@ -150,6 +162,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       mintToken({ iss: ISSUER, ...claims, ...(expiresInSec ? { exp: Math.floor(Date.now() / 1000) + expiresInSec } : {}) }),
     refused,
     invalid,
+    member: (key, account) => void members.set(key, account),
     rateLimitNext(seconds) {
       refuse = { status: 429, retryAfter: seconds };
     },

@@ -41,6 +41,8 @@ export interface PlatformRig {
     press(user: number, action: string): Promise<number>;
     pressInGroup(user: number, group: number, action: string): Promise<number>;
     received(user: number): string[];
+    /** What Telegram says about this user from now on (a public @username, a first name). */
+    profile(user: number, fields: { username?: string; first_name?: string }): void;
   };
   slackUser: {
     text(user: string, text: string): Promise<number>;
@@ -121,7 +123,8 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
   });
 
   let updateId = 9000;
-  const tgUser = (id: number) => ({ id, is_bot: false, first_name: `U${id}`, language_code: "da" });
+  const tgProfiles = new Map<number, { username?: string; first_name?: string }>();
+  const tgUser = (id: number) => ({ id, is_bot: false, first_name: `U${id}`, language_code: "da", ...tgProfiles.get(id) });
   const chat = (id: number) => ({ id, type: "private", first_name: `U${id}` });
   const slackUrl = `${platforms.url}${SLACK_EVENTS_PATH}`;
   const slackPost = async (body: string, type: string) => (await slack.post(slackUrl, body, type, SLACK_SECRET)).status;
@@ -197,6 +200,7 @@ export async function startRig(db: Database, env: Record<string, string> = {}): 
         return tg.deliver({ update_id: updateId++, callback_query: query });
       },
       received: (user) => tg.rendered.filter((r) => r.target === String(user)).map((r) => r.text),
+      profile: (user, fields) => void tgProfiles.set(user, fields),
     },
     slackUser: {
       text: (user, text) => slackPost(JSON.stringify(messageEvent(user, { text })), "application/json"),

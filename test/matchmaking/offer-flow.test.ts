@@ -72,11 +72,16 @@ describe("matching, offers and hand-over", () => {
 
     const accepted = await bot.say("console:anna", { action: offer.buttons![0]!.action });
     expect(accepted[0]!.text).toContain("Ali vil gerne have hjælp til CV og ansøgninger");
-    expect(accepted[0]!.text).toContain("console:ali");
+    // No internal id: the console has no handle to share, so they are told to write through the bot.
+    expect(accepted[0]!.text).not.toContain("console:ali");
+    expect(accepted[0]!.text).toContain(t("da", "intro.contact_none", { name: "Ali", platform: "Console", how: t("da", "intro.relay_how") }));
     const intro = lastTo("console:ali")!;
     expect(intro.text).toContain("Godt nyt, Ali! Du har fået en mentor: Anna, Softwareudvikler inden for IT");
     const match = await db.prisma.match.findFirstOrThrow({ include: { history: true } });
     expect(match).toMatchObject({ status: "active", contactShared: true, qualifications: expect.stringContaining("Softwareudvikler") });
+    // Codes, rendered in each reader's language.
+    expect(match.purposeCodes).toEqual(match.goals);
+    expect(match.mentorTaskCodes[0]).toBe("cv");
     expect(match.history.map((h) => h.to)).toEqual(["active"]);
     expect(await bot.ask("console:ali", "status")).toBe(t("da", "status.matched", { mentor: "Anna" }));
 

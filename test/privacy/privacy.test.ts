@@ -77,6 +77,18 @@ describe("export", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "person.exported", subjectId: w.sara } })).toBe(1);
   });
 
+  it("shows the match's purpose and the mentor's tasks in the person's own language (stored as codes)", async () => {
+    await db.prisma.match.update({ where: { id: w.saraMatch }, data: { purposeCodes: ["job", "internship"], mentorTaskCodes: ["cv", "network"] } });
+    const data = json((await bot.say("console:sara", "mine data"))[0]!);
+    expect(data.matches).toEqual([
+      expect.objectContaining({
+        purpose: `${da("opt.goals.job")}, ${da("opt.goals.internship")}`,
+        mentorTasks: `${da("opt.help.cv")}, ${da("opt.help.network")}`,
+      }),
+    ]);
+    expect(da("opt.help.cv")).toBe("CV og ansøgninger");
+  });
+
   it("works in English, and a non-coordinator cannot export someone else", async () => {
     await db.prisma.person.update({ where: { id: w.ali }, data: { locale: "en" } });
     const r = await bot.say("console:ali", "export Sara");

@@ -6,7 +6,7 @@ import { answeredBlocks, BUTTON_ACTION, FORM_ACTION } from "../outbound/blocks.j
 import { isDirectChannel } from "../outbound/target.js";
 import { modalOf, readSubmission, VIEW_CALLBACK, type ModalMetadata } from "../outbound/modal.js";
 import type { ProfileLookup } from "./profiles.js";
-import { baseEvent, messageToEvent, type DmMessage } from "./to-event.js";
+import { baseEvent, contactOf, messageToEvent, type DmMessage } from "./to-event.js";
 
 export interface ListenerDeps {
   dispatch: Dispatch;
@@ -16,6 +16,11 @@ export interface ListenerDeps {
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { dispatch, profileOf } = deps;
+  // Name and locale from users.info, and the contact others get at a hand-over.
+  const who = async (teamId: string, userId: string) => {
+    const profile = await profileOf(userId);
+    return { ...profile, contact: contactOf(teamId, userId, profile.displayName) };
+  };
 
   // Slack retries an event it thinks timed out (X-Slack-Retry-Num, reason http_timeout); the
   // original is still being handled, so such a retry is acknowledged and dropped. A retry after
@@ -32,7 +37,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const inbound = messageToEvent(teamId, (body as { event_id: string }).event_id, event as DmMessage);
     if (!inbound) return;
     const userId = (event as DmMessage).user ?? "";
-    await dispatch({ ...inbound, ...(await profileOf(userId)) });
+    await dispatch({ ...inbound, ...(await who(teamId, userId)) });
   });
 
   app.action(BUTTON_ACTION, async ({ ack, body, action, context, client }) => {
@@ -45,7 +50,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const eventId = `slack:act:${channel}:${message.ts}:${action.action_id}${direct ? "" : `:${body.user.id}`}`;
     const event = baseEvent(teamId, body.user.id, channel, eventId);
     await dispatch(
-      { ...event, action: action.value ?? "", ...(await profileOf(body.user.id)) },
+      { ...event, action: action.value ?? "", ...(await who(teamId, body.user.id)) },
       // In the person's DM the buttons are replaced by the choice, so the question cannot be answered
       // twice. A message in a channel belongs to everyone there: it stays as it is, and the answer
       // goes to the person's DM.
@@ -72,6 +77,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const teamId = context.teamId ?? body.team?.id ?? "";
     const event = baseEvent(teamId, body.user.id, metadata.channel, `slack:view:${view.id}`);
-    await dispatch({ ...event, action: metadata.formId, fields, ...(await profileOf(body.user.id)) });
+    await dispatch({ ...event, action: metadata.formId, fields, ...(await who(teamId, body.user.id)) });
   });
 }

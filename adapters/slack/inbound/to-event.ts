@@ -4,7 +4,7 @@
 //                    click or a second press of the same button on the same message counts once; in
 //                    a channel the user is part of it (each coordinator's press counts)
 //   modal submits:   "slack:view:<view_id>" — one accepted submission per opened modal
-import type { InboundEvent } from "../../../src/core/messages.js";
+import type { Contact, InboundEvent } from "../../../src/core/messages.js";
 import { unescapeText } from "../outbound/blocks.js";
 import type { SlackConversationRef } from "../outbound/target.js";
 import { identityOf, isDirectChannel } from "../outbound/target.js";
@@ -37,6 +37,14 @@ export function mediaOf(files: SlackFile[] | undefined): Media | undefined {
 export function baseEvent(teamId: string, userId: string, channel: string, eventId: string): InboundEvent {
   const conversationRef: SlackConversationRef = { teamId, channel };
   return { from: identityOf(teamId, userId), eventId, conversation: isDirectChannel(channel) ? "direct" : "group", conversationRef };
+}
+
+/**
+ * A Slack user is reached by a mention (`<@U…>`, rendered by outbound/mentions.ts), which opens
+ * their profile and a DM — in the same workspace only. The label is the plain-text stand-in.
+ */
+export function contactOf(teamId: string, userId: string, displayName: string | undefined): Contact {
+  return { space: `slack:${teamId}`, label: `@${displayName ?? userId}`, mentionable: true };
 }
 
 /** A direct message → InboundEvent; undefined for bot messages, edits, channel chatter. */

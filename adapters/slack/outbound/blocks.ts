@@ -8,6 +8,7 @@
 import type { types } from "@slack/bolt";
 import { AdapterError } from "../../../src/core/errors.js";
 import type { OutboundMessage } from "../../../src/core/messages.js";
+import { mentionBlock } from "./mentions.js";
 import { shorten, splitText } from "../../delivery/split-text.js";
 import { ACTIONS_ELEMENTS_MAX, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, MESSAGE_BLOCK_TEXT_BUDGET, MESSAGE_BLOCKS_MAX, SECTION_TEXT_MAX } from "../limits.js";
 
@@ -76,7 +77,7 @@ export function postsOf(message: OutboundMessage, openFormLabel: string): SlackP
   for (const part of parts) {
     const open = posts.at(-1);
     const size = escapedLength(part);
-    if (open && open.parts.length < MESSAGE_BLOCKS_MAX - actions.length && open.size + size <= MESSAGE_BLOCK_TEXT_BUDGET) {
+    if (open && open.parts.length < MESSAGE_BLOCKS_MAX - actions.length - 1 && open.size + size <= MESSAGE_BLOCK_TEXT_BUDGET) {
       open.parts.push(part);
       open.size += size;
     } else posts.push({ parts: [part], size });
@@ -85,7 +86,11 @@ export function postsOf(message: OutboundMessage, openFormLabel: string): SlackP
   return posts.map((p, i) => {
     const text = p.parts.join("\n\n");
     const blocks: types.KnownBlock[] = p.parts.map((part) => ({ type: "section", text: { type: "plain_text", text: escapeText(part), emoji: true } }));
-    if (i === posts.length - 1) blocks.push(...actions);
+    if (i === posts.length - 1) {
+      const mentions = mentionBlock(message);
+      if (mentions) blocks.push(mentions);
+      blocks.push(...actions);
+    }
     return { text: escapeText(text), blocks };
   });
 }

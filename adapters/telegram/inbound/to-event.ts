@@ -1,13 +1,18 @@
 // Translates Telegram updates into InboundEvents. Pure functions over Bot API payloads, so they can
 // be tested with literal updates.
 import type { CallbackQuery, Message, Update, User } from "telegraf/types";
-import type { InboundEvent } from "../../../src/core/messages.js";
+import type { Contact, InboundEvent } from "../../../src/core/messages.js";
 import type { TelegramConversationRef } from "../outbound/target.js";
 
 type Media = NonNullable<InboundEvent["media"]>;
 
 export function identityOf(user: User): string {
   return `telegram:${user.id}`;
+}
+
+/** A public @username opens a chat with the person (t.me link); without one Telegram offers nothing to share. */
+export function contactOf(user: User): Contact {
+  return user.username ? { space: "telegram", label: `@${user.username}`, url: `https://t.me/${user.username}` } : { space: "telegram" };
 }
 
 function base(updateId: number, user: User, chatId: number, direct = true): InboundEvent {
@@ -20,6 +25,7 @@ function base(updateId: number, user: User, chatId: number, direct = true): Inbo
     // Telegram gives an IETF tag such as "da" or "en-GB"; passed through as-is.
     ...(user.language_code ? { locale: user.language_code } : {}),
     ...(displayName ? { displayName } : {}),
+    contact: contactOf(user),
     conversationRef,
   };
 }

@@ -7,12 +7,8 @@ import type { Platform } from "../../core/messages.js";
 import type { Reply } from "../../core/flows/types.js";
 import { t, toLocale, type Locale } from "../../core/i18n/index.js";
 import { enqueue } from "../../infra/outbox/outbox.js";
+import { platformName } from "../../core/platform-name.js";
 import { mergePersons, type MergeRefusal } from "./merge.js";
-
-// Product names, the same in every language (the console is the local demo chat).
-const PLATFORM_NAMES: Record<Platform, string> = { telegram: "Telegram", slack: "Slack", teams: "Microsoft Teams", console: "Console" };
-
-export const platformName = (p: string | null | undefined): string => PLATFORM_NAMES[p as Platform] ?? String(p ?? "");
 
 export const reply = (text: string, buttons?: Reply["buttons"]): HandlerResult => ({ replies: [{ text, ...(buttons ? { buttons } : {}) }] });
 

@@ -69,8 +69,8 @@ async function onOffer(ctx: HandlerContext, rest: string): Promise<HandlerResult
   const p = id ? await ctx.tx.proposal.findUnique({ where: { id } }) : null;
   if (!p || p.mentorId !== ctx.person.id) return say(ctx, "offer.gone");
   if (verb === "y") {
-    const done = await acceptProposal(ctx.tx, p.id, ctx.now);
-    return done ? { replies: [{ text: done.mentorIntro }] } : say(ctx, "offer.gone");
+    const done = await acceptProposal(ctx.tx, p.id, ctx.now, ctx.event.from);
+    return done ? { replies: [{ text: done.mentorIntro, ...(done.mentions ? { mentions: done.mentions } : {}) }] } : say(ctx, "offer.gone");
   }
   if (verb === "n") {
     const n = await ctx.tx.proposal.updateMany({ where: { id: p.id, status: "offered" }, data: { status: "declined", respondedAt: ctx.now } });

@@ -17,9 +17,14 @@ export const names = {
     list(ids)
       .map((c) => languageName(c, l))
       .join(", "),
+  // An id with no catalogue entry (text kept from an older version) is shown as it is.
   options: (set: string, ids: string[] | string | undefined, l: Locale) =>
     list(ids)
-      .map((i) => t(l, `opt.${set}.${i}`))
+      .map((i) => {
+        const key = `opt.${set}.${i}`;
+        const name = t(l, key);
+        return name === key ? i : name;
+      })
       .join(", "),
 };
 

@@ -37,7 +37,12 @@ export const matchDa: Record<string, string> = {
     "Godt nyt, {mentee}! Du har fået en mentor: {mentor}, {role} inden for {industry}. {mentor} kan hjælpe med {offers}.\nJeres formål: {purpose}. Dine mål: {goals}.\n{contact}\nDe fleste mødes 1–2 gange om måneden, ca. {hours} timer om måneden, i {months} måneder.",
   "intro.mentor":
     "{mentee} vil gerne have hjælp til {help}. Formål: {purpose}. Mål: {goals}.\n{contact}\nStart med at lytte: spørg, hvad der er vigtigst for {mentee} lige nu.",
-  "intro.contact_shared": "I kan kontakte hinanden her: {contact}",
+  "intro.contact_link": "Du kan skrive direkte til {name} på {platform}: {label} – {url}",
+  "intro.contact_label": "Du kan skrive direkte til {name} på {platform}: {label}",
+  "intro.contact_none": "{name} har ikke et brugernavn på {platform}, som jeg kan give dig. Så I skriver til hinanden gennem mig: {how}",
+  "intro.contact_cross": "{name} bruger {theirs}, og du bruger {yours}. Så I skriver til hinanden gennem mig: {how}",
+  "intro.contact_elsewhere": "{name} bruger {theirs} i en anden organisation end dig. Så I skriver til hinanden gennem mig: {how}",
+  "intro.relay_how": "skriv “besked” og så din besked, fx “besked Hej, hvornår kan vi mødes?”.",
   "intro.relay": "Indtil videre skriver I sammen gennem mig: skriv “besked” og så din besked, fx “besked Hej, hvornår kan vi mødes?”.",
   "intro.caseworker": "{mentee} har en sagsbehandler. Vi foreslår et første møde for jer tre, hvor I aftaler mål og opgaver.",
   "relay.from": "Besked fra {name}:\n{text}",

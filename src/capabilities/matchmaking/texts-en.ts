@@ -37,7 +37,12 @@ export const matchEn: Record<string, string> = {
     "Good news, {mentee}! You have a mentor: {mentor}, {role} in {industry}. {mentor} can help with {offers}.\nYour purpose: {purpose}. Your goals: {goals}.\n{contact}\nMost pairs meet 1–2 times a month, about {hours} hours a month, for {months} months.",
   "intro.mentor":
     "{mentee} wants help with {help}. Purpose: {purpose}. Goals: {goals}.\n{contact}\nStart by listening: ask what matters most to {mentee} right now.",
-  "intro.contact_shared": "You can contact each other here: {contact}",
+  "intro.contact_link": "You can write to {name} directly on {platform}: {label} – {url}",
+  "intro.contact_label": "You can write to {name} directly on {platform}: {label}",
+  "intro.contact_none": "{name} has no username on {platform} that I can give you. So you write to each other through me: {how}",
+  "intro.contact_cross": "{name} uses {theirs} and you use {yours}. So you write to each other through me: {how}",
+  "intro.contact_elsewhere": "{name} uses {theirs} in another organisation than you. So you write to each other through me: {how}",
+  "intro.relay_how": "write “msg” followed by your message, e.g. “msg Hi, when can we meet?”.",
   "intro.relay": "For now you write to each other through me: write “msg” followed by your message, e.g. “msg Hi, when can we meet?”.",
   "intro.caseworker": "{mentee} has a caseworker. We suggest a first meeting with the three of you to agree on goals and tasks.",
   "relay.from": "Message from {name}:\n{text}",

@@ -3,6 +3,8 @@
 // shows who looked at the data by role, not by name.
 import type { Tx } from "../../infra/db/tx.js";
 import { personIdsOf } from "../../infra/people/former-ids.js";
+import { toLocale } from "../../core/i18n/index.js";
+import { names } from "../matchmaking/index.js";
 
 const without = <T extends object>(o: T | null, keys: string[]) => (o ? Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) : null);
 
@@ -36,11 +38,18 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
     where: { id: { in: audit.map((a) => a.actorId).filter((x): x is string => !!x) } },
     select: { id: true, roles: true },
   });
+  const locale = toLocale(p.locale);
   const convo = p.conversation?.data as { flow?: { flowId?: string; answers?: unknown } } | undefined;
   return {
     exportedAt: now.toISOString(),
     person: { id: p.id, displayName: p.displayName, locale: p.locale, timezone: p.timezone, roles: p.roles, createdAt: p.createdAt },
-    identities: p.identities.map((i) => ({ platform: i.platform, externalId: i.externalId, createdAt: i.createdAt, lastSeenAt: i.lastSeenAt })),
+    identities: p.identities.map((i) => ({
+      platform: i.platform,
+      externalId: i.externalId,
+      contact: i.contact,
+      createdAt: i.createdAt,
+      lastSeenAt: i.lastSeenAt,
+    })),
     consents: p.consents.map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, at: c.at, withdrawnAt: c.withdrawnAt })),
     conversation: p.conversation
       ? { flowId: p.conversation.flowId, step: p.conversation.step, answers: convo?.flow?.answers ?? null, updatedAt: p.conversation.updatedAt }
@@ -52,9 +61,10 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
       id: m.id,
       yourRole: m.menteeId === personId ? "mentee" : "mentor",
       status: m.status,
-      purpose: m.purpose,
+      // Stored as codes: written out in the language the person reads.
+      purpose: names.options("goals", m.purposeCodes, locale),
       goals: m.goals,
-      mentorTasks: m.mentorTasks,
+      mentorTasks: names.options("help", m.mentorTaskCodes, locale),
       qualifications: m.mentorId === personId ? m.qualifications : undefined,
       contactShared: m.contactShared,
       startedAt: m.startedAt,

@@ -180,7 +180,7 @@ export async function seedDemoHistory(db: Db, programmeId: string, now: Date, sc
         mentorId: mentor.personId,
         proposalId,
         status: endedAt ? "ended" : paused ? "paused" : "active",
-        purpose: "job",
+        purposeCodes: ["job"],
         goals: ["job"],
         startedAt: start,
         endsAt,

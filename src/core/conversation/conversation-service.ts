@@ -21,6 +21,7 @@ import { inviteLock, recordInviteAttempts } from "../../infra/security/invite-co
 import type { Eraser } from "../../infra/people/erase.js";
 import type { InviteCodes, Signups } from "./signup.js";
 import { lockPerson } from "./person-lock.js";
+import { contactChange } from "./identity-contact.js";
 import { createSerialQueues } from "../serial-queue.js";
 
 export interface ConversationServiceOptions {
@@ -88,6 +89,7 @@ function toOutbound(event: InboundEvent, r: Reply): OutboundMessage {
     ...(r.buttons?.length ? { buttons: r.buttons } : {}),
     ...(r.form ? { form: r.form } : {}),
     ...(r.file ? { file: r.file } : {}),
+    ...(r.mentions?.length ? { mentions: r.mentions } : {}),
     ...(event.eventId ? { replyTo: event.eventId } : {}),
   };
 }
@@ -105,14 +107,15 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     // (Nor does it count as "where they wrote last", which picks the identity messages go to.)
     const direct = event.conversation !== "group";
     const ref = direct ? (event.conversationRef as Prisma.InputJsonValue | undefined) : undefined;
+    const seen = { lastSeenAt: clock.now(), ...(ref ? { conversationRef: ref } : {}), ...contactChange(event, direct, identity?.contact) };
     if (identity) {
-      if (direct) await db.identity.update({ where: { id: identity.id }, data: { lastSeenAt: clock.now(), ...(ref ? { conversationRef: ref } : {}) } });
+      if (direct) await db.identity.update({ where: { id: identity.id }, data: seen });
       return { person: identity.person, isNew: false };
     }
     const locale = toLocale(event.locale, opts.defaultLocale);
     try {
       const person = await db.person.create({
-        data: { locale, identities: { create: { externalId: event.from, platform: platformOf(event.from), conversationRef: ref, lastSeenAt: clock.now() } } },
+        data: { locale, identities: { create: { externalId: event.from, platform: platformOf(event.from), ...seen } } },
       });
       return { person, isNew: true };
     } catch {

@@ -60,6 +60,8 @@ export interface Reply {
   form?: OutboundMessage["form"];
   /** An attachment (a report CSV, a chart, a data export). */
   file?: OutboundMessage["file"];
+  /** People named in `text` whom the platform may mention natively. */
+  mentions?: OutboundMessage["mentions"];
 }
 
 export type Effect =

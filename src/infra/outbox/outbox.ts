@@ -14,6 +14,8 @@ export interface OutboxPayload {
   buttons?: { action: string; label?: string; labelKey?: string }[];
   /** Send to a channel target (e.g. "slack:T1:C9") instead of the person's own identity. */
   target?: string;
+  /** People named in the rendered text (OutboundMessage.mentions); offsets hold for "raw.text" only. */
+  mentions?: OutboundMessage["mentions"];
   /** A reply already rendered by the conversation (src/conversation/reply-journal.ts); key is then unused. */
   raw?: OutboundMessage;
 }

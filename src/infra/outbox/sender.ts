@@ -68,7 +68,8 @@ export function createSender(opts: SenderOptions): Sender {
     const identity = p.target ? undefined : person.identities.find((i) => channels.has(i.platform as Platform));
     const to = p.target ?? identity?.externalId;
     if (!to) return undefined;
-    return { message: { to, text, ...(buttons.length ? { buttons } : {}) }, ref: identity?.conversationRef ?? undefined };
+    const mentions = p.mentions?.length ? { mentions: p.mentions } : {};
+    return { message: { to, text, ...(buttons.length ? { buttons } : {}), ...mentions }, ref: identity?.conversationRef ?? undefined };
   }
 
   async function sendOne(row: ClaimedRow, person: Recipient | undefined): Promise<boolean> {

@@ -57,7 +57,7 @@ export async function erasePerson(tx: Tx, personId: string, now: Date, opts: Era
   await tx.match.updateMany({ where: { mentorId: personId }, data: { mentorId: anon } });
   await tx.match.updateMany({
     where: { OR: [{ menteeId: anon }, { mentorId: anon }] },
-    data: { purpose: null, goals: [], mentorTasks: null, qualifications: null },
+    data: { purposeCodes: [], goals: [], mentorTaskCodes: [], qualifications: null },
   });
   await tx.match.updateMany({ where: { OR: [{ menteeId: anon }, { mentorId: anon }], NOT: { endReason: ERASED } }, data: { endReason: null } });
   await tx.proposal.updateMany({ where: { menteeId: personId }, data: { menteeId: anon, reasons: [], declineReason: null } });
