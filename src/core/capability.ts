@@ -7,7 +7,6 @@ import type { ActionHandler, IntentHandler, PreCheckResult, TaskHandler, TextCom
 export { NO_PRE_CHECK, type PreCheckResult } from "./conversation/handlers.js";
 import type { Logger } from "../infra/logger.js";
 import type { InboundEvent } from "./messages.js";
-import type { Reply } from "./flows/types.js";
 import type { Locale, Texts } from "./i18n/index.js";
 import type { Signup } from "./conversation/signup.js";
 import type { Eraser, ErasureStep } from "../infra/people/erase.js";
