@@ -150,6 +150,17 @@ describe.each(["da", "en"] as const)("graded answers (%s)", (l: Locale) => {
     expect(alertsTo(bot)).toHaveLength(1);
   });
 
+  it("a possible risk while an alert is open: counted on it and asked gently; “not safe” then acts on that alert", async () => {
+    await play(bot, who, [
+      [SAY[l].clear, [safety(l)], 1],
+      [SAY[l].possible, [check(l)]],
+      [(last) => button(last, "not_safe"), [safety(l)]],
+    ]);
+    const rows = await risks();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "open", grade: "clear", severity: "high", occurrences: 2, answer: "not_safe" });
+  });
+
   it("opening the alert shows the grade, topic and answer to the coordinator", async () => {
     await play(bot, who, [
       [SAY[l].possible, [check(l)]],
