@@ -16,6 +16,7 @@ import type { Tx } from "../../infra/db/tx.js";
 import { detectRisk, type RiskFinding } from "../../lib/safety/detect-risk.js";
 import { fold } from "../../lib/text/normalize.js";
 import { deliverPending } from "./deliver.js";
+import type { EscalationRow } from "./alert-text.js";
 import { readCheckAnswer, type CheckAnswer } from "./check-answers.js";
 import { answerCheck, askCheck, categoryOfTopic, CHECKING, CLOSED, escalateClear, pendingCheck, type RiskRecord } from "./safety-question.js";
 import { checkButtonAnswer, checkQuestion, firstLine, helplinesFor, safetyReply } from "./safety-replies.js";
@@ -72,7 +73,7 @@ export function makeSafetyCheck(deps: CapabilityDeps, detect: RiskDetector = det
   const { db, clock, logger, settings } = deps;
 
   /** The person answered the check (a button, or clear typed words): recorded, then acted on. */
-  async function onAnswer(personId: string, answer: CheckAnswer, l: Locale, find: (tx: Tx) => Promise<Awaited<ReturnType<typeof pendingCheck>>>) {
+  async function onAnswer(personId: string, answer: CheckAnswer, l: Locale, find: (tx: Tx) => Promise<EscalationRow | null>): Promise<PreCheckResult> {
     let topic: string | null = null;
     try {
       const alertId = await db.$transaction(async (tx) => {

@@ -127,11 +127,12 @@ export async function answerCheck(tx: Tx, esc: EscalationRow, answer: CheckAnswe
     const closed = await tx.escalation.updateMany({ where: { id: esc.id, status: CHECKING }, data: { ...answered, status: CLOSED, openKey: null } });
     // After the timeout alert the coordinators still see it; the card shows the answer.
     if (closed.count === 0) await tx.escalation.updateMany({ where: { id: esc.id }, data: answered });
-    await audit(tx, "escalation.check_answered", person, now, { answer });
+    if (esc.answer !== answer) await audit(tx, "escalation.check_answered", person, now, { answer });
     return undefined;
   }
   const severity = ANSWER_SEVERITY[answer];
-  await audit(tx, "escalation.check_answered", person, now, { answer });
+  // The same answer again (a second press, a retried message) is not a new event for the log.
+  if (esc.answer !== answer) await audit(tx, "escalation.check_answered", person, now, { answer });
   const opened = await tx.escalation.updateMany({
     where: { id: esc.id, status: CHECKING },
     data: { ...answered, status: "open", severity: maxSeverity(esc.severity, severity) },
