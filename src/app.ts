@@ -9,7 +9,7 @@ import { createConversationService } from "./core/conversation/conversation-serv
 import { createSender, type Sender } from "./infra/outbox/sender.js";
 import type { RateLimiter } from "./infra/outbox/rate-limit.js";
 import type { HandlerRegistry } from "./core/conversation/handlers.js";
-import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "./core/capability.js";
+import { DEFAULT_SETTINGS, NO_PRE_CHECK, type AppSettings, type CapabilityFactory } from "./core/capability.js";
 import { ALL_CAPABILITIES } from "./capabilities/index.js";
 import { asMentorbroError } from "./core/errors.js";
 import type { Scrubber } from "./infra/db/scrub.js";
@@ -92,9 +92,16 @@ export function createApp(opts: AppOptions): App {
     signups,
     erase,
     preCheck: async (event, personId, locale) => {
-      const out = [];
-      for (const c of caps) if (c.preCheck) out.push(...(await c.preCheck(event, { id: personId, locale })));
-      return out;
+      const replies = [];
+      let resume = true;
+      for (const c of caps) {
+        if (!c.preCheck) continue;
+        const r = await c.preCheck(event, { id: personId, locale });
+        replies.push(...r.replies);
+        // One pre-check that holds the turn (a safety reply) outweighs another's "go on".
+        if (r.replies.length > 0 && !r.resume) resume = false;
+      }
+      return replies.length ? { replies, resume } : NO_PRE_CHECK;
     },
     afterCommit: [
       ...caps.flatMap((c) => (c.afterCommit ? [c.afterCommit] : [])),

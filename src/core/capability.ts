@@ -3,10 +3,10 @@
 import type { Clock } from "./clock.js";
 import type { Db } from "../infra/db/database.js";
 import type { Tx } from "../infra/db/tx.js";
-import type { ActionHandler, IntentHandler, TaskHandler, TextCommand } from "./conversation/handlers.js";
+import type { ActionHandler, IntentHandler, PreCheckResult, TaskHandler, TextCommand } from "./conversation/handlers.js";
+export { NO_PRE_CHECK, type PreCheckResult } from "./conversation/handlers.js";
 import type { Logger } from "../infra/logger.js";
 import type { InboundEvent } from "./messages.js";
-import type { Reply } from "./flows/types.js";
 import type { Locale, Texts } from "./i18n/index.js";
 import type { Signup } from "./conversation/signup.js";
 import type { Eraser, ErasureStep } from "../infra/people/erase.js";
@@ -53,10 +53,12 @@ export interface Capability {
   /** Runs on every scheduler tick with the clock's time; must be idempotent. */
   jobs?: ((now: Date) => Promise<void>)[];
   /**
-   * Runs first on every inbound message, before any other processing (the safety check): its
-   * replies are sent before the normal answer. Must be idempotent per event.
+   * Runs first on every inbound message, before any other processing (the safety check). Its
+   * replies are the whole turn: nothing else is said, and a flow's open question comes back gently
+   * with the next message — unless `resume` is set (the person answered "I am safe"), then the open
+   * question comes back right after them. Must be idempotent per event.
    */
-  preCheck?: (event: InboundEvent, person: { id: string; locale: Locale }) => Promise<Reply[]>;
+  preCheck?: (event: InboundEvent, person: { id: string; locale: Locale }) => Promise<PreCheckResult>;
   /** Roles people can sign up for, each a flow and what finishing it means; offered in list order. */
   signups?: Signup[];
   /** Ends what a person is part of before they are erased, while the rows still name them. */

@@ -7,7 +7,7 @@ export type Logger = pino.Logger;
 /** Fields that name a person (or their chat identity). */
 const PERSON_KEYS = ["personId", "menteeId", "mentorId", "subjectId", "actorId", "assignedTo", "recipient", "userId", "from", "to"];
 /** Fields that say something about a person's health or safety. */
-const HEALTH_KEYS = ["category", "severity", "risk", "riskCategory"];
+const HEALTH_KEYS = ["category", "severity", "risk", "riskCategory", "grade", "topic", "answer"];
 
 /**
  * A person identifier beside a risk category or severity is health data about that person, and

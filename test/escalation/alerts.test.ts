@@ -46,6 +46,8 @@ describe("alert delivery", () => {
       t("en", "esc.alert", {
         what: t("en", "esc.kind.risk"),
         severity: t("en", "esc.severity.high"),
+        // Raised without a grade (as before grading): no assessment line.
+        risk: "",
         who: t("en", "esc.who.mentee"),
         source: t("en", "esc.source.checkin"),
         seen: "",
@@ -71,6 +73,7 @@ describe("alert delivery", () => {
       t("da", "esc.alert", {
         what: t("da", "esc.kind.waiting_too_long"),
         severity: t("da", "esc.severity.medium"),
+        risk: "",
         who: t("da", "esc.who.mentee"),
         source: t("da", "esc.source.matching"),
         seen: "",
@@ -98,6 +101,7 @@ describe("buttons", () => {
       t("da", "esc.details", {
         what: t("da", "esc.kind.no_contact"),
         severity: t("da", "esc.severity.medium"),
+        risk: "",
         names: `${t("da", "esc.name.mentee", { name: "Sara" })}, ${t("da", "esc.name.mentor", { name: "Anna" })}`,
         source: t("da", "esc.source.scheduler"),
         created: "24/11 10:00",

@@ -7,7 +7,9 @@ import { DEFAULT_SETTINGS, type AppSettings, type CapabilityFactory } from "../.
 import { FixedClock } from "../../src/core/clock.js";
 import type { Channel, InboundEvent, OutboundMessage, Platform } from "../../src/core/messages.js";
 import type { Database } from "../../src/infra/db/database.js";
-import { escalationCapability } from "../../src/capabilities/escalation/capability.js";
+import { makeEscalationCapability } from "../../src/capabilities/escalation/capability.js";
+import type { RiskDetector } from "../../src/capabilities/escalation/safety-check.js";
+import { detectRisk } from "../../src/lib/safety/detect-risk.js";
 import { createOnboardingCapability } from "../../src/capabilities/onboarding/index.js";
 import { ensureProgramme } from "../../src/infra/seed/programme.js";
 import { T0 } from "../helpers/bot-harness.js";
@@ -29,7 +31,7 @@ export interface EscBot {
 
 export async function createEscBot(
   db: Database,
-  opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[]; logger?: pino.Logger } = {},
+  opts: { settings?: Partial<AppSettings>; capabilities?: CapabilityFactory[]; logger?: pino.Logger; detect?: RiskDetector } = {},
 ): Promise<EscBot> {
   const programmeId = await ensureProgramme(db.prisma);
   const clock = new FixedClock(T0);
@@ -46,7 +48,7 @@ export async function createEscBot(
     codes: { coordinator: "coord-secret" },
     workerId: "test",
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
-    capabilities: opts.capabilities ?? [escalationCapability, createOnboardingCapability],
+    capabilities: opts.capabilities ?? [makeEscalationCapability({ detect: opts.detect }), createOnboardingCapability],
   });
   return {
     app,
@@ -61,6 +63,15 @@ export async function createEscBot(
     to: (who) => delivered.filter((d) => d.to === who),
   };
 }
+
+/**
+ * The real detector, with every finding graded clear: for tests of what a clear risk does (help
+ * lines per category, folding, logs) whatever grade the detector gives a milder sentence.
+ */
+export const allClear: RiskDetector = (text) => {
+  const f = detectRisk(text);
+  return f && { ...f, grade: "clear" };
+};
 
 /** A person with a console identity and roles, as the flows would leave them. */
 export async function addPerson(db: Database, key: string, opts: { roles?: string[]; name?: string; locale?: "da" | "en" } = {}): Promise<string> {

@@ -5,7 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loggerOptions, withoutPersonBesideHealth } from "../../src/infra/logger.js";
 import { openTestDb } from "../helpers/test-db.js";
-import { addPerson, createEscBot } from "./harness.js";
+import { addPerson, allClear, createEscBot } from "./harness.js";
 
 let db: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
 describe("risk logging", () => {
   it("logs the escalation id and category of a risk message, and the person id nowhere", async () => {
     const { logger, lines } = capture();
-    const bot = await createEscBot(db, { logger });
+    const bot = await createEscBot(db, { logger, detect: allClear });
     await addPerson(db, "kim", { roles: ["coordinator"] });
     const samId = await addPerson(db, "sam", { roles: ["mentee"], locale: "en" });
     await bot.say("console:sam", "I have been thinking about killing myself");

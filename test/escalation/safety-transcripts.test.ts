@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { t, type Locale } from "../../src/core/i18n/index.js";
 import { freeText } from "../../src/capabilities/escalation/safety-check.js";
 import { openTestDb } from "../helpers/test-db.js";
-import { addPerson, createEscBot, type EscBot } from "./harness.js";
+import { detectRisk } from "../../src/lib/safety/detect-risk.js";
+import { addPerson, allClear, createEscBot, type EscBot } from "./harness.js";
 
 type In = string | { action: string };
 /** Input → expected reply (catalogue text or pattern); `alert`: the safety reply first and one alert. */
@@ -26,6 +27,13 @@ beforeEach(async () => {
 const LIVSLINIEN = { name: "Livslinien", number: "70 201 201" };
 const LEV_UDEN_VOLD = { name: "Lev Uden Vold", number: "1888" };
 const safety = (l: Locale, line = LIVSLINIEN) => t(l, "esc.safety", { helplines: t(l, "esc.helpline", line) });
+
+/** The alert's assessment line of a clear risk: its grade and (unless "other") its topic, as the detector gives it. */
+function riskLine(text: string): string {
+  const grade = t("da", "esc.grade.clear");
+  const topic = detectRisk(text)!.topic;
+  return topic === "other" ? t("da", "esc.risk", { grade }) : t("da", "esc.risk_topic", { grade, topic: t("da", `esc.topic.${topic}`) });
+}
 
 async function play(from: string, rows: Row[]): Promise<string[][]> {
   const all: string[][] = [];
@@ -78,12 +86,22 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
     expect(replies.at(-2)).toEqual([safety(l)]);
 
     const esc = await db.prisma.escalation.findFirstOrThrow();
-    expect(esc).toMatchObject({ kind: "risk", severity: "high", source: "intake", excerpt: risk.text, status: "open", notifyCount: 1 });
+    expect(esc).toMatchObject({
+      kind: "risk",
+      severity: "high",
+      grade: "clear",
+      answer: null,
+      source: "intake",
+      excerpt: risk.text,
+      status: "open",
+      notifyCount: 1,
+    });
     const alert = bot.to("console:kim")[0]!;
     expect(alert.text).toBe(
       t("da", "esc.alert", {
         what: t("da", "esc.kind.risk"),
         severity: t("da", "esc.severity.high"),
+        risk: riskLine(risk.text),
         who: t("da", "esc.who.new"),
         source: t("da", "esc.source.intake"),
         seen: "",
@@ -120,6 +138,9 @@ describe.each(["da", "en"] as const)("risk language in the intake (%s)", (l) => 
   });
 
   it.each(RISK[l].slice(1))("also for “$text” ($severity) in the plain chat, with the help line for it", async ({ text, severity, line }) => {
+    // Help lines and urgency as a clear risk has them, whatever grade the detector gives a milder
+    // sentence (the gentle check of a possible risk: graded-*.test.ts).
+    bot = await createEscBot(db, { detect: allClear });
     await addPerson(db, `p-${l}`, { roles: ["mentee"], locale: l });
     await play(`console:p-${l}`, [[text, safety(l, line), "alert"]]);
     expect(await db.prisma.escalation.findFirstOrThrow()).toMatchObject({ severity, source: "chat" });

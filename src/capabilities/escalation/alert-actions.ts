@@ -6,7 +6,7 @@ import type { Reply } from "../../core/flows/types.js";
 import { t, type Locale } from "../../core/i18n/index.js";
 import { warnedName } from "../../core/i18n/name-warning.js";
 import type { Tx } from "../../infra/db/tx.js";
-import { excerptText, kindText, renderedButtons, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
+import { excerptText, kindText, renderedButtons, riskText, seenText, severityText, sourceText, whenText, type EscalationRow } from "./alert-text.js";
 import { firstName as kitFirstName } from "../../core/conversation/kit.js";
 
 export const NOTE_TASK = "esc_note";
@@ -54,6 +54,7 @@ export function makeAlertActions(timezone: string): { action: ActionHandler; tas
     const text = t(l, "esc.details", {
       what: kindText(l, esc.kind),
       severity: severityText(l, esc.severity),
+      risk: riskText(l, esc),
       names: await namesText(ctx.tx, l, esc),
       source: sourceText(l, esc.source),
       created: whenText(esc.createdAt, timezone),

@@ -18,6 +18,18 @@ export const kindText = (l: Locale, kind: string) => label(l, "esc.kind", kind);
 export const severityText = (l: Locale, severity: string) => label(l, "esc.severity", severity);
 export const sourceText = (l: Locale, source: string | null) => label(l, "esc.source", source ?? "chat");
 
+/**
+ * A risk alert's grade and topic ("possible risk – wish to be dead") and the person's answer to
+ * the check, when there is one; empty for other kinds and for rows from before grading.
+ */
+export function riskText(l: Locale, esc: Pick<EscalationRow, "kind" | "grade" | "topic" | "answer">): string {
+  if (esc.kind !== "risk" || !esc.grade) return "";
+  const grade = label(l, "esc.grade", esc.grade);
+  // "other" says nothing a coordinator can use: the excerpt does.
+  const line = esc.topic && esc.topic !== "other" ? t(l, "esc.risk_topic", { grade, topic: label(l, "esc.topic", esc.topic) }) : t(l, "esc.risk", { grade });
+  return esc.answer ? `${line}${t(l, "esc.answer_line", { answer: label(l, "esc.answer", esc.answer) })}` : line;
+}
+
 /** The role-only description used in alerts: "a mentee", "a mentorship"… */
 export function whoText(l: Locale, esc: Pick<EscalationRow, "matchId">, roles: string[] | undefined): string {
   if (roles?.includes("mentee")) return t(l, "esc.who.mentee");
@@ -83,6 +95,7 @@ export function alertPayload(
     params: {
       what: kindText(locale, esc.kind),
       severity: severityText(locale, esc.severity),
+      risk: riskText(locale, esc),
       who: whoText(locale, esc, roles),
       source: sourceText(locale, esc.source),
       seen: seenText(locale, esc, opts.timezone),

@@ -90,6 +90,11 @@ export async function collectPersonData(tx: Tx, personId: string, now: Date): Pr
       kind: e.kind,
       severity: e.severity,
       status: e.status,
+      // Risk: how clear it was, what it was about, and the person's own answer to "are you safe?".
+      grade: e.grade,
+      topic: e.topic,
+      answer: e.answer,
+      answeredAt: e.answeredAt,
       excerpt: e.excerpt,
       messages: e.occurrences,
       createdAt: e.createdAt,

@@ -13,7 +13,8 @@ import { t, toLocale, type Locale } from "../i18n/index.js";
 import type { Logger } from "../../infra/logger.js";
 import { applyEffects } from "./apply-effects.js";
 import { route, type ConvoData, type RouteResult } from "./router.js";
-import { emptyRegistry, type HandlerContext, type HandlerPerson, type HandlerRegistry } from "./handlers.js";
+import { emptyRegistry, NO_PRE_CHECK, type HandlerContext, type HandlerPerson, type HandlerRegistry, type PreCheckResult } from "./handlers.js";
+import { resumeQuestion } from "./resume-question.js";
 import { helpFor, runHandlers } from "./run-handlers.js";
 import { intentsFor, understandStep } from "./understand-step.js";
 import { deliverReplies, journalReplies, type Deliver, type JournalledReply } from "./reply-journal.js";
@@ -41,7 +42,7 @@ export interface ConversationServiceOptions {
   /** Claims this instance's replies in the outbox until they are confirmed sent. */
   workerId?: string;
   /** Checked before any other processing: a safety reply may come first. */
-  preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<Reply[]>;
+  preCheck?: (event: InboundEvent, personId: string, locale: Locale) => Promise<PreCheckResult>;
   /** Run after a step that erased its person ("delete my data") committed: the file scrub. */
   afterErasure?: () => Promise<void>;
 }
@@ -135,7 +136,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
     if (event.eventId && (await db.inboundEvent.findUnique({ where: { key: event.eventId } }))) return { journal: [] };
     const { person: found } = await findOrCreatePerson(event);
     const now = clock.now();
-    const pre = opts.preCheck ? await opts.preCheck(event, found.id, found.locale as Locale) : [];
+    const pre = opts.preCheck ? await opts.preCheck(event, found.id, found.locale as Locale) : NO_PRE_CHECK;
     const input = toInput(event);
     const programme = await db.programme.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
     let replies: Reply[] = [];
@@ -168,8 +169,13 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         // After a safety reply nothing else is said in the same turn, and typed words are no answer
         // to a question (the question comes back gently with the next message). A form's fields
         // are still stored.
-        const afterSafety = pre.length > 0;
-        let handled = afterSafety && !event.fields ? { replies: [], convo: { ...convo, afterSafety: true } } : await runHandlers(registry, hctx, convo);
+        const afterSafety = pre.replies.length > 0 && !pre.resume;
+        let handled =
+          afterSafety && !event.fields
+            ? { replies: [], convo: { ...convo, afterSafety: true } }
+            : pre.resume
+              ? resumeQuestion(convo, opts.signups, hp.locale)
+              : await runHandlers(registry, hctx, convo);
         const step = handled ? undefined : await understandStep(registry, hctx, convo);
         handled ??= step?.handled;
         if (handled) {
@@ -214,7 +220,7 @@ export function createConversationService(opts: ConversationServiceOptions): Bot
         }
         await applyEffects(tx, effects, { personId: person.id, programmeId: programme?.id ?? "", now, signups: opts.signups, erase: opts.erase });
         replies.push(...(await recordInviteAttempts(tx, effects, { personId: person.id, externalId: event.from, locale: person.locale as Locale, now })));
-        const messages = [...pre, ...replies].map((r) => toOutbound(event, r));
+        const messages = [...pre.replies, ...replies].map((r) => toOutbound(event, r));
         // After an erasure the reply must not point back at the person it was about.
         const erased = effects.some((e) => e.type === "delete_person");
         journal = await journalReplies(tx, messages, { personId: erased ? "erased" : person.id, eventKey: event.eventId, workerId, now });

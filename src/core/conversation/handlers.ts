@@ -77,6 +77,15 @@ export interface TaskHandler {
   handle(ctx: HandlerContext, data: Record<string, unknown>): Promise<HandlerResult>;
 }
 
+/** What a pre-check says about a message: no replies = nothing to do, the turn goes on as usual. */
+export interface PreCheckResult {
+  replies: Reply[];
+  /** The safety exchange is over: after the replies, the conversation goes on where it was. */
+  resume?: boolean;
+}
+
+export const NO_PRE_CHECK: PreCheckResult = { replies: [] };
+
 export interface HandlerRegistry {
   actions: ActionHandler[];
   commands: TextCommand[];

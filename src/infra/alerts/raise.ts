@@ -37,7 +37,7 @@ export type Severity = "high" | "medium" | "low";
 
 const RANK: Record<string, number> = { low: 0, medium: 1, high: 2 };
 /** The severities below `s`: the ones a message of severity `s` raises an open alert from. */
-const below = (s: Severity): Severity[] => (["low", "medium", "high"] as const).filter((x) => RANK[x]! < RANK[s]!);
+export const severitiesBelow = (s: Severity): Severity[] => (["low", "medium", "high"] as const).filter((x) => RANK[x]! < RANK[s]!);
 
 export interface RaiseInput {
   /** One per event: raising the same key again is a no-op (a redelivered message). */
@@ -56,6 +56,9 @@ export interface RaiseInput {
    * it sent again) instead of opening a new one. After it is resolved the next raise opens anew.
    */
   openKey?: string;
+  /** Risk: how clear it was ("clear" | "possible") and its topic (src/lib/safety RiskTopic). */
+  grade?: string;
+  topic?: string;
 }
 
 export const EXCERPT_LIMIT = 120;
@@ -121,7 +124,7 @@ async function foldInto(tx: Tx, openKey: string, input: RaiseInput, excerpt: str
   // Monotonic and conditional: two raises at once cannot lower it, and only one of them re-opens
   // and re-notifies. An acknowledged alert is open again: a more serious message needs a new look.
   const up = await tx.escalation.updateMany({
-    where: { id: open.id, severity: { in: below(input.severity) }, status: { not: "resolved" } },
+    where: { id: open.id, severity: { in: severitiesBelow(input.severity) }, status: { not: "resolved" } },
     data: { severity: input.severity, severityRaised: true, status: "open" },
   });
   if (up.count === 1) await audit(tx, "escalation.severity_raised", input, open.id, now);
